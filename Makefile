@@ -1,0 +1,37 @@
+# claimsh: `make run` starts the shell on seeds/, `make test` runs every test.
+# Both first install what a fresh Debian machine with Swift 6.3 lacks (you are root there).
+
+SWIFT ?= swift
+CORPUS ?= seeds
+N ?= 1000000
+APT_PACKAGES = libedit-dev pkg-config tmux python3
+
+.PHONY: run test build release deps bench bench-bbc clean
+
+deps:
+	@missing=""; \
+	pkg-config --exists libedit 2>/dev/null || missing="$$missing libedit-dev pkg-config"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	@$$($(SWIFT) build --show-bin-path)/claimsh --corpus $(CORPUS)
+
+test: build
+	$(SWIFT) test
+
+bench-bbc: release
+	@scripts/bench-bbc.sh
+
+clean:
+	rm -rf .build

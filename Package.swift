@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "claimsh",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "claimsh", targets: ["claimsh"]),
+    .library(name: "ClaimCorpus", targets: ["ClaimCorpus"]),
+    .library(name: "ClaimQuery", targets: ["ClaimQuery"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+  ],
+  targets: [
+    .target(name: "ClaimCorpus", resources: [.copy("Resources/lexicon.tsv")]),
+    .target(name: "ClaimQuery", dependencies: ["ClaimCorpus"]),
+    .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "ClaimShell", dependencies: ["ClaimQuery", "CEditLine"]),
+    .executableTarget(
+      name: "claimsh",
+      dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .target(name: "ClaimTestSupport", dependencies: ["ClaimCorpus"], path: "Tests/ClaimTestSupport"),
+    .testTarget(
+      name: "ClaimCorpusTests",
+      dependencies: ["ClaimCorpus", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(name: "ClaimQueryTests", dependencies: ["ClaimQuery", "ClaimTestSupport"]),
+    .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["ClaimTestSupport"]),
+  ]
+)

@@ -1,0 +1,199 @@
+/// Turns a document into sentences, debris and claims, every field with its evidence.
+///
+///     let extractor = ClaimExtractor(lexicon: lexicon)
+///     let (document, claims) = extractor.extract(document)
+///
+/// A sentence yields one claim, or one claim per quotation it holds. Pronouns ("he said")
+/// resolve to the person the text was speaking of: the first person named in the sentence so
+/// far, else the first person named (outside quotations) in the latest sentence that named one.
+public struct ClaimExtractor: Sendable {
+  /// The lexicon that names entities and topics.
+  public var lexicon: Lexicon
+  let debris: DebrisDetector
+  let hedges = HedgeClassifier()
+  let attributions = AttributionFinder()
+
+  /// Creates an extractor over `lexicon`.
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    self.debris = DebrisDetector(lexicon: lexicon)
+  }
+
+  /// One sentence, prepared: tokens, mentions, quotations and attributions.
+  struct Prepared {
+    var span: TextSpan
+    var paragraph: Int
+    var tokens: [Token]
+    var mentions: [Mention]
+    var topics: [Mention]
+    var quotes: [QuoteSpan]
+    var attributions: [Attribution] = []
+    var pronounNames: [Int: String] = [:]
+    var subject: String?
+  }
+
+  /// The document with its sentences and debris filled in, and its claims (ids from 0; the
+  /// corpus renumbers them).
+  public func extract(_ document: Document) -> (Document, [Claim]) {
+    var doc = document
+    let bytes = Array(doc.text.utf8)
+    let lines = Paragraphs.lines(bytes)
+    let (debrisSpans, dateline) = debris.detect(bytes: bytes, lines: lines)
+    doc.debris = debrisSpans
+    if doc.date == nil { doc.date = dateline }
+    let paragraphs = Paragraphs.paragraphs(bytes, lines: lines, debris: debrisSpans)
+
+    var prepared: [Prepared] = []
+    var quotes: [QuoteSpan] = []
+    var lastSubject: String? = nil
+    for (p, range) in paragraphs.enumerated() {
+      let paragraphQuotes = QuoteFinder.quotes(in: bytes, range: range)
+      quotes += paragraphQuotes
+      for span in SentenceSplitter.split(bytes, range: range) {
+        let tokens = Tokenizer.tokens(in: bytes, range: span.start..<span.end)
+        var s = Prepared(
+          span: span, paragraph: p, tokens: tokens, mentions: lexicon.mentions(in: tokens, bytes: bytes),
+          topics: lexicon.topicMentions(in: tokens), quotes: paragraphQuotes.filter { $0.outer.overlaps(span) })
+        let inQuote = Self.quoteTest(s)
+        let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
+        let previous = lastSubject
+        let resolve: (Int) -> String? = { i in
+          if let m = firstPerson, m.tokens.upperBound <= i { return m.name }
+          return previous
+        }
+        for (i, t) in tokens.enumerated() where !inQuote(i) && (t.key == "he" || t.key == "she" || t.key == "his" || t.key == "her") {
+          if let name = resolve(i) { s.pronounNames[i] = name }
+        }
+        s.attributions = attributions.find(.init(tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve))
+        s.subject = firstPerson?.name ?? s.pronounNames.sorted { $0.key < $1.key }.first?.value
+        if let subject = s.subject { lastSubject = subject }
+        prepared.append(s)
+      }
+    }
+    let speakers = QuoteSpeakers.resolve(quotes: quotes, sentences: prepared, bytes: bytes)
+    var claims: [Claim] = []
+    for s in prepared {
+      claims += makeClaims(s, doc: doc, bytes: bytes, speakers: speakers)
+    }
+    doc.sentences = prepared.map {
+      Sentence(span: $0.span, text: Self.folded(bytes, $0.span), paragraph: $0.paragraph)
+    }
+    return (doc, claims)
+  }
+
+  static func quoteTest(_ s: Prepared) -> (Int) -> Bool {
+    let inners = s.quotes.map(\.outer)
+    let tokens = s.tokens
+    return { i in
+      let span = tokens[i].span
+      return inners.contains { $0.start <= span.start && span.end <= $0.end }
+    }
+  }
+
+  func makeClaims(_ s: Prepared, doc: Document, bytes: [UInt8], speakers: [TextSpan: QuoteSpeakers.Speaker]) -> [Claim] {
+    let text = Self.folded(bytes, s.span)
+    let inQuote = Self.quoteTest(s)
+    let t = s.tokens
+    let spokenQuote = s.quotes.first { speakers[$0.outer] != nil && !$0.isPartial }
+    let quoteMark = spokenQuote.flatMap { q in t.indices.first { t[$0].span.start >= q.outer.start && t[$0].kind == .punct } }
+    let lastOutside = t.indices.last { !inQuote($0) }
+    let isQuestion = t.last?.key == "?" && lastOutside == t.count - 1
+    let decision = hedges.classify(.init(
+      tokens: t, attributions: s.attributions.map(\.cue), quoteMark: quoteMark, isQuestion: isQuestion, inQuote: inQuote))
+
+    var evidence: [Evidence] = []
+    func span(_ r: Range<Int>) -> TextSpan { TextSpan(start: t[r.lowerBound].span.start, end: t[r.upperBound - 1].span.end) }
+    func words(_ r: Range<Int>) -> String { String(decoding: bytes[span(r).start..<span(r).end], as: UTF8.self) }
+
+    // actors: entities outside source descriptions, and the people pronouns stand for
+    let descriptions = s.attributions.filter { $0.entity == nil }.map(\.source)
+    var actors: [String] = []
+    for m in s.mentions where m.kind == .person || m.kind == .organization || m.kind == .place || (m.kind == .unknown && m.tokens.count > 1) {
+      if descriptions.contains(where: { $0.contains(m.tokens.lowerBound) }) { continue }
+      if !actors.contains(m.name) {
+        actors.append(m.name)
+        evidence.append(Evidence(field: "actor", value: m.name, span: m.span, rule: "actor.\(m.rule)"))
+      }
+    }
+    for (i, name) in s.pronounNames.sorted(by: { $0.key < $1.key }) where !actors.contains(name) && (t[i].key == "he" || t[i].key == "she") {
+      actors.append(name)
+      evidence.append(Evidence(field: "actor", value: name, span: t[i].span, rule: "actor.pronoun"))
+    }
+    var topics: [String] = []
+    for m in s.topics where !topics.contains(m.name) {
+      topics.append(m.name)
+      evidence.append(Evidence(field: "topic", value: m.name, span: m.span, rule: "topic.alias"))
+    }
+    var cited: [String] = []
+    for a in s.attributions where !cited.contains(a.cited) {
+      cited.append(a.cited)
+      evidence.append(Evidence(field: "cited", value: a.cited, span: span(a.source), rule: a.rule))
+    }
+    let cue = decision.cue.map(words)
+    evidence.append(Evidence(field: "hedge", value: decision.hedge.rawValue, span: decision.cue.map(span) ?? s.span, rule: decision.rule))
+    let sentenceKind: ClaimKind
+    switch decision.hedge {
+    case .opinion: sentenceKind = .analysis
+    case .reported, .hedged, .denied: sentenceKind = s.attributions.isEmpty && quoteMark == nil ? .statement : .reported
+    case .asserted: sentenceKind = .statement
+    }
+    let base = Claim(
+      id: 0, doc: doc.id, source: doc.source, date: doc.date, text: text, actors: actors, cited: cited,
+      topics: topics, kind: sentenceKind.rawValue, hedge: decision.hedge.rawValue, cue: cue, evidence: evidence)
+
+    let quotes = s.quotes.filter { $0.inner.start < s.span.end && $0.inner.end > s.span.start }
+    guard !quotes.isEmpty else {
+      var claim = base
+      if let a = s.attributions.first(where: { $0.speaker != nil }), decision.hedge != .asserted {
+        claim.speaker = a.speaker
+        claim.evidence.append(Evidence(field: "speaker", value: a.speaker!, span: span(a.source), rule: "speaker.\(a.rule)"))
+      }
+      return [claim]
+    }
+    return quotes.map { q in
+      var claim = base
+      let inner = TextSpan(start: max(q.inner.start, s.span.start), end: min(q.inner.end, s.span.end))
+      let fragment = Self.trimmedQuote(bytes, inner)
+      claim.quote = fragment.text
+      claim.evidence.append(Evidence(field: "quote", value: fragment.text, span: fragment.span, rule: q.isPartial ? "quote.phrase" : "quote.marks"))
+      if !q.isPartial { claim.kind = ClaimKind.quote.rawValue }
+      if let speaker = speakers[q.outer] {
+        claim.speaker = speaker.name
+        claim.evidence.append(Evidence(field: "speaker", value: speaker.name, span: speaker.span, rule: speaker.rule))
+        if speaker.isPerson && !claim.actors.contains(speaker.name) {
+          claim.actors.append(speaker.name)
+          claim.evidence.append(Evidence(field: "actor", value: speaker.name, span: speaker.span, rule: "actor.speaker"))
+        }
+      }
+      return claim
+    }
+  }
+
+  /// Quoted words without the spaces and the trailing comma or full stop ("?" and "!" stay).
+  static func trimmedQuote(_ bytes: [UInt8], _ span: TextSpan) -> (text: String, span: TextSpan) {
+    var s = span.start
+    var e = span.end
+    while s < e, bytes[s] == 0x20 || bytes[s] == 0x0A { s += 1 }
+    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x2C || bytes[e - 1] == 0x2E || bytes[e - 1] == 0x3B { e -= 1 }
+    let trimmed = TextSpan(start: s, end: e)
+    return (folded(bytes, trimmed), trimmed)
+  }
+
+  /// The text of `span` with runs of whitespace folded to one space.
+  static func folded(_ bytes: [UInt8], _ span: TextSpan) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(span.length)
+    var space = false
+    for i in span.start..<span.end {
+      let b = bytes[i]
+      if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+        space = true
+        continue
+      }
+      if space && !out.isEmpty { out.append(0x20) }
+      space = false
+      out.append(b)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

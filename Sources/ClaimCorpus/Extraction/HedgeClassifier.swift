@@ -1,0 +1,108 @@
+/// Decides a sentence's hedge by GUIDELINES.md's precedence: denied, hedged, reported,
+/// opinion, asserted; the first cue found for the highest value decides, and is kept.
+struct HedgeClassifier: Sendable {
+  /// What decided the hedge: the value, the cue's tokens and the rule id.
+  struct Decision {
+    var hedge: Hedge
+    var cue: Range<Int>?
+    var rule: String
+  }
+
+  /// What the classifier needs to know about a sentence besides its words.
+  struct Context {
+    /// The sentence's tokens.
+    var tokens: [Token]
+    /// Token ranges of attributions found in the sentence (speech verbs with their source).
+    var attributions: [Range<Int>]
+    /// The first quotation mark of a quotation whose speaker is known, when the sentence has one.
+    var quoteMark: Int?
+    /// Whether the sentence ends with `?` outside a quotation.
+    var isQuestion: Bool
+    /// Whether a token lies inside a quotation.
+    var inQuote: (Int) -> Bool
+  }
+
+  func classify(_ c: Context) -> Decision {
+    let t = c.tokens
+    if let r = Self.denial.first(in: t, where: { !Self.isRefusalOfRequest($0, t) }) {
+      return Decision(hedge: .denied, cue: r, rule: "hedge.denial")
+    }
+    if let r = Self.uncertainty.first(in: t, where: { Self.isUncertain($0, t) }) {
+      return Decision(hedge: .hedged, cue: r, rule: "hedge.uncertainty")
+    }
+    if let r = c.attributions.first {
+      return Decision(hedge: .reported, cue: r, rule: "hedge.attribution")
+    }
+    if let r = Self.reporting.first(in: t, where: { !c.inQuote($0.lowerBound) }) {
+      return Decision(hedge: .reported, cue: r, rule: "hedge.reporting-word")
+    }
+    if let mark = c.quoteMark {
+      return Decision(hedge: .reported, cue: mark..<(mark + 1), rule: "hedge.quotation")
+    }
+    if let r = Self.judgment.first(in: t, where: { !c.inQuote($0.lowerBound) }) {
+      return Decision(hedge: .opinion, cue: r, rule: "hedge.judgment")
+    }
+    if c.isQuestion, let last = t.indices.last {
+      return Decision(hedge: .opinion, cue: last..<(last + 1), rule: "hedge.question")
+    }
+    return Decision(hedge: .asserted, cue: nil, rule: "hedge.default")
+  }
+
+  /// "denied this request" refuses a request; it does not deny a claim.
+  static func isRefusalOfRequest(_ r: Range<Int>, _ t: [Token]) -> Bool {
+    let window = t[r.upperBound..<min(t.count, r.upperBound + 4)]
+    return window.contains { requestWords.contains($0.key) }
+  }
+
+  /// Modal verbs hedge unless they state a capability ("weapons that could be used to strike").
+  static func isUncertain(_ r: Range<Int>, _ t: [Token]) -> Bool {
+    let key = t[r.lowerBound].key
+    if key == "may" && t[r.lowerBound].isCapitalized && r.lowerBound > 0 { return false }  // the month
+    guard key == "could" || key == "can", r.count == 1 else { return true }
+    var j = r.upperBound
+    if j < t.count, t[j].key == "be" || t[j].key == "have" { j += 1 }
+    guard j < t.count else { return true }
+    return !capabilityVerbs.contains(t[j].key)
+  }
+
+  static let requestWords: Set<String> = ["request", "requests", "permission", "access", "visa", "entry", "application", "bid", "appeal"]
+  static let capabilityVerbs: Set<String> = [
+    "used", "use", "traded", "provide", "provided", "offer", "offered", "strike", "hit", "reach", "target",
+    "carry", "launch", "launched", "deliver", "delivered", "fly", "destroy", "afford", "buy", "build", "supply",
+  ]
+
+  static let denial = CuePhrases([
+    "denied", "denies", "deny", "denying", "denial", "rejected the report", "rejected reports", "rejected the claim",
+    "rejected claims", "rejected the allegations", "dismissed the report", "dismissed reports", "dismissed the claims",
+    "dismissed the allegations", "refuted", "refutes", "refute", "not true", "untrue", "as false", "as fake news",
+    "as baseless", "as nonsense", "categorically rejected",
+  ])
+
+  static let uncertainty = CuePhrases([
+    "reportedly", "allegedly", "alleged", "is said to", "are said to", "was said to", "were said to",
+    "is believed to", "are believed to", "was believed to", "is thought to", "are thought to", "is understood to",
+    "appears to", "appear to", "appeared to", "it appears that", "it appears", "appears that", "apparently",
+    "seemingly", "seems to", "seem to", "seemed to", "may", "may well", "might", "could", "likely", "very likely",
+    "unlikely", "probably", "possibly", "perhaps", "potentially", "unconfirmed", "rumoured", "rumored",
+    "it is unclear", "unclear whether", "sources suggest", "suggest that", "suggests that", "almost certainly",
+    "we'll see", "presumably", "supposedly", "purportedly",
+  ])
+
+  static let reporting = CuePhrases([
+    "according to", "said", "says", "say", "told", "tells", "stated", "states that", "reported", "reports",
+    "report", "cited", "citing", "wrote", "writes", "announced", "confirmed", "confirms", "claimed", "claim",
+    "claims", "noted", "explained", "argued", "argue", "argues", "acknowledged", "insisted", "insists",
+    "emphasized", "emphasised", "reiterated", "indicated", "indicate", "demanded", "has demanded", "urged",
+    "described", "warned", "suggested", "remarked", "stressed", "assertion", "countered", "obtained by",
+    "widely considered", "is seen as", "seen as", "for the russians", "in the view of", "press reports",
+    "sources indicate", "admitted", "revealed", "announcement", "paint", "painted",
+  ])
+
+  static let judgment = CuePhrases([
+    "should", "must", "ought to", "needs to", "need to", "the only way", "only viable", "irony", "ironically",
+    "the stakes", "it is clear", "one thing is clear", "clearly", "arguably", "undoubtedly", "will", "won't",
+    "risks", "underscores", "fundamental choice", "fundamentally", "flawed", "mistake", "important question",
+    "come to mind", "gone wrong", "obscures", "would allow", "disappointment", "implicit", "firm ceiling",
+    "clear ceiling", "there is little", "unfortunately", "sadly", "regrettably", "remarkably", "crucially",
+  ])
+}

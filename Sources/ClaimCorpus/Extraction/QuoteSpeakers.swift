@@ -1,0 +1,87 @@
+/// Decides who said each quotation of a document.
+///
+/// In order: an attribution right after the quotation ("…,” he said) or right before it
+/// ("Trump remarked: “…”); for a short phrase, the nearest attribution or speech noun before
+/// it in its clause ("Zelensky made a forceful appeal for a “tougher stance”"); for a
+/// quotation standing alone, the speaker of the quotation before it in the paragraph, or in
+/// the sentence just before; for a phrase quoted again, its earlier speaker.
+enum QuoteSpeakers {
+  /// A quotation's speaker with its evidence.
+  struct Speaker {
+    var name: String
+    var span: TextSpan
+    var rule: String
+    var isPerson: Bool
+  }
+
+  static func resolve(quotes: [QuoteSpan], sentences: [ClaimExtractor.Prepared], bytes: [UInt8]) -> [TextSpan: Speaker] {
+    var speakers: [TextSpan: Speaker] = [:]
+    var byText: [String: Speaker] = [:]
+    var previous: (quote: QuoteSpan, speaker: Speaker?, paragraph: Int, sentence: Int)? = nil
+    for q in quotes {
+      guard let first = sentences.firstIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) else { continue }
+      let last = sentences.lastIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) ?? first
+      let key = ClaimExtractor.folded(bytes, q.inner).lowercased()
+      var found = after(q, sentences[last]) ?? before(q, sentences[first], partial: q.isPartial)
+      if found == nil && q.isPartial { found = speechNoun(q, sentences[first]) }
+      if found == nil, !q.isPartial, let p = previous, let ps = p.speaker,
+        p.paragraph == sentences[first].paragraph || p.sentence >= first - 1
+      {
+        found = Speaker(name: ps.name, span: ps.span, rule: "speaker.previous-quote", isPerson: ps.isPerson)
+      }
+      if found == nil, let earlier = byText[key] {
+        found = Speaker(name: earlier.name, span: earlier.span, rule: "speaker.same-words", isPerson: earlier.isPerson)
+      }
+      if let found {
+        speakers[q.outer] = found
+        if byText[key] == nil { byText[key] = found }
+      }
+      previous = (q, found, sentences[last].paragraph, last)
+    }
+    return speakers
+  }
+
+  static func speaker(_ a: Attribution, _ s: ClaimExtractor.Prepared, rule: String) -> Speaker? {
+    guard let name = a.speaker else { return nil }
+    let span = TextSpan(start: s.tokens[a.source.lowerBound].span.start, end: s.tokens[a.source.upperBound - 1].span.end)
+    return Speaker(name: name, span: span, rule: rule, isPerson: a.entity != nil && s.mentions.contains { $0.name == name && $0.kind == .person } || a.rule.hasSuffix(".pronoun"))
+  }
+
+  /// "…,” he said" — an attribution whose cue starts within a few tokens after the quotation.
+  static func after(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
+    guard let end = s.tokens.firstIndex(where: { $0.span.start >= q.outer.end }) else { return nil }
+    let candidates = s.attributions.filter { $0.rule.hasPrefix("cited.subject") && $0.cue.lowerBound >= end && $0.cue.lowerBound - end <= 8 }
+    guard let a = candidates.min(by: { $0.cue.lowerBound < $1.cue.lowerBound }) else { return nil }
+    // nothing but the attribution between: no new quotation or sentence in the gap
+    if s.quotes.contains(where: { $0.outer.start >= q.outer.end && $0.outer.start < s.tokens[a.cue.lowerBound].span.start }) { return nil }
+    return speaker(a, s, rule: "speaker.after-quote")
+  }
+
+  /// "Trump remarked: “…”" — for a full quotation, an attribution just before it; for a
+  /// phrase, the nearest attribution before it in the same clause.
+  static func before(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared, partial: Bool) -> Speaker? {
+    guard let start = s.tokens.firstIndex(where: { $0.span.start >= q.outer.start }) else { return nil }
+    let candidates = s.attributions.filter { $0.cue.upperBound <= start && $0.speaker != nil }
+    guard let a = candidates.max(by: { $0.cue.lowerBound < $1.cue.lowerBound }) else { return nil }
+    let gap = s.tokens[a.cue.upperBound..<start]
+    if partial {
+      if gap.contains(where: { $0.key == ";" }) || zip(gap, gap.dropFirst()).contains(where: { $0.key == "," && $1.key == "but" }) { return nil }
+      return speaker(a, s, rule: "speaker.phrase-attribution")
+    }
+    guard gap.count <= 6 else { return nil }
+    return speaker(a, s, rule: "speaker.before-quote")
+  }
+
+  /// "Zelensky's request for a “tougher stance”" — the person nearest before a speech noun.
+  static func speechNoun(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
+    guard let start = s.tokens.firstIndex(where: { $0.span.start >= q.outer.start }) else { return nil }
+    guard let noun = (0..<start).last(where: { speechNouns.contains(s.tokens[$0].key) }), start - noun <= 8 else { return nil }
+    guard let m = s.mentions.last(where: { $0.kind == .person && $0.tokens.upperBound <= noun && noun - $0.tokens.upperBound <= 6 }) else { return nil }
+    return Speaker(name: m.name, span: m.span, rule: "speaker.speech-noun", isPerson: true)
+  }
+
+  static let speechNouns: Set<String> = [
+    "appeal", "plea", "request", "call", "demand", "demands", "words", "remarks", "statement", "warning", "promise",
+    "pledge", "vow", "message", "comments", "assertion", "claim",
+  ]
+}

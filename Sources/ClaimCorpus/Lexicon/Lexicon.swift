@@ -1,0 +1,100 @@
+/// Entities and topics with their aliases and role phrases, and the index that finds them in text.
+///
+/// The file format (see `seeds/lexicon.tsv`) is one entry per line, `kind: Name = alias, alias`:
+///
+///     person: Zelensky = Zelenskyy, Volodymyr Zelensky, the Ukrainian president
+///     topic: Tomahawk = Tomahawks, Tomahawk missiles
+///
+/// Aliases match case-insensitively, except that a capitalised alias word matches only a
+/// capitalised word (`Trump`, not `trump card`) and an all-capitals word only itself (`US`).
+public struct Lexicon: Sendable {
+  /// One entity or topic.
+  public struct Entry: Sendable, Hashable {
+    /// The canonical name, as claims hold it.
+    public var name: String
+    /// What it names.
+    public var kind: EntityKind
+    /// Other ways the text names it; role phrases start with a lowercase letter.
+    public var aliases: [String]
+
+    /// Creates an entry.
+    public init(name: String, kind: EntityKind, aliases: [String] = []) {
+      self.name = name
+      self.kind = kind
+      self.aliases = aliases
+    }
+  }
+
+  /// How one alias word must be written in the text.
+  enum CaseRule: UInt8, Sendable { case any, capitalized, exact }
+
+  /// One alias, as token keys.
+  struct Pattern: Sendable {
+    var keys: [String]
+    var rules: [CaseRule]
+    var entry: Int
+    var isRole: Bool
+  }
+
+  /// The entries, in file order.
+  public private(set) var entries: [Entry] = []
+  /// Entity patterns by their first key, longest first.
+  var patterns: [String: [Pattern]] = [:]
+  /// Topic patterns by their first key, longest first.
+  var topicPatterns: [String: [Pattern]] = [:]
+  /// Entry indices by lowercased name or alias.
+  var byName: [String: [Int]] = [:]
+
+  /// An empty lexicon.
+  public init() {}
+
+  /// A lexicon of `entries`.
+  public init(entries: [Entry]) {
+    for e in entries { add(e) }
+  }
+
+  /// Adds an entry; a second entry with the same name and kind merges its aliases.
+  public mutating func add(_ entry: Entry) {
+    let index: Int
+    if let existing = byName[entry.name.lowercased()]?.first(where: { entries[$0].kind == entry.kind && entries[$0].name == entry.name }) {
+      index = existing
+      entries[index].aliases += entry.aliases
+    } else {
+      index = entries.count
+      entries.append(entry)
+      register(entry.name, entry: index)
+    }
+    for alias in entry.aliases { register(alias, entry: index) }
+  }
+
+  private mutating func register(_ alias: String, entry: Int) {
+    let tokens = Tokenizer.tokens(in: Array(alias.utf8))
+    guard !tokens.isEmpty else { return }
+    let rules: [CaseRule] = tokens.map { t in
+      t.kind != .word ? .any : t.isAllCaps ? .exact : t.isCapitalized ? .capitalized : .any
+    }
+    let isRole = alias.first.map { $0.isLowercase } ?? false
+    let pattern = Pattern(keys: tokens.map(\.key), rules: rules, entry: entry, isRole: isRole)
+    if entries[entry].kind == .topic {
+      topicPatterns[pattern.keys[0], default: []].append(pattern)
+      topicPatterns[pattern.keys[0]]!.sort { $0.keys.count > $1.keys.count }
+    } else {
+      patterns[pattern.keys[0], default: []].append(pattern)
+      patterns[pattern.keys[0]]!.sort { $0.keys.count > $1.keys.count }
+    }
+    let key = alias.lowercased().replacingApostrophes()
+    if !(byName[key]?.contains(entry) ?? false) { byName[key, default: []].append(entry) }
+  }
+
+  /// The entries named `name` (canonical or alias, any case).
+  ///
+  ///     lexicon.lookup("zelenskyy").map(\.name)   // ["Zelensky"]
+  public func lookup(_ name: String) -> [Entry] {
+    (byName[name.lowercased().replacingApostrophes()] ?? []).map { entries[$0] }
+  }
+
+  /// The canonical name for `name`, or nil when the lexicon does not know it.
+  public func canonicalName(_ name: String) -> String? {
+    lookup(name).first?.name
+  }
+}

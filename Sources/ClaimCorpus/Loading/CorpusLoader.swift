@@ -1,0 +1,204 @@
+import Foundation
+
+/// Loads articles from files and folders, extracts their claims, and reports every bad input
+/// without stopping: the corpus holds everything that could be read.
+///
+///     let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
+///     let corpus = loader.load(paths: ["seeds"])
+///     print(corpus.claims.count, corpus.warnings)
+///
+/// Folders are read recursively in sorted order; ids are paths relative to the folder.
+/// Plain text (`.txt`, `.text`, `.md`, or no extension) may open with a `key: value` header;
+/// `.jsonl`/`.ndjson`/`.json` files hold one JSON document or claim per line.
+public struct CorpusLoader: Sendable {
+  /// The lexicon for extraction.
+  public var lexicon: Lexicon
+  /// The largest plain-text article read, in bytes.
+  public var maxTextBytes = 32 << 20
+
+  /// Creates a loader that extracts with `lexicon`.
+  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+  /// The lexicon that ships with claimsh (`seeds/lexicon.tsv`).
+  public static func defaultLexicon() -> (lexicon: Lexicon, warnings: [LoadWarning]) {
+    guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "tsv"),
+      let data = try? Data(contentsOf: url)
+    else {
+      return (Lexicon(), [LoadWarning(path: "lexicon.tsv", message: "the built-in lexicon is missing; no entities or topics will be found")])
+    }
+    return Lexicon.parse(String(decoding: data, as: UTF8.self), path: "lexicon.tsv")
+  }
+
+  /// Reads a lexicon file, or explains why it cannot.
+  public static func lexicon(at path: String) -> (lexicon: Lexicon?, warnings: [LoadWarning]) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return (nil, [LoadWarning(path: path, message: "cannot read the lexicon")])
+    }
+    switch TextDecoding.decode(Array(data)) {
+    case .utf8(let text), .windows1252(let text): return Lexicon.parse(text, path: path)
+    case .binary: return (nil, [LoadWarning(path: path, message: "the lexicon is binary, not text")])
+    case .empty: return (Lexicon(), [LoadWarning(path: path, message: "the lexicon is empty")])
+    }
+  }
+
+  /// One file to read, with the id prefix and metadata it gets.
+  struct Input: Sendable {
+    var path: String
+    var id: String
+    var metadata: [String: String]
+  }
+
+  /// What one file gave.
+  struct Output: Sendable {
+    var documents: [Document] = []
+    var claims: [Claim] = []
+    var warnings: [LoadWarning] = []
+  }
+
+  /// Loads `paths` (files or folders) and extracts every document's claims.
+  /// - Parameter progress: called with (documents read, documents in all) as files finish;
+  ///   from any thread.
+  public func load(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Corpus {
+    var warnings: [LoadWarning] = []
+    var inputs: [Input] = []
+    for path in paths { inputs += enumerate(path, warnings: &warnings) }
+    let total = inputs.count
+    let counter = ProgressCounter()
+    let outputs = parallelMap(inputs) { input -> Output in
+      var out = read(input)
+      out.documents = out.documents.map { doc in
+        let (extracted, claims) = ClaimExtractor(lexicon: lexicon).extract(doc)
+        out.claims += claims
+        return extracted
+      }
+      if let progress { progress(counter.increment(), total) }
+      return out
+    }
+    var documents: [Document] = []
+    var claims: [Claim] = []
+    for out in outputs {
+      documents += out.documents
+      warnings += out.warnings
+      for var claim in out.claims {
+        claim.id = claims.count
+        claims.append(claim)
+      }
+    }
+    return Corpus(documents: documents, claims: claims, lexicon: lexicon, warnings: warnings)
+  }
+
+  /// The files under `path`, sorted, with their ids and folder metadata.
+  func enumerate(_ path: String, warnings: inout [LoadWarning]) -> [Input] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      warnings.append(LoadWarning(path: path, message: "no such file or folder"))
+      return []
+    }
+    guard isDirectory.boolValue else {
+      return [Input(path: path, id: (path as NSString).lastPathComponent, metadata: [:])]
+    }
+    guard let walker = FileManager.default.enumerator(atPath: path) else {
+      warnings.append(LoadWarning(path: path, message: "cannot read the folder"))
+      return []
+    }
+    var files: [String] = []
+    var metadataFiles: [String] = []
+    while let relative = walker.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      if name.hasPrefix(".") {
+        walker.skipDescendants()
+        continue
+      }
+      let full = (path as NSString).appendingPathComponent(relative)
+      var dir: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
+      if name == FolderMetadata.fileName { metadataFiles.append(relative); continue }
+      if Self.sidecarNames.contains(name.lowercased()) { continue }
+      files.append(relative)
+    }
+    var metadata: [String: [String: String]] = [:]
+    for relative in metadataFiles {
+      let full = (path as NSString).appendingPathComponent(relative)
+      let folder = (relative as NSString).deletingLastPathComponent
+      guard let data = FileManager.default.contents(atPath: full) else {
+        warnings.append(LoadWarning(path: full, message: "cannot read"))
+        continue
+      }
+      let (rows, problems) = FolderMetadata.parse(String(decoding: data, as: UTF8.self), path: full)
+      warnings += problems
+      for (file, fields) in rows { metadata[folder.isEmpty ? file : folder + "/" + file] = fields }
+    }
+    return files.sorted().compactMap { relative in
+      let full = (path as NSString).appendingPathComponent(relative)
+      let ext = (relative as NSString).pathExtension.lowercased()
+      guard Self.textExtensions.contains(ext) || Self.jsonExtensions.contains(ext) else {
+        warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md or .jsonl file"))
+        return nil
+      }
+      return Input(path: full, id: relative, metadata: metadata[relative] ?? [:])
+    }
+  }
+
+  static let textExtensions: Set<String> = ["txt", "text", "md", ""]
+  static let jsonExtensions: Set<String> = ["jsonl", "ndjson", "json"]
+  static let sidecarNames: Set<String> = ["lexicon.tsv", "lexicon.txt"]
+
+  /// Reads one file into documents or claims.
+  func read(_ input: Input) -> Output {
+    var out = Output()
+    guard let data = FileManager.default.contents(atPath: input.path) else {
+      out.warnings.append(LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)"))
+      return out
+    }
+    let ext = (input.path as NSString).pathExtension.lowercased()
+    if Self.jsonExtensions.contains(ext) {
+      JSONLinesReader.read(Array(data), input: input, into: &out)
+      return out
+    }
+    guard data.count <= maxTextBytes else {
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: \(data.count) bytes is more than the \(maxTextBytes)-byte limit for one article"))
+      return out
+    }
+    let text: String
+    switch TextDecoding.decode(Array(data)) {
+    case .utf8(let t): text = t
+    case .windows1252(let t):
+      text = t
+      out.warnings.append(LoadWarning(path: input.path, message: "not UTF-8; decoded as Windows-1252"))
+    case .binary:
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not text"))
+      return out
+    case .empty:
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: empty"))
+      return out
+    }
+    let (header, body) = DocumentHeader.split(text)
+    let fields = input.metadata.merging(header) { _, headerValue in headerValue }
+    let title = fields["title"] ?? Self.firstLine(body)
+    out.documents.append(Document(
+      id: input.id, path: input.path, title: title, source: fields["source"] ?? fields["outlet"],
+      date: (fields["date"] ?? fields["published"]).flatMap { Day(parsing: $0) }, author: fields["author"],
+      url: fields["url"], text: body))
+    return out
+  }
+
+  /// The first non-empty line, as a title, when it is short enough to be one.
+  static func firstLine(_ text: String) -> String? {
+    guard let line = text.split(separator: "\n").first(where: { !$0.trimmingSpaces().isEmpty }) else { return nil }
+    let trimmed = line.trimmingSpaces()
+    return trimmed.count <= 200 ? trimmed : nil
+  }
+}
+
+/// A thread-safe count of finished files, for progress reports.
+final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+}

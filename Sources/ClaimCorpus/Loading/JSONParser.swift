@@ -1,0 +1,190 @@
+/// A strict JSON parser over UTF-8 bytes, for one JSON Lines record at a time.
+///
+///     try JSONParser.parse(Array(#"{"id": 1}"#.utf8)[...])   // .object([("id", .number(1))])
+public struct JSONParser {
+  /// Why a record is not JSON, and the byte offset where it went wrong.
+  public struct Failure: Error, Sendable {
+    /// What was expected.
+    public var message: String
+    /// The 0-based byte offset in the record.
+    public var offset: Int
+  }
+
+  private let bytes: ArraySlice<UInt8>
+  private var i: Int
+  private var depth = 0
+
+  private init(_ bytes: ArraySlice<UInt8>) {
+    self.bytes = bytes
+    self.i = bytes.startIndex
+  }
+
+  /// Parses one JSON value filling `bytes` (surrounding whitespace allowed).
+  public static func parse(_ bytes: ArraySlice<UInt8>) throws(Failure) -> JSONValue {
+    var p = JSONParser(bytes)
+    p.skipSpace()
+    let value = try p.value()
+    p.skipSpace()
+    guard p.i == bytes.endIndex else { throw p.failure("expected end of record") }
+    return value
+  }
+
+  private func failure(_ message: String) -> Failure {
+    Failure(message: message, offset: i - bytes.startIndex)
+  }
+
+  private mutating func skipSpace() {
+    while i < bytes.endIndex, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+  }
+
+  private mutating func value() throws(Failure) -> JSONValue {
+    guard i < bytes.endIndex else { throw failure("expected a value, found end of record") }
+    switch bytes[i] {
+    case UInt8(ascii: "{"): return try object()
+    case UInt8(ascii: "["): return try array()
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+    case UInt8(ascii: "n"): try literal("null"); return .null
+    default: return .number(try number())
+    }
+  }
+
+  private mutating func literal(_ word: String) throws(Failure) {
+    let w = Array(word.utf8)
+    guard bytes.endIndex - i >= w.count else { throw failure("expected '\(word)'") }
+    for k in 0..<w.count where bytes[i + k] != w[k] { throw failure("expected '\(word)'") }
+    i += w.count
+  }
+
+  private mutating func object() throws(Failure) -> JSONValue {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= 256 else { throw failure("nested too deeply") }
+    i += 1
+    var members: [(String, JSONValue)] = []
+    skipSpace()
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+    while true {
+      skipSpace()
+      guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+      let key = try string()
+      skipSpace()
+      guard i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") else { throw failure("expected ':' after key") }
+      i += 1
+      skipSpace()
+      members.append((key, try value()))
+      skipSpace()
+      guard i < bytes.endIndex else { throw failure("expected ',' or '}', found end of record") }
+      if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+      if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+      throw failure("expected ',' or '}'")
+    }
+  }
+
+  private mutating func array() throws(Failure) -> JSONValue {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= 256 else { throw failure("nested too deeply") }
+    i += 1
+    var items: [JSONValue] = []
+    skipSpace()
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+    while true {
+      skipSpace()
+      items.append(try value())
+      skipSpace()
+      guard i < bytes.endIndex else { throw failure("expected ',' or ']', found end of record") }
+      if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+      if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+      throw failure("expected ',' or ']'")
+    }
+  }
+
+  private mutating func number() throws(Failure) -> Double {
+    let start = i
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") { i += 1 }
+    var digits = 0
+    while i < bytes.endIndex, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45 || bytes[i] == 0x2B || bytes[i] == 0x2D {
+      if bytes[i] >= 0x30 && bytes[i] <= 0x39 { digits += 1 }
+      i += 1
+    }
+    guard digits > 0, let n = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+      i = start
+      throw failure("expected a value")
+    }
+    return n
+  }
+
+  private mutating func string() throws(Failure) -> String {
+    i += 1
+    let start = i
+    // fast path: no escapes
+    while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") {
+      guard bytes[i] >= 0x20 else { throw failure("control character in string") }
+      i += 1
+    }
+    guard i < bytes.endIndex else { throw failure("unterminated string") }
+    if bytes[i] == UInt8(ascii: "\"") {
+      defer { i += 1 }
+      return String(decoding: bytes[start..<i], as: UTF8.self)
+    }
+    var out = Array(bytes[start..<i])
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+      }
+      guard b >= 0x20 else { throw failure("control character in string") }
+      if b != UInt8(ascii: "\\") {
+        out.append(b)
+        i += 1
+        continue
+      }
+      i += 1
+      guard i < bytes.endIndex else { break }
+      let e = bytes[i]
+      i += 1
+      switch e {
+      case UInt8(ascii: "\""): out.append(0x22)
+      case UInt8(ascii: "\\"): out.append(0x5C)
+      case UInt8(ascii: "/"): out.append(0x2F)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try hex4()
+        if (0xD800..<0xDC00).contains(scalar), i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+          i += 2
+          let low = try hex4()
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        }
+        let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+        out.append(contentsOf: Array(String(Character(u)).utf8))
+      default: throw failure("bad escape '\\\(Character(Unicode.Scalar(e)))'")
+      }
+    }
+    throw failure("unterminated string")
+  }
+
+  private mutating func hex4() throws(Failure) -> UInt32 {
+    guard bytes.endIndex - i >= 4 else { throw failure("bad \\u escape") }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let b = bytes[i]
+      let d: UInt32
+      switch b {
+      case 0x30...0x39: d = UInt32(b - 0x30)
+      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+      default: throw failure("bad \\u escape")
+      }
+      v = v * 16 + d
+      i += 1
+    }
+    return v
+  }
+}

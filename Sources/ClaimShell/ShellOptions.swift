@@ -1,0 +1,32 @@
+/// What the command line asked the shell to do.
+public struct ShellOptions: Sendable {
+  /// Files and folders to load.
+  public var corpus: [String]
+  /// A lexicon file, instead of the built-in one.
+  public var lexicon: String?
+  /// One statement to run (`-c`).
+  public var command: String?
+  /// A script to run (`-f`).
+  public var file: String?
+  /// The output mode.
+  public var mode: String?
+
+  /// Creates options.
+  public init(corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil) {
+    self.corpus = corpus
+    self.lexicon = lexicon
+    self.command = command
+    self.file = file
+    self.mode = mode
+  }
+}
+
+/// How `claimsh` exits.
+public enum ExitStatus: Int32, Sendable {
+  /// Every statement ran.
+  case success = 0
+  /// A statement failed; the error went to standard error.
+  case failure = 1
+  /// The command line was wrong.
+  case usage = 2
+}

@@ -1,0 +1,3 @@
+import ClaimShell
+
+ClaimshCommand.main()
