@@ -94,15 +94,13 @@ struct HedgeClassifier: Sendable {
     "claims", "noted", "explained", "argued", "argue", "argues", "acknowledged", "insisted", "insists",
     "emphasized", "emphasised", "reiterated", "indicated", "indicate", "demanded", "has demanded", "urged",
     "described", "warned", "suggested", "remarked", "stressed", "assertion", "countered", "obtained by",
-    "widely considered", "is seen as", "seen as", "for the russians", "in the view of", "press reports",
-    "sources indicate", "admitted", "revealed", "announcement", "paint", "painted",
+    "widely considered", "is seen as", "seen as", "in the view of", "press reports",
+    "sources indicate", "admitted", "revealed", "announcement",
   ])
 
   static let judgment = CuePhrases([
     "should", "must", "ought to", "needs to", "need to", "the only way", "only viable", "irony", "ironically",
     "the stakes", "it is clear", "one thing is clear", "clearly", "arguably", "undoubtedly", "will", "won't",
-    "risks", "underscores", "fundamental choice", "fundamentally", "flawed", "mistake", "important question",
-    "come to mind", "gone wrong", "obscures", "would allow", "disappointment", "implicit", "firm ceiling",
-    "clear ceiling", "there is little", "unfortunately", "sadly", "regrettably", "remarkably", "crucially",
+    "risks", "underscores", "fundamentally", "flawed", "mistake", "unfortunately", "sadly", "regrettably", "remarkably", "crucially",
   ])
 }
