@@ -39,13 +39,35 @@ struct AttributionFinder: Sendable {
         i = r.upperBound - 1
         continue
       }
-      guard Self.speechVerbs.contains(t[i].key) else { continue }
-      if let a = subject(of: i, s) { add(a) }
+      if Self.speechNouns.contains(t[i].key), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
+        let owner = t[i - 1].kind == .possessive ? i - 2 : i - 3
+        if let m = s.mentions.first(where: { $0.tokens.upperBound == owner + 1 && $0.kind != .topic && $0.kind != .place }) {
+          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.possessive"))
+        }
+        continue
+      }
+      guard Self.speechVerbs.contains(t[i].key), !isPassiveOrRefusal(i, t) else { continue }
+      if let a = subject(of: i, s) {
+        add(a)
+        // "Putin and other senior Russian officials have emphasized": the entity before "and" too
+        if a.source.lowerBound >= 2, t[a.source.lowerBound - 1].key == "and",
+          let m = s.mentions.first(where: { $0.tokens.upperBound == a.source.lowerBound - 1 && ($0.kind == .person || $0.kind == .organization || $0.kind == .outlet) })
+        {
+          add(Attribution(cue: a.cue, source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject"))
+        }
+      }
       if Self.tellVerbs.contains(t[i].key) {
         add(object(after: i..<(i + 1), s, rule: "cited.object", outletsOnly: true))
       }
     }
     return found
+  }
+
+  /// "is said to" hedges rather than attributes; "denied this request" refuses a request.
+  func isPassiveOrRefusal(_ i: Int, _ t: [Token]) -> Bool {
+    if i > 0, ["is", "are", "was", "were", "be", "been", "being"].contains(t[i - 1].key), i + 1 < t.count, t[i + 1].key == "to" { return true }
+    if ["denied", "denies", "rejected"].contains(t[i].key), HedgeClassifier.isRefusalOfRequest(i..<(i + 1), t) { return true }
+    return false
   }
 
   /// The subject to the left of the speech verb at `v`, or after it ("…,” said Trump).
@@ -68,7 +90,7 @@ struct AttributionFinder: Sendable {
     var k = j
     while k >= 0, start - k <= 9 {
       let tok = t[k]
-      if tok.kind == .punct && tok.key != "-" && tok.key != "." { break }
+      if tok.kind == .punct && tok.key != "-" { break }
       if tok.kind == .word && (Self.boundaries.contains(tok.key) || Self.speechVerbs.contains(tok.key)) { break }
       if s.inQuote(k) { break }
       start = k
@@ -76,6 +98,12 @@ struct AttributionFinder: Sendable {
     }
     if start <= j {
       return attribution(source: start..<(j + 1), cue: v..<(v + 1), s, rule: "cited.subject")
+    }
+    // "defense analysts, who argue": the phrase before the comma
+    if j >= 2, t[j].key == "who", t[j - 1].key == "," {
+      var b = j - 2
+      while b >= 0, j - 2 - b < 8, t[b].kind != .punct, !Self.boundaries.contains(t[b].key), !Self.objectStops.contains(t[b].key) { b -= 1 }
+      if b + 1 <= j - 2 { return attribution(source: (b + 1)..<(j - 1), cue: v..<(v + 1), s, rule: "cited.subject") }
     }
     // "…,” said Trump" / "…,” says a spokesman"
     if v > 0, t[v - 1].kind == .punct || s.inQuote(v - 1) {
@@ -92,7 +120,7 @@ struct AttributionFinder: Sendable {
     var e = r.upperBound
     while e < t.count, e - r.upperBound < 10 {
       let tok = t[e]
-      if tok.kind == .punct && tok.key != "-" && tok.key != "'" && tok.key != "." { break }
+      if tok.kind == .punct && tok.key != "-" { break }
       if tok.kind == .word && (Self.objectStops.contains(tok.key) || Self.speechVerbs.contains(tok.key)) { break }
       e += 1
     }
@@ -117,7 +145,7 @@ struct AttributionFinder: Sendable {
     }
     let inside = s.mentions.filter { source.contains($0.tokens.lowerBound) && $0.kind != .topic }
     let headKey = t[source.upperBound - 1].key
-    let isDescription = Self.sourceHeads.contains(headKey)
+    let isDescription = t[source].contains { Self.sourceHeads.contains($0.key) }
     if !isDescription, let head = inside.last(where: { $0.tokens.upperBound == source.upperBound }), head.kind != .unknown || head.tokens.count > 1 {
       return Attribution(cue: cue, source: source, cited: text(head.tokens, s), speaker: head.name, entity: head.name, rule: rule)
     }
@@ -162,7 +190,9 @@ struct AttributionFinder: Sendable {
     "whereas", "after", "before", "since", "where", "among", "than", "so", "what", "how", "why", "whether",
     "and", "or",
   ]
-  static let objectStops: Set<String> = ["that", "on", "about", "as", "published", "last", "this", "earlier", "in", "at"]
+  static let objectStops: Set<String> = ["that", "on", "about", "as", "published", "last", "this", "earlier", "among", "through"]
+  /// Nouns of saying whose possessor is cited: "his repeated assertion that", "Putin's remarks".
+  static let speechNouns: Set<String> = ["assertion", "assertions", "remarks", "statement", "statements", "comments", "testimony", "words"]
   static let pronouns: Set<String> = ["he", "she"]
   static let leadingFillers: Set<String> = ["and", "but", "so", "also"]
   /// Words that make a phrase a source ("a senior Pentagon official", "multiple insiders").

@@ -30,6 +30,8 @@ public struct ClaimExtractor: Sendable {
     var attributions: [Attribution] = []
     var pronounNames: [Int: String] = [:]
     var subject: String?
+    /// Topics carried over from an earlier sentence by "this request", "the refusal": name and the anaphor's span.
+    var inheritedTopics: [(String, TextSpan)] = []
   }
 
   /// The document with its sentences and debris filled in, and its claims (ids from 0; the
@@ -46,6 +48,7 @@ public struct ClaimExtractor: Sendable {
     var prepared: [Prepared] = []
     var quotes: [QuoteSpan] = []
     var lastSubject: String? = nil
+    var lastTopics: [String] = []
     for (p, range) in paragraphs.enumerated() {
       let paragraphQuotes = QuoteFinder.quotes(in: bytes, range: range)
       quotes += paragraphQuotes
@@ -67,6 +70,11 @@ public struct ClaimExtractor: Sendable {
         s.attributions = attributions.find(.init(tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve))
         s.subject = firstPerson?.name ?? s.pronounNames.sorted { $0.key < $1.key }.first?.value
         if let subject = s.subject { lastSubject = subject }
+        if let anaphor = Self.topicAnaphor(tokens) {
+          let own = Set(s.topics.map(\.name))
+          s.inheritedTopics = lastTopics.filter { !own.contains($0) }.map { ($0, anaphor) }
+        }
+        if !s.topics.isEmpty { lastTopics = s.topics.map(\.name).filter { !Self.generalTopics.contains($0) } }
         prepared.append(s)
       }
     }
@@ -80,6 +88,25 @@ public struct ClaimExtractor: Sendable {
     }
     return (doc, claims)
   }
+
+  /// The span of a phrase that refers back to something just discussed ("this request",
+  /// "the refusal", "such a move"), or nil.
+  static func topicAnaphor(_ t: [Token]) -> TextSpan? {
+    for i in t.indices where anaphoricDeterminers.contains(t[i].key) {
+      for j in (i + 1)..<min(t.count, i + 3) where anaphoricNouns.contains(t[j].key) {
+        return TextSpan(start: t[i].span.start, end: t[j].span.end)
+      }
+    }
+    return nil
+  }
+
+  static let anaphoricDeterminers: Set<String> = ["this", "that", "these", "those", "such", "their"]
+  static let anaphoricNouns: Set<String> = [
+    "request", "refusal", "decision", "proposal", "idea", "exchange", "weapon", "weapons", "delivery", "move", "deal",
+    "offer", "plan", "restriction", "restrictions", "missiles", "systems",
+  ]
+  /// Topics too general to carry over to the next sentence.
+  static let generalTopics: Set<String> = ["diplomacy"]
 
   static func quoteTest(_ s: Prepared) -> (Int) -> Bool {
     let inners = s.quotes.map(\.outer)
@@ -120,9 +147,12 @@ public struct ClaimExtractor: Sendable {
       evidence.append(Evidence(field: "actor", value: name, span: t[i].span, rule: "actor.pronoun"))
     }
     var topics: [String] = []
-    for m in s.topics where !topics.contains(m.name) {
-      topics.append(m.name)
-      evidence.append(Evidence(field: "topic", value: m.name, span: m.span, rule: "topic.alias"))
+    let found = s.topics.map { ($0.name, $0.span, "topic.alias") } + s.inheritedTopics.map { ($0.0, $0.1, "topic.anaphora") }
+    for (name, span, rule) in found {
+      for (k, topic) in lexicon.withBroader(name).enumerated() where !topics.contains(topic) {
+        topics.append(topic)
+        evidence.append(Evidence(field: "topic", value: topic, span: span, rule: k == 0 ? rule : "topic.broader"))
+      }
     }
     var cited: [String] = []
     for a in s.attributions where !cited.contains(a.cited) {

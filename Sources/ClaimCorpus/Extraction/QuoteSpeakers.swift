@@ -1,8 +1,9 @@
 /// Decides who said each quotation of a document.
 ///
-/// In order: an attribution right after the quotation ("…,” he said) or right before it
-/// ("Trump remarked: “…”); for a short phrase, the nearest attribution or speech noun before
-/// it in its clause ("Zelensky made a forceful appeal for a “tougher stance”"); for a
+/// In order: an attribution right after the quotation ("…,” he said); for a short phrase, a
+/// speech noun just before it ("Zelensky made a forceful appeal for a “tougher stance”");
+/// an attribution right before it ("Trump remarked: “…”"), or for a phrase the nearest one
+/// before it in its clause; for a
 /// quotation standing alone, the speaker of the quotation before it in the paragraph, or in
 /// the sentence just before; for a phrase quoted again, its earlier speaker.
 enum QuoteSpeakers {
@@ -22,8 +23,9 @@ enum QuoteSpeakers {
       guard let first = sentences.firstIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) else { continue }
       let last = sentences.lastIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) ?? first
       let key = ClaimExtractor.folded(bytes, q.inner).lowercased()
-      var found = after(q, sentences[last]) ?? before(q, sentences[first], partial: q.isPartial)
+      var found = after(q, sentences[last])
       if found == nil && q.isPartial { found = speechNoun(q, sentences[first]) }
+      if found == nil { found = before(q, sentences[first], partial: q.isPartial) }
       if found == nil, !q.isPartial, let p = previous, let ps = p.speaker,
         p.paragraph == sentences[first].paragraph || p.sentence >= first - 1
       {
@@ -75,7 +77,7 @@ enum QuoteSpeakers {
   /// "Zelensky's request for a “tougher stance”" — the person nearest before a speech noun.
   static func speechNoun(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
     guard let start = s.tokens.firstIndex(where: { $0.span.start >= q.outer.start }) else { return nil }
-    guard let noun = (0..<start).last(where: { speechNouns.contains(s.tokens[$0].key) }), start - noun <= 8 else { return nil }
+    guard let noun = (0..<start).last(where: { speechNouns.contains(s.tokens[$0].key) }), start - noun <= 12 else { return nil }
     guard let m = s.mentions.last(where: { $0.kind == .person && $0.tokens.upperBound <= noun && noun - $0.tokens.upperBound <= 6 }) else { return nil }
     return Speaker(name: m.name, span: m.span, rule: "speaker.speech-noun", isPerson: true)
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Lexicon {
   /// Parses the lexicon format; bad lines are reported as warnings against `path` and skipped.
   ///
@@ -15,6 +17,15 @@ extension Lexicon {
         continue
       }
       let kindText = line[..<colon].trimmingSpaces().lowercased()
+      if kindText == "broader" {
+        let parts = line[line.index(after: colon)...].components(separatedBy: "->").map { $0.trimmingSpaces() }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+          warnings.append(LoadWarning(path: path, line: lineNumber, message: "expected 'broader: Topic -> Broader Topic'"))
+          continue
+        }
+        lexicon.addBroader(parts[0], parts[1])
+        continue
+      }
       guard let kind = EntityKind(rawValue: kindText) ?? EntityKind.synonyms[kindText] else {
         let kinds = EntityKind.allCases.map(\.rawValue).joined(separator: ", ")
         warnings.append(LoadWarning(path: path, line: lineNumber, message: "unknown kind '\(kindText)'; expected one of \(kinds)"))

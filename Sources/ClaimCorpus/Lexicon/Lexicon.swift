@@ -1,9 +1,11 @@
 /// Entities and topics with their aliases and role phrases, and the index that finds them in text.
 ///
-/// The file format (see `seeds/lexicon.tsv`) is one entry per line, `kind: Name = alias, alias`:
+/// The file format (see `seeds/lexicon.tsv`) is one entry per line, `kind: Name = alias, alias`,
+/// and `broader: Topic -> Broader Topic` lines that nest topics:
 ///
 ///     person: Zelensky = Zelenskyy, Volodymyr Zelensky, the Ukrainian president
 ///     topic: Tomahawk = Tomahawks, Tomahawk missiles
+///     broader: Tomahawk -> military aid
 ///
 /// Aliases match case-insensitively, except that a capitalised alias word matches only a
 /// capitalised word (`Trump`, not `trump card`) and an all-capitals word only itself (`US`).
@@ -44,6 +46,8 @@ public struct Lexicon: Sendable {
   var topicPatterns: [String: [Pattern]] = [:]
   /// Entry indices by lowercased name or alias.
   var byName: [String: [Int]] = [:]
+  /// Broader topics by topic name: `Tomahawk` → `military aid`.
+  public private(set) var broader: [String: [String]] = [:]
 
   /// An empty lexicon.
   public init() {}
@@ -84,6 +88,22 @@ public struct Lexicon: Sendable {
     }
     let key = alias.lowercased().replacingApostrophes()
     if !(byName[key]?.contains(entry) ?? false) { byName[key, default: []].append(entry) }
+  }
+
+  /// Records that claims about `topic` are also about `broader` (`Tomahawk` → `military aid`).
+  public mutating func addBroader(_ topic: String, _ broaderTopic: String) {
+    if !(broader[topic]?.contains(broaderTopic) ?? false) { broader[topic, default: []].append(broaderTopic) }
+  }
+
+  /// `topic` and every topic broader than it, transitively, in breadth-first order.
+  public func withBroader(_ topic: String) -> [String] {
+    var out = [topic]
+    var i = 0
+    while i < out.count {
+      for b in broader[out[i]] ?? [] where !out.contains(b) { out.append(b) }
+      i += 1
+    }
+    return out
   }
 
   /// The entries named `name` (canonical or alias, any case).
