@@ -24,11 +24,11 @@ public struct DebrisDetector: Sendable {
     var inTail = false
     var sawBody = false
     for line in lines {
-      let text = String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)
       if inTail {
         debris.append(Debris(span: line.span, rule: "debris.teaser"))
         continue
       }
+      let text = String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)
       if let (length, day) = Self.leadingDateline(text) {
         dateline = dateline ?? day
         debris.append(Debris(span: TextSpan(start: line.span.start, end: line.span.start + length), rule: "debris.dateline"))
@@ -53,22 +53,32 @@ public struct DebrisDetector: Sendable {
   ]
 
   func rule(for text: String, bytes: [UInt8], span: TextSpan) -> String? {
-    let lower = text.lowercased()
-    if lower.contains("pic.twitter.com/") || Self.looksLikeEmbeddedPost(text) { return "debris.social-embed" }
-    if Self.photoCreditPrefixes.contains(where: { lower.hasPrefix($0) }) { return "debris.photo-credit" }
-    if Self.disclaimerPrefixes.contains(where: { lower.hasPrefix($0) }) { return "debris.disclaimer" }
-    if Self.readMorePhrases.contains(where: { lower.contains($0) }) && text.utf8.count < 60 { return "debris.read-more" }
-    if Self.newsletterPhrases.contains(where: { lower.hasPrefix($0) }) { return "debris.newsletter" }
-    if Self.sharePhrases.contains(where: { lower.hasPrefix($0) }) && text.utf8.count < 60 { return "debris.share" }
-    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    let endsLikeSentence = text.last.map { ".!?\"”’:".contains($0) } ?? false
-    if text.contains(" | ") && words.count <= 8 && !endsLikeSentence { return "debris.section-label" }
-    if words.count == 1 && !endsLikeSentence { return "debris.label" }
-    if words.count <= 6, lower.hasPrefix("by "), words.dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
+    let lower = LowerBytes(bytes[span.start..<span.end])
+    if lower.contains("pic.twitter.com/") || Self.looksLikeEmbeddedPost(lower) { return "debris.social-embed" }
+    if Self.photoCreditPrefixes.contains(where: lower.hasPrefix) { return "debris.photo-credit" }
+    if Self.disclaimerPrefixes.contains(where: lower.hasPrefix) { return "debris.disclaimer" }
+    let short = span.length < 60
+    if short && Self.readMorePhrases.contains(where: lower.contains) { return "debris.read-more" }
+    if Self.newsletterPhrases.contains(where: lower.hasPrefix) { return "debris.newsletter" }
+    if short && Self.sharePhrases.contains(where: lower.hasPrefix) { return "debris.share" }
+    let words = lower.wordCount
+    let endsLikeSentence = Self.endsLikeSentence(bytes, span)
+    if lower.contains(" | ") && words <= 8 && !endsLikeSentence { return "debris.section-label" }
+    if words == 1 && !endsLikeSentence { return "debris.label" }
+    if words <= 6, lower.hasPrefix("by "), text.split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
       return "debris.byline"
     }
-    if !endsLikeSentence && words.count <= 8 && isTagList(bytes: bytes, span: span) { return "debris.tags" }
+    if !endsLikeSentence && words <= 8 && isTagList(bytes: bytes, span: span) { return "debris.tags" }
     return nil
+  }
+
+  /// Whether the line ends with sentence punctuation or a closing quote.
+  static func endsLikeSentence(_ bytes: [UInt8], _ span: TextSpan) -> Bool {
+    guard span.length > 0 else { return false }
+    let last = bytes[span.end - 1]
+    if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x22 || last == 0x3A { return true }
+    // ” or ’ (E2 80 9D / E2 80 99)
+    return span.length >= 3 && bytes[span.end - 3] == 0xE2 && bytes[span.end - 2] == 0x80 && (last == 0x9D || last == 0x99)
   }
 
   /// Whether every word of the line belongs to one of two or more known entity names.
@@ -81,9 +91,9 @@ public struct DebrisDetector: Sendable {
   }
 
   /// `— Name (@handle) October 17, 2025` at the end of a line.
-  static func looksLikeEmbeddedPost(_ text: String) -> Bool {
-    guard let at = text.range(of: "(@") else { return false }
-    let before = text[..<at.lowerBound]
+  static func looksLikeEmbeddedPost(_ line: LowerBytes) -> Bool {
+    guard let at = line.firstIndex(of: "(@") else { return false }
+    let before = LowerBytes(Array(line.bytes[..<at]))
     return before.contains("\u{2014}") || before.contains(" - ") || before.contains("\u{2013}")
   }
 
@@ -110,4 +120,51 @@ public struct DebrisDetector: Sendable {
   static let readMorePhrases = ["keep reading", "show less", "read more", "continue reading", "related articles", "most read"]
   static let newsletterPhrases = ["subscribe now", "subscribe to", "sign up for", "sign up to", "newsletter", "get our newsletter"]
   static let sharePhrases = ["follow us", "share this", "share on", "click to share", "tweet this", "email this"]
+}
+
+/// A line's bytes with ASCII letters lowercased, for fast prefix and substring tests.
+struct LowerBytes {
+  /// The lowercased bytes.
+  var bytes: [UInt8]
+
+  init(_ slice: ArraySlice<UInt8>) {
+    bytes = slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+  }
+
+  init(_ array: [UInt8]) { bytes = array }
+
+  func hasPrefix(_ text: String) -> Bool {
+    bytes.starts(with: text.utf8)
+  }
+
+  func contains(_ text: String) -> Bool { firstIndex(of: text) != nil }
+
+  /// The number of runs of bytes between spaces and tabs.
+  var wordCount: Int {
+    var count = 0
+    var inWord = false
+    for b in bytes {
+      let space = b == 0x20 || b == 0x09
+      if !space && !inWord { count += 1 }
+      inWord = !space
+    }
+    return count
+  }
+
+  /// The offset where `text` (lowercase) first occurs.
+  func firstIndex(of text: String) -> Int? {
+    let needle = Array(text.utf8)
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
+    var i = 0
+    let last = bytes.count - needle.count
+    while i <= last {
+      if bytes[i] == first {
+        var k = 1
+        while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
 }

@@ -65,23 +65,31 @@ public struct CorpusLoader: Sendable {
     let total = inputs.count
     let counter = ProgressCounter()
     let outputs = parallelMap(inputs) { input -> Output in
-      var out = read(input)
-      out.documents = out.documents.map { doc in
-        let (extracted, claims) = ClaimExtractor(lexicon: lexicon).extract(doc)
-        out.claims += claims
-        return extracted
-      }
+      let out = read(input)
       if let progress { progress(counter.increment(), total) }
       return out
     }
     var documents: [Document] = []
     var claims: [Claim] = []
-    for out in outputs {
-      documents += out.documents
-      warnings += out.warnings
-      for var claim in out.claims {
+    func append(_ found: [Claim]) {
+      for var claim in found {
         claim.id = claims.count
         claims.append(claim)
+      }
+    }
+    let extractor = ClaimExtractor(lexicon: lexicon)
+    let texts = outputs.flatMap { $0.documents.filter { !$0.text.isEmpty } }
+    var extracted = parallelMap(texts) { extractor.extract($0) }.makeIterator()
+    for out in outputs {
+      warnings += out.warnings
+      append(out.claims)
+      for doc in out.documents {
+        if doc.text.isEmpty {
+          documents.append(doc)
+        } else if let (done, found) = extracted.next() {
+          documents.append(done)
+          append(found)
+        }
       }
     }
     return Corpus(documents: documents, claims: claims, lexicon: lexicon, warnings: warnings)
@@ -184,9 +192,19 @@ public struct CorpusLoader: Sendable {
 
   /// The first non-empty line, as a title, when it is short enough to be one.
   static func firstLine(_ text: String) -> String? {
-    guard let line = text.split(separator: "\n").first(where: { !$0.trimmingSpaces().isEmpty }) else { return nil }
-    let trimmed = line.trimmingSpaces()
-    return trimmed.count <= 200 ? trimmed : nil
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    while start < bytes.endIndex {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+      if end > start, bytes.distance(from: start, to: end) <= 800 {
+        let line = String(decoding: bytes[start..<end], as: UTF8.self).trimmingSpaces()
+        if !line.isEmpty { return line.count <= 200 ? line : nil }
+      } else if end > start {
+        return nil
+      }
+      start = end < bytes.endIndex ? bytes.index(after: end) : end
+    }
+    return nil
   }
 }
 

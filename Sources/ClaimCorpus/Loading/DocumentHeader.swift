@@ -11,29 +11,24 @@ struct DocumentHeader {
 
   /// The header's fields (lowercased keys) and the text after it; no fields when the text has no header.
   static func split(_ text: String) -> (fields: [String: String], body: String) {
+    let bytes = text.utf8
     var fields: [String: String] = [:]
-    var consumed = text.startIndex
-    var lines = 0
-    var index = text.startIndex
-    while index < text.endIndex {
-      let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-      let line = text[index..<lineEnd]
-      let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+    var index = bytes.startIndex
+    while index < bytes.endIndex, fields.count <= 20 {
+      let lineEnd = bytes[index...].firstIndex(of: 0x0A) ?? bytes.endIndex
+      let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+      let line = String(decoding: bytes[index..<lineEnd], as: UTF8.self)
       if line.trimmingSpaces().isEmpty {
         if fields.isEmpty { return ([:], text) }
-        consumed = next
-        break
+        return (fields, String(decoding: bytes[next...], as: UTF8.self))
       }
-      guard let colon = line.firstIndex(of: ":") else { return ([:], text) }
+      guard bytes.distance(from: index, to: lineEnd) < 2000, let colon = line.firstIndex(of: ":") else { return ([:], text) }
       let key = line[..<colon].trimmingSpaces().lowercased()
       guard keys.contains(key) else { return ([:], text) }
       fields[key] = line[line.index(after: colon)...].trimmingSpaces()
-      lines += 1
       index = next
-      consumed = next
-      if lines > 20 { return ([:], text) }
     }
-    if fields.isEmpty { return ([:], text) }
-    return (fields, String(text[consumed...]))
+    if fields.isEmpty || index < bytes.endIndex { return ([:], text) }
+    return (fields, "")
   }
 }
