@@ -39,14 +39,14 @@ struct AttributionFinder: Sendable {
         i = r.upperBound - 1
         continue
       }
-      if Self.speechNouns.contains(t[i].key), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
+      if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
         let owner = t[i - 1].kind == .possessive ? i - 2 : i - 3
         if let m = s.mentions.first(where: { $0.tokens.upperBound == owner + 1 && $0.kind != .topic && $0.kind != .place }) {
           add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.possessive"))
         }
         continue
       }
-      guard Self.speechVerbs.contains(t[i].key), !isPassiveOrRefusal(i, t) else { continue }
+      guard t[i].is(.speechVerb), !isPassiveOrRefusal(i, t) else { continue }
       if let a = subject(of: i, s) {
         add(a)
         // "Putin and other senior Russian officials have emphasized": the entity before "and" too
@@ -56,7 +56,7 @@ struct AttributionFinder: Sendable {
           add(Attribution(cue: a.cue, source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject"))
         }
       }
-      if Self.tellVerbs.contains(t[i].key) {
+      if t[i].is(.tellVerb) {
         add(object(after: i..<(i + 1), s, rule: "cited.object", outletsOnly: true))
       }
     }
@@ -65,8 +65,8 @@ struct AttributionFinder: Sendable {
 
   /// "is said to" hedges rather than attributes; "denied this request" refuses a request.
   func isPassiveOrRefusal(_ i: Int, _ t: [Token]) -> Bool {
-    if i > 0, ["is", "are", "was", "were", "be", "been", "being"].contains(t[i - 1].key), i + 1 < t.count, t[i + 1].key == "to" { return true }
-    if ["denied", "denies", "rejected"].contains(t[i].key), HedgeClassifier.isRefusalOfRequest(i..<(i + 1), t) { return true }
+    if i > 0, t[i - 1].is(.copula), i + 1 < t.count, t[i + 1].key == "to" { return true }
+    if t[i].is(.refusalVerb), HedgeClassifier.isRefusalOfRequest(i..<(i + 1), t) { return true }
     return false
   }
 
@@ -75,11 +75,11 @@ struct AttributionFinder: Sendable {
     let t = s.tokens
     var j = v - 1
     while j >= 0 {
-      if Self.adverbs.contains(t[j].key) { j -= 1; continue }
+      if t[j].is(.adverb) { j -= 1; continue }
       // a parenthetical between commas: "Trump, however, reportedly said", "X, speaking on …, noted"
       if t[j].key == ",", let open = (max(0, j - 12)..<j).last(where: { t[$0].key == "," }), open > 0, !t[open - 1].key.isPunctuation {
         let inner = t[(open + 1)..<j]
-        if inner.first.map({ Self.parentheticalStarts.contains($0.key) }) ?? false {
+        if inner.first.map({ $0.is(.parentheticalStart) }) ?? false {
           j = open - 1
           continue
         }
@@ -91,7 +91,7 @@ struct AttributionFinder: Sendable {
     while k >= 0, start - k <= 9 {
       let tok = t[k]
       if tok.kind == .punct && tok.key != "-" { break }
-      if tok.kind == .word && (Self.boundaries.contains(tok.key) || Self.speechVerbs.contains(tok.key)) { break }
+      if tok.kind == .word && (tok.is(.boundary) || tok.is(.speechVerb)) { break }
       if s.inQuote(k) { break }
       start = k
       k -= 1
@@ -102,13 +102,13 @@ struct AttributionFinder: Sendable {
     // "defense analysts, who argue": the phrase before the comma
     if j >= 2, t[j].key == "who", t[j - 1].key == "," {
       var b = j - 2
-      while b >= 0, j - 2 - b < 8, t[b].kind != .punct, !Self.boundaries.contains(t[b].key), !Self.objectStops.contains(t[b].key) { b -= 1 }
+      while b >= 0, j - 2 - b < 8, t[b].kind != .punct, !t[b].is(.boundary), !t[b].is(.objectStop) { b -= 1 }
       if b + 1 <= j - 2 { return attribution(source: (b + 1)..<(j - 1), cue: v..<(v + 1), s, rule: "cited.subject") }
     }
     // "…,” said Trump" / "…,” says a spokesman"
     if v > 0, t[v - 1].kind == .punct || s.inQuote(v - 1) {
       var e = v + 1
-      while e < t.count, e - v <= 6, t[e].kind != .punct, !Self.boundaries.contains(t[e].key) { e += 1 }
+      while e < t.count, e - v <= 6, t[e].kind != .punct, !t[e].is(.boundary) { e += 1 }
       if e > v + 1 { return attribution(source: (v + 1)..<e, cue: v..<(v + 1), s, rule: "cited.subject") }
     }
     return nil
@@ -121,7 +121,7 @@ struct AttributionFinder: Sendable {
     while e < t.count, e - r.upperBound < 10 {
       let tok = t[e]
       if tok.kind == .punct && tok.key != "-" { break }
-      if tok.kind == .word && (Self.objectStops.contains(tok.key) || Self.speechVerbs.contains(tok.key)) { break }
+      if tok.kind == .word && (tok.is(.objectStop) || tok.is(.speechVerb)) { break }
       e += 1
     }
     guard e > r.upperBound else { return nil }
@@ -138,21 +138,20 @@ struct AttributionFinder: Sendable {
   func attribution(source: Range<Int>, cue: Range<Int>, _ s: Input, rule: String) -> Attribution? {
     let t = s.tokens
     var source = source
-    while source.count > 1, Self.leadingFillers.contains(t[source.lowerBound].key) { source = (source.lowerBound + 1)..<source.upperBound }
-    if source.count == 1, Self.pronouns.contains(t[source.lowerBound].key) {
+    while source.count > 1, t[source.lowerBound].is(.leadingFiller) { source = (source.lowerBound + 1)..<source.upperBound }
+    if source.count == 1, t[source.lowerBound].is(.personalPronoun) {
       guard let name = s.resolvePronoun(source.lowerBound) else { return nil }
       return Attribution(cue: cue, source: source, cited: name, speaker: name, entity: name, rule: rule + ".pronoun")
     }
     let inside = s.mentions.filter { source.contains($0.tokens.lowerBound) && $0.kind != .topic }
-    let headKey = t[source.upperBound - 1].key
-    let isDescription = t[source].contains { Self.sourceHeads.contains($0.key) }
+    let isDescription = t[source].contains { $0.is(.sourceHead) }
     if !isDescription, let head = inside.last(where: { $0.tokens.upperBound == source.upperBound }), head.kind != .unknown || head.tokens.count > 1 {
       return Attribution(cue: cue, source: source, cited: text(head.tokens, s), speaker: head.name, entity: head.name, rule: rule)
     }
     if !isDescription, let head = inside.last, head.kind != .unknown, source.upperBound - head.tokens.upperBound == 1, t[head.tokens.upperBound].kind == .possessive {
       return nil
     }
-    guard isDescription || Self.personHeads.contains(headKey) else { return nil }
+    guard isDescription || t[source.upperBound - 1].is(.personHead) else { return nil }
     let words = text(source, s)
     return Attribution(cue: cue, source: source, cited: words, speaker: words, entity: nil, rule: rule)
   }
@@ -162,53 +161,12 @@ struct AttributionFinder: Sendable {
     return String(decoding: s.bytes[span.start..<span.end], as: UTF8.self)
   }
 
-  static let speechVerbs: Set<String> = [
-    "said", "says", "say", "told", "tells", "tell", "stated", "reported", "wrote", "writes", "announced",
-    "announces", "confirmed", "confirms", "claimed", "claim", "claims", "noted", "notes", "explained", "explains",
-    "argued", "argues", "argue", "acknowledged", "acknowledges", "insisted", "insists", "emphasized", "emphasised",
-    "reiterated", "indicated", "indicate", "indicates", "demanded", "demands", "urged", "urges", "described",
-    "added", "adds", "warned", "warns", "suggested", "suggest", "suggests", "remarked", "stressed", "fear",
-    "fears", "predicted", "predicts", "denied", "denies", "rejected", "dismissed", "countered", "asked",
-    "replied", "responded", "admitted", "revealed", "maintained", "maintains", "agreed", "testified",
-  ]
-  static let tellVerbs: Set<String> = ["told", "tells", "tell"]
-  static let objectIntroducers = CuePhrases([
+  static let objectIntroducers = CuePhrases(objectIntroducerPhrases)
+  static let objectIntroducerPhrases = [
     "speaking with", "speaking to", "interview with", "obtained by", "cited in", "quoted by", "published by",
-  ])
-  static let sourceIntroducers = CuePhrases(["according to", "citing"])
-  static let adverbs: Set<String> = [
-    "reportedly", "also", "long", "has", "have", "had", "was", "were", "is", "are", "will", "would", "repeatedly",
-    "publicly", "privately", "previously", "later", "then", "still", "quietly", "recently", "once", "again",
-    "already", "allegedly", "explicitly", "simply", "part", "for", "his", "her", "their", "its", "reported",
-    "further", "initially", "subsequently", "firmly", "flatly", "had", "been", "never", "not", "often",
   ]
-  static let parentheticalStarts: Set<String> = [
-    "however", "speaking", "according", "meanwhile", "though", "in", "for", "who", "which", "writing", "citing",
-  ]
-  static let boundaries: Set<String> = [
-    "that", "which", "who", "whom", "whose", "while", "when", "as", "but", "because", "if", "though", "although",
-    "whereas", "after", "before", "since", "where", "among", "than", "so", "what", "how", "why", "whether",
-    "and", "or",
-  ]
-  static let objectStops: Set<String> = ["that", "on", "about", "as", "published", "last", "this", "earlier", "among", "through"]
-  /// Nouns of saying whose possessor is cited: "his repeated assertion that", "Putin's remarks".
-  static let speechNouns: Set<String> = ["assertion", "assertions", "remarks", "statement", "statements", "comments", "testimony", "words"]
-  static let pronouns: Set<String> = ["he", "she"]
-  static let leadingFillers: Set<String> = ["and", "but", "so", "also"]
-  /// Words that make a phrase a source ("a senior Pentagon official", "multiple insiders").
-  static let sourceHeads: Set<String> = [
-    "source", "sources", "official", "officials", "insider", "insiders", "analyst", "analysts", "critic", "critics",
-    "diplomat", "diplomats", "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "people", "person",
-    "expert", "experts", "others", "observers", "report", "reports", "administration", "team", "office",
-    "ministry", "russians", "ukrainians", "americans", "europeans", "lawmakers", "investigators", "witnesses",
-    "statement", "documents", "document", "memo", "intelligence", "correspondent", "reporters", "media",
-    "commentators", "advisers", "advisors", "residents", "voters", "leaders", "opponents", "supporters",
-  ]
-  /// Words for a person that may head a source phrase ("the president said").
-  static let personHeads: Set<String> = [
-    "president", "minister", "secretary", "leader", "chancellor", "governor", "senator", "general", "commander",
-    "chief", "ambassador", "envoy", "director", "chairman", "ceo", "premier", "king", "queen", "mayor",
-  ]
+  static let sourceIntroducers = CuePhrases(sourceIntroducerPhrases)
+  static let sourceIntroducerPhrases = ["according to", "citing"]
 }
 
 extension String {

@@ -92,19 +92,14 @@ public struct ClaimExtractor: Sendable {
   /// The span of a phrase that refers back to something just discussed ("this request",
   /// "the refusal", "such a move"), or nil.
   static func topicAnaphor(_ t: [Token]) -> TextSpan? {
-    for i in t.indices where anaphoricDeterminers.contains(t[i].key) {
-      for j in (i + 1)..<min(t.count, i + 3) where anaphoricNouns.contains(t[j].key) {
+    for i in t.indices where t[i].is(.anaphoricDeterminer) {
+      for j in (i + 1)..<min(t.count, i + 3) where t[j].is(.anaphoricNoun) {
         return TextSpan(start: t[i].span.start, end: t[j].span.end)
       }
     }
     return nil
   }
 
-  static let anaphoricDeterminers: Set<String> = ["this", "that", "these", "those", "such", "their"]
-  static let anaphoricNouns: Set<String> = [
-    "request", "refusal", "decision", "proposal", "idea", "exchange", "weapon", "weapons", "delivery", "move", "deal",
-    "offer", "plan", "restriction", "restrictions", "missiles", "systems",
-  ]
   /// Topics too general to carry over to the next sentence.
   static let generalTopics: Set<String> = ["diplomacy"]
 

@@ -3,24 +3,33 @@
 ///     let cues = CuePhrases(["is said to", "reportedly"])
 ///     cues.first(in: tokens)   // the first token range that spells a cue
 struct CuePhrases: Sendable {
-  private var byFirst: [String: [[String]]] = [:]
+  /// Phrases as word ids, by the id of their first word, longest first.
+  private var byFirst: [[[Int32]]]
 
-  /// A table of `phrases`, each tokenized as text is.
+  /// A table of `phrases`, each tokenized as text is; every phrase list must be in `allLists`.
   init(_ phrases: [String]) {
+    byFirst = Array(repeating: [], count: Vocabulary.table.count)
     for phrase in phrases {
-      let keys = Tokenizer.keys(of: phrase)
-      guard let first = keys.first else { continue }
-      byFirst[first, default: []].append(keys)
+      let ids = Tokenizer.rawKeys(of: phrase).map { Vocabulary.table[$0]!.id }
+      guard let first = ids.first else { continue }
+      byFirst[Int(first)].append(ids)
     }
-    for key in byFirst.keys { byFirst[key]!.sort { $0.count > $1.count } }
+    for i in byFirst.indices { byFirst[i].sort { $0.count > $1.count } }
   }
+
+  /// Every phrase list a `CuePhrases` is made from, so the vocabulary knows their words.
+  static let allLists: [[String]] = [
+    HedgeClassifier.denialPhrases, HedgeClassifier.uncertaintyPhrases, HedgeClassifier.reportingPhrases,
+    HedgeClassifier.judgmentPhrases, AttributionFinder.objectIntroducerPhrases, AttributionFinder.sourceIntroducerPhrases,
+  ]
 
   /// The longest phrase starting at token `i`, as a token range.
   func match(at i: Int, in tokens: [Token]) -> Range<Int>? {
-    guard let candidates = byFirst[tokens[i].key] else { return nil }
-    outer: for keys in candidates where i + keys.count <= tokens.count {
-      for k in 1..<keys.count where tokens[i + k].key != keys[k] { continue outer }
-      return i..<(i + keys.count)
+    let first = tokens[i].word
+    guard first >= 0 else { return nil }
+    outer: for ids in byFirst[Int(first)] where i + ids.count <= tokens.count {
+      for k in 1..<ids.count where tokens[i + k].word != ids[k] { continue outer }
+      return i..<(i + ids.count)
     }
     return nil
   }
@@ -47,7 +56,4 @@ struct CuePhrases: Sendable {
     }
     return nil
   }
-
-  /// Whether `key` starts any phrase.
-  func startsPhrase(_ key: String) -> Bool { byFirst[key] != nil }
 }

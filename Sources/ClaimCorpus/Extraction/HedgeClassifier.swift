@@ -51,7 +51,7 @@ struct HedgeClassifier: Sendable {
   /// "denied this request" refuses a request; it does not deny a claim.
   static func isRefusalOfRequest(_ r: Range<Int>, _ t: [Token]) -> Bool {
     let window = t[r.upperBound..<min(t.count, r.upperBound + 4)]
-    return window.contains { requestWords.contains($0.key) }
+    return window.contains { $0.is(.requestWord) }
   }
 
   /// Modal verbs hedge unless they state a capability ("weapons that could be used to strike").
@@ -62,23 +62,20 @@ struct HedgeClassifier: Sendable {
     var j = r.upperBound
     if j < t.count, t[j].key == "be" || t[j].key == "have" { j += 1 }
     guard j < t.count else { return true }
-    return !capabilityVerbs.contains(t[j].key)
+    return !t[j].is(.capabilityVerb)
   }
 
-  static let requestWords: Set<String> = ["request", "requests", "permission", "access", "visa", "entry", "application", "bid", "appeal"]
-  static let capabilityVerbs: Set<String> = [
-    "used", "use", "traded", "provide", "provided", "offer", "offered", "strike", "hit", "reach", "target",
-    "carry", "launch", "launched", "deliver", "delivered", "fly", "destroy", "afford", "buy", "build", "supply",
-  ]
 
-  static let denial = CuePhrases([
+  static let denial = CuePhrases(denialPhrases)
+  static let denialPhrases = [
     "denied", "denies", "deny", "denying", "denial", "rejected the report", "rejected reports", "rejected the claim",
     "rejected claims", "rejected the allegations", "dismissed the report", "dismissed reports", "dismissed the claims",
     "dismissed the allegations", "refuted", "refutes", "refute", "not true", "untrue", "as false", "as fake news",
     "as baseless", "as nonsense", "categorically rejected",
-  ])
+  ]
 
-  static let uncertainty = CuePhrases([
+  static let uncertainty = CuePhrases(uncertaintyPhrases)
+  static let uncertaintyPhrases = [
     "reportedly", "allegedly", "alleged", "is said to", "are said to", "was said to", "were said to",
     "is believed to", "are believed to", "was believed to", "is thought to", "are thought to", "is understood to",
     "appears to", "appear to", "appeared to", "it appears that", "it appears", "appears that", "apparently",
@@ -86,9 +83,10 @@ struct HedgeClassifier: Sendable {
     "unlikely", "probably", "possibly", "perhaps", "potentially", "unconfirmed", "rumoured", "rumored",
     "it is unclear", "unclear whether", "sources suggest", "suggest that", "suggests that", "almost certainly",
     "we'll see", "presumably", "supposedly", "purportedly",
-  ])
+  ]
 
-  static let reporting = CuePhrases([
+  static let reporting = CuePhrases(reportingPhrases)
+  static let reportingPhrases = [
     "according to", "said", "says", "say", "told", "tells", "stated", "states that", "reported", "reports",
     "report", "cited", "citing", "wrote", "writes", "announced", "confirmed", "confirms", "claimed", "claim",
     "claims", "noted", "explained", "argued", "argue", "argues", "acknowledged", "insisted", "insists",
@@ -96,11 +94,12 @@ struct HedgeClassifier: Sendable {
     "described", "warned", "suggested", "remarked", "stressed", "assertion", "countered", "obtained by",
     "widely considered", "is seen as", "seen as", "in the view of", "press reports",
     "sources indicate", "admitted", "revealed", "announcement",
-  ])
+  ]
 
-  static let judgment = CuePhrases([
+  static let judgment = CuePhrases(judgmentPhrases)
+  static let judgmentPhrases = [
     "should", "must", "ought to", "needs to", "need to", "the only way", "only viable", "irony", "ironically",
     "the stakes", "it is clear", "one thing is clear", "clearly", "arguably", "undoubtedly", "will", "won't",
     "risks", "underscores", "fundamentally", "flawed", "mistake", "unfortunately", "sadly", "regrettably", "remarkably", "crucially",
-  ])
+  ]
 }

@@ -77,13 +77,9 @@ enum QuoteSpeakers {
   /// "Zelensky's request for a “tougher stance”" — the person nearest before a speech noun.
   static func speechNoun(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
     guard let start = s.tokens.firstIndex(where: { $0.span.start >= q.outer.start }) else { return nil }
-    guard let noun = (0..<start).last(where: { speechNouns.contains(s.tokens[$0].key) }), start - noun <= 12 else { return nil }
+    guard let noun = (0..<start).last(where: { s.tokens[$0].is(.quoteSpeechNoun) }), start - noun <= 12 else { return nil }
     guard let m = s.mentions.last(where: { $0.kind == .person && $0.tokens.upperBound <= noun && noun - $0.tokens.upperBound <= 6 }) else { return nil }
     return Speaker(name: m.name, span: m.span, rule: "speaker.speech-noun", isPerson: true)
   }
 
-  static let speechNouns: Set<String> = [
-    "appeal", "plea", "request", "call", "demand", "demands", "words", "remarks", "statement", "warning", "promise",
-    "pledge", "vow", "message", "comments", "assertion", "claim",
-  ]
 }

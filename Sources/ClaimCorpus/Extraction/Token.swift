@@ -20,4 +20,11 @@ public struct Token: Sendable, Hashable {
   public var isCapitalized: Bool
   /// Whether it has two or more letters, all uppercase (`NATO`, `U.S.`).
   public var isAllCaps: Bool
+  /// The word's id in the rules' vocabulary, or -1 when no rule mentions it.
+  var word: Int32 = -1
+  /// The word's classes in the rules' vocabulary.
+  var classes: WordClass = []
+
+  /// Whether the word belongs to `c`.
+  func `is`(_ c: WordClass) -> Bool { classes.contains(c) }
 }

@@ -9,6 +9,22 @@ public enum Tokenizer {
   /// The tokens of `bytes[range]`, spans offset into `bytes`.
   /// - Complexity: O(n) in the length of the range.
   public static func tokens(in bytes: [UInt8], range: Range<Int>? = nil) -> [Token] {
+    var tokens = rawTokens(in: bytes, range: range)
+    for i in tokens.indices {
+      if let e = Vocabulary.entry(tokens[i].key) {
+        tokens[i].word = e.id
+        tokens[i].classes = e.classes
+      }
+    }
+    return tokens
+  }
+
+  /// The token keys of a phrase, without vocabulary look-ups (which need these keys first).
+  static func rawKeys(of text: String) -> [String] {
+    rawTokens(in: Array(text.utf8), range: nil).map(\.key)
+  }
+
+  static func rawTokens(in bytes: [UInt8], range: Range<Int>?) -> [Token] {
     let range = range ?? 0..<bytes.count
     var tokens: [Token] = []
     tokens.reserveCapacity(range.count / 5)
@@ -35,11 +51,6 @@ public enum Tokenizer {
       }
     }
     return tokens
-  }
-
-  /// Tokenizes a string, for aliases and cue phrases.
-  public static func keys(of text: String) -> [String] {
-    tokens(in: Array(text.utf8)).map(\.key)
   }
 
   static func scalarWidth(_ b: UInt8) -> Int {

@@ -14,9 +14,9 @@ extension Lexicon {
       guard let start = unknownStart else { return }
       unknownStart = nil
       var s = start
-      while s < end, Lexicon.nameStopwords.contains(tokens[s].key) { s += 1 }
+      while s < end, tokens[s].is(.nameStopword) { s += 1 }
       var e = end
-      while e > s, Lexicon.nameStopwords.contains(tokens[e - 1].key) { e -= 1 }
+      while e > s, tokens[e - 1].is(.nameStopword) { e -= 1 }
       guard s < e else { return }
       let atSentenceStart = s == 0 || (s > 0 && tokens[s - 1].kind == .punct && Lexicon.openers.contains(tokens[s - 1].key) && s == 1)
       if e - s == 1 && (atSentenceStart || tokens[s].key.count < 3) { return }
@@ -37,7 +37,7 @@ extension Lexicon {
       let t = tokens[i]
       if t.kind == .word && t.isCapitalized && t.key.first.map({ !$0.isNumber }) ?? false {
         if unknownStart == nil { unknownStart = i }
-      } else if !(unknownStart != nil && t.kind == .word && Lexicon.nameJoiners.contains(t.key) && i + 1 < tokens.count && tokens[i + 1].isCapitalized) {
+      } else if !(unknownStart != nil && t.kind == .word && t.is(.nameJoiner) && i + 1 < tokens.count && tokens[i + 1].isCapitalized) {
         closeUnknown(at: i)
       }
       i += 1
@@ -80,28 +80,6 @@ extension Lexicon {
     return true
   }
 
-  /// Lowercase words that may join the parts of a name: `Bank of England`.
-  static let nameJoiners: Set<String> = ["of", "de", "da", "von", "van", "der", "al", "bin", "la", "le", "du", "and"]
-
   /// Marks after which a word is at the start of a sentence.
   static let openers: Set<String> = ["\"", "'", "(", "[", "-"]
-
-  /// Capitalised words that do not name anyone on their own: function words at a sentence's
-  /// start, titles, months and days.
-  static let nameStopwords: Set<String> = [
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "my", "your", "but", "and", "or", "so", "yet", "if", "when", "while", "as",
-    "at", "in", "on", "for", "from", "to", "with", "by", "of", "after", "before", "since", "during",
-    "however", "meanwhile", "moreover", "unlike", "although", "though", "because", "there", "here",
-    "what", "who", "which", "why", "how", "where", "all", "some", "many", "most", "one", "two", "three",
-    "no", "not", "nor", "neither", "both", "each", "every", "any", "according", "speaking", "judging",
-    "president", "former", "secretary", "minister", "foreign", "defense", "defence", "prime", "chancellor",
-    "sen", "sen.", "senator", "rep", "rep.", "mr", "mr.", "mrs", "ms", "dr", "gen", "general", "gov",
-    "governor", "chief", "executive", "ceo", "chairman", "leader", "spokesman", "spokeswoman", "envoy",
-    "special", "state", "top", "photo", "image", "credit", "analysis", "latest", "sir", "lord", "lady",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "ukrainian", "russian", "american", "european", "british", "western", "eastern", "us", "u.s.", "uk",
-  ]
 }
