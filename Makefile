@@ -6,7 +6,7 @@ CORPUS ?= seeds
 N ?= 1000000
 APT_PACKAGES = libedit-dev pkg-config tmux python3
 
-.PHONY: run test build release deps bench bench-bbc clean
+.PHONY: run test build release deps bench-bbc clean
 
 deps:
 	@missing=""; \
@@ -30,8 +30,12 @@ run: build
 test: build
 	$(SWIFT) test
 
+BBC ?= ../shared/corpora/bbc-news-2225
+
+# Load + extract the BBC corpus in a release build: on one core, then on all cores.
 bench-bbc: release
-	@scripts/bench-bbc.sh
+	@echo "one core:"; taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/claimsh-bench load $(BBC) 5
+	@echo "all cores:"; $$($(SWIFT) build -c release --show-bin-path)/claimsh-bench load $(BBC) 5
 
 clean:
 	rm -rf .build

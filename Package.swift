@@ -22,6 +22,7 @@ let package = Package(
       name: "claimsh",
       dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimCorpus"]),
     .target(name: "ClaimTestSupport", dependencies: ["ClaimCorpus"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",

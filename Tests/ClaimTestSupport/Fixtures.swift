@@ -22,3 +22,22 @@ public enum Fixtures {
     return url
   }
 }
+
+extension Fixtures {
+  /// The built `claimsh` beside the test bundle (`swift test` builds it), or `$CLAIMSH_BIN`.
+  public static var binary: String {
+    if let path = ProcessInfo.processInfo.environment["CLAIMSH_BIN"] { return path }
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent()] {
+      let path = candidate.appendingPathComponent("claimsh").path
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return root.appendingPathComponent(".build/debug/claimsh").path
+  }
+
+  /// Runs the built `claimsh` with `arguments` in the package's root folder.
+  public static func claimsh(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
+    FileManager.default.changeCurrentDirectoryPath(root.path)
+    return try Run.process(binary, arguments, input: input, environment: environment)
+  }
+}

@@ -159,16 +159,20 @@ public enum Tokenizer {
     for j in start..<end where bytes[j] >= 0x80 { ascii = false; break }
     let key: String
     if ascii {
-      var lowered = [UInt8](repeating: 0, count: end - start)
-      for j in start..<end {
-        let b = bytes[j]
-        if b >= 0x41 && b <= 0x5A { upper += 1; letters += 1; lowered[j - start] = b + 32 }
-        else {
-          if b >= 0x61 && b <= 0x7A { letters += 1 }
-          lowered[j - start] = b
+      key = String(unsafeUninitializedCapacity: end - start) { out in
+        for j in start..<end {
+          let b = bytes[j]
+          if b >= 0x41 && b <= 0x5A {
+            upper += 1
+            letters += 1
+            out[j - start] = b + 32
+          } else {
+            if b >= 0x61 && b <= 0x7A { letters += 1 }
+            out[j - start] = b
+          }
         }
+        return end - start
       }
-      key = String(decoding: lowered, as: UTF8.self)
     } else {
       let text = String(decoding: bytes[start..<end], as: UTF8.self)
       for c in text where c.isLetter {

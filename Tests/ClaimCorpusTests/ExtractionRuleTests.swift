@@ -1,0 +1,85 @@
+// One rule at a time: hedges by precedence, speakers through pronouns, cited sources, debris.
+//
+// Groups: hedge; speaker and cited; debris.
+@testable import ClaimCorpus
+import Testing
+
+@Suite struct ExtractionRuleTests {
+  static let extractor = ClaimExtractor(lexicon: CorpusLoader.defaultLexicon().lexicon)
+
+  func claims(_ text: String) -> [Claim] {
+    Self.extractor.extract(Document(id: "t", path: "t", text: text)).1
+  }
+
+  // MARK: hedge
+
+  @Test(arguments: [
+    ("The Kremlin denied that the meeting took place.", "denied", "denied"),
+    ("Trump explicitly denied this request.", "asserted", nil),
+    ("Trump reportedly refused the request.", "hedged", "reportedly"),
+    ("Putin is said to have agreed.", "hedged", "is said to"),
+    ("Lavrov told NBC News that no meeting is scheduled.", "reported", "told"),
+    ("Sanctions should be tightened.", "opinion", "should"),
+    ("The meeting lasted two hours.", "asserted", nil),
+    ("Tomahawks are weapons that could be used to strike Moscow.", "asserted", nil),
+    ("Others fear it could embolden Putin.", "hedged", "could"),
+  ] as [(String, String, String?)])
+  func hedge(_ text: String, _ hedge: String, _ cue: String?) {
+    let c = claims(text)
+    #expect(c.first?.hedge == hedge)
+    #expect(c.first?.cue == cue)
+  }
+
+  // MARK: speaker and cited
+
+  @Test func pronounsResolveToThePersonSpokenOf() {
+    let c = claims("Zelenskyy spoke to Axios on Sunday.\n“We need long-range missiles,” he said.")
+    let quote = c.first { $0.quote != nil }
+    #expect(quote?.speaker == "Zelensky")
+    #expect(quote?.quote == "We need long-range missiles")
+    #expect(quote?.kind == "quote")
+    #expect(quote?.evidence.contains { $0.field == "speaker" && $0.rule == "speaker.after-quote" } == true)
+  }
+
+  @Test func aQuoteStandingAloneTakesThePreviousSpeaker() {
+    let c = claims("‘The longer we keep giving you weapons, the more dependent you’ll be,’ Trump said. ‘We need you to build your own capacity.’")
+    #expect(c.map(\.speaker) == ["Trump", "Trump"])
+    #expect(c[1].hedge == "reported")
+  }
+
+  @Test func citedSources() {
+    #expect(claims("According to the Wall Street Journal, Hegseth has the final say.").first?.cited == ["the Wall Street Journal"])
+    #expect(claims("“Nobody shouted,” a source told Axios.").first?.cited == ["a source", "Axios"])
+    #expect(claims("Sources close to the administration confirmed the decision.").first?.cited == ["Sources close to the administration"])
+  }
+
+  @Test func scareQuotesHaveNoSpeaker() {
+    let c = claims("Long-range weapons are widely considered a \"red line\" by officials.")
+    #expect(c.first?.quote == "red line")
+    #expect(c.first?.speaker == nil)
+  }
+
+  // MARK: debris
+
+  @Test func debrisIsMarkedAndYieldsNoClaims() {
+    let text = """
+      Follow us on social
+      Trump met Zelensky on Friday.
+      Trump and Zelensky met. pic.twitter.com/abc — ayden (@squatsons) October 17, 2025
+      Analysis | Europe
+      The talks failed, officials said.
+      Top photo credit: Donald Trump (Anna Moneymaker/Shutterstock)
+      Another story about something else entirely.
+      keep readingShow less
+      """
+    let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: text))
+    #expect(claims.map(\.text) == ["Trump met Zelensky on Friday.", "The talks failed, officials said."])
+    #expect(doc.debris.map(\.rule) == ["debris.share", "debris.social-embed", "debris.section-label", "debris.photo-credit", "debris.teaser", "debris.teaser"])
+  }
+
+  @Test func aDatelineGivesTheDate() {
+    let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: " date 2025-10-27 Zelenskyy has demanded missiles."))
+    #expect(doc.date?.description == "2025-10-27")
+    #expect(claims.first?.text == "Zelenskyy has demanded missiles.")
+  }
+}

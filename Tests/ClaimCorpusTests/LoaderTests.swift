@@ -1,0 +1,146 @@
+// Loading: formats, headers, folder metadata, and every kind of bad input reported with its
+// path while the rest loads.
+//
+// Groups: good inputs; bad inputs; the shipped corpora.
+import ClaimCorpus
+import ClaimTestSupport
+import Foundation
+import Testing
+
+@Suite struct LoaderTests {
+  let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
+
+  func folder(_ files: [String: [UInt8]]) throws -> URL {
+    let url = try Fixtures.temporaryFolder()
+    for (name, bytes) in files {
+      let file = url.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes).write(to: file)
+    }
+    return url
+  }
+
+  // MARK: good inputs
+
+  @Test func headerGivesMetadata() throws {
+    let dir = try folder(["a.txt": Array("title: Talks\nsource: Axios\ndate: 2025-10-17\n\nTrump said the talks failed.\n".utf8)])
+    let corpus = loader.load(paths: [dir.path])
+    let doc = try #require(corpus.documents.first)
+    #expect(doc.title == "Talks")
+    #expect(doc.source == "Axios")
+    #expect(doc.date?.description == "2025-10-17")
+    #expect(doc.text == "Trump said the talks failed.\n")
+    #expect(corpus.claims.first?.source == "Axios")
+    #expect(corpus.warnings.isEmpty)
+  }
+
+  @Test func withoutMetadataTheSourceIsTheID() throws {
+    let dir = try folder(["sub/b.txt": Array("Putin spoke.".utf8)])
+    let doc = try #require(loader.load(paths: [dir.path]).documents.first)
+    #expect(doc.id == "sub/b.txt")
+    #expect(doc.source == "sub/b.txt")
+  }
+
+  @Test func foldersAreSortedAndRecursive() throws {
+    let dir = try folder(["b.txt": Array("B text.".utf8), "a/z.txt": Array("Z text.".utf8), "c.txt": Array("C text.".utf8)])
+    #expect(loader.load(paths: [dir.path]).documents.map(\.id) == ["a/z.txt", "b.txt", "c.txt"])
+  }
+
+  @Test func jsonLinesDocuments() throws {
+    let lines = #"{"id":"j1","title":"T","source":"Reuters","date":"2025-10-20","text":"Zelensky said so."}"# + "\n"
+      + #"{"id":"j2","text":"Trump \"denied\" it.\u00e9"}"# + "\n"
+    let dir = try folder(["docs.jsonl": Array(lines.utf8)])
+    let corpus = loader.load(paths: [dir.path])
+    #expect(corpus.documents.map(\.id) == ["j1", "j2"])
+    #expect(corpus.documents[0].source == "Reuters")
+    #expect(corpus.documents[1].text == "Trump \"denied\" it.é")
+    #expect(corpus.warnings.isEmpty)
+  }
+
+  @Test func claimsFilesLoadAsClaims() throws {
+    let corpus = Fixtures.seedCorpus()
+    let text = corpus.claims.map(\.json).joined(separator: "\n") + "\n"
+    let dir = try folder(["claims.jsonl": Array(text.utf8)])
+    let reloaded = loader.load(paths: [dir.appendingPathComponent("claims.jsonl").path])
+    #expect(reloaded.claims.count == corpus.claims.count)
+    #expect(reloaded.claims.map(\.json) == corpus.claims.map(\.json))
+    #expect(reloaded.documents.count == corpus.documents.count)
+  }
+
+  @Test func benchmarkClaimsUsePluralFields() throws {
+    let line = #"{"id": 0, "doc": "d1", "source": "CNN", "date": "2025-10-01", "actors": ["Trump", "Putin"], "topics": ["sanctions"], "cited": null, "hedge": "alleged", "kind": "paraphrase", "text": "Trump said that."}"#
+    let dir = try folder(["claims.jsonl": Array(line.utf8)])
+    let claim = try #require(loader.load(paths: [dir.path]).claims.first)
+    #expect(claim.actors == ["Trump", "Putin"])
+    #expect(claim.topics == ["sanctions"])
+    #expect(claim.cited == [])
+    #expect(claim.hedge == "alleged")
+  }
+
+  @Test func folderMetadataFile() throws {
+    let dir = try folder([
+      "metadata.tsv": Array("# comment\nfile\ttitle\tsource\tdate\nx.txt\tThe X\tBBC\t2025-01-02\n".utf8),
+      "x.txt": Array("Putin spoke.".utf8),
+    ])
+    let doc = try #require(loader.load(paths: [dir.path]).documents.first)
+    #expect(doc.title == "The X")
+    #expect(doc.source == "BBC")
+    #expect(doc.date?.description == "2025-01-02")
+  }
+
+  // MARK: bad inputs
+
+  @Test func badFilesAreReportedAndTheRestLoads() throws {
+    var binary = [UInt8](repeating: 0, count: 512)
+    for i in binary.indices { binary[i] = UInt8((i * 37) % 256) }
+    let dir = try folder([
+      "good.txt": Array("Trump said the talks failed.".utf8),
+      "empty.txt": [],
+      "blank.txt": Array("  \n\n ".utf8),
+      "binary.txt": binary,
+      "latin1.txt": [0x43, 0x61, 0x66, 0xE9, 0x20, 0x96, 0x20, 0x6F, 0x6B, 0x2E],
+      "docs.jsonl": Array("{\"id\":\"j1\",\"text\":\"Trump said so.\"}\n{broken\n\n[1,2]\n{\"title\":\"no text\"}\n".utf8),
+      "image.png": [0x89, 0x50],
+    ])
+    let corpus = loader.load(paths: [dir.path, dir.appendingPathComponent("missing").path])
+    #expect(Set(corpus.documents.map(\.id)) == ["good.txt", "latin1.txt", "j1"])
+    let latin = try #require(corpus.documents.first { $0.id == "latin1.txt" })
+    #expect(latin.text == "Café – ok.")
+    func warning(_ file: String) -> LoadWarning? { corpus.warnings.first { $0.path.hasSuffix(file) } }
+    #expect(warning("empty.txt")?.message == "skipped: empty")
+    #expect(warning("blank.txt")?.message == "skipped: empty")
+    #expect(warning("binary.txt")?.message == "skipped: binary, not text")
+    #expect(warning("latin1.txt")?.message == "not UTF-8; decoded as Windows-1252")
+    #expect(warning("image.png") != nil)
+    #expect(warning("missing")?.message == "no such file or folder")
+    let jsonl = corpus.warnings.filter { $0.path.hasSuffix("docs.jsonl") }
+    #expect(jsonl.map(\.line) == [2, 4, 5])
+    #expect(jsonl[0].description.contains("docs.jsonl:2: malformed JSON"))
+  }
+
+  @Test func hugeArticlesAreSkipped() throws {
+    var small = loader
+    small.maxTextBytes = 100
+    let dir = try folder(["big.txt": Array(repeating: UInt8(ascii: "a"), count: 200), "ok.txt": Array("Fine.".utf8)])
+    let corpus = small.load(paths: [dir.path])
+    #expect(corpus.documents.map(\.id) == ["ok.txt"])
+    #expect(corpus.warnings.first?.message.contains("limit") == true)
+  }
+
+  @Test func aMissingLexiconIsAnError() {
+    let (lexicon, warnings) = CorpusLoader.lexicon(at: "/nonexistent/lexicon.tsv")
+    #expect(lexicon == nil)
+    #expect(warnings.first?.message == "cannot read the lexicon")
+  }
+
+  // MARK: the shipped corpora
+
+  @Test func seedsLoadWithTheirMetadataAndDebris() {
+    let corpus = Fixtures.seedCorpus()
+    #expect(corpus.documents.count == 5)
+    #expect(corpus.warnings.isEmpty)
+    #expect(corpus.documents[2].date?.description == "2025-10-27")
+    #expect(corpus.documents.map(\.debris.count) == [0, 0, 3, 0, 32])
+    #expect(corpus.documents.allSatisfy { $0.title != nil })
+  }
+}

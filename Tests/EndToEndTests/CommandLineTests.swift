@@ -1,0 +1,46 @@
+// The built claimsh, run as a user runs it.
+//
+// Groups: claims and docs on the seeds; bad corpora; bad command lines.
+import ClaimTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandLineTests {
+  @Test func claimsAsJSONLines() throws {
+    let r = try Fixtures.claimsh(["--corpus", "seeds", "-c", "claims", "--mode", "jsonl"])
+    #expect(r.status == 0)
+    #expect(r.stderr == "")
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.count >= 100)
+    let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+    let keys = ["id", "doc", "source", "date", "text", "actor", "speaker", "cited", "topic", "kind", "hedge", "cue", "quote"]
+    #expect(Set(first?.keys.map { $0 } ?? []) == Set(keys))
+  }
+
+  @Test func docsOnePerDocument() throws {
+    let r = try Fixtures.claimsh(["--corpus", "seeds", "-c", "docs", "--mode", "jsonl"])
+    #expect(r.status == 0)
+    #expect(r.stdout.split(separator: "\n").count == 5)
+  }
+
+  @Test func badFilesWarnOnStandardErrorAndTheRestLoads() throws {
+    let dir = try Fixtures.temporaryFolder()
+    try "Trump said so.".write(to: dir.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+    try Data().write(to: dir.appendingPathComponent("empty.txt"))
+    let r = try Fixtures.claimsh(["--corpus", dir.path, "-c", "docs", "--mode", "jsonl"])
+    #expect(r.status == 0)
+    #expect(r.stdout.split(separator: "\n").count == 1)
+    #expect(r.stderr.contains("empty.txt: skipped: empty"))
+  }
+
+  @Test func aMissingLexiconIsABadCommandLine() throws {
+    let r = try Fixtures.claimsh(["--lexicon", "/nonexistent.tsv", "-c", "claims"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("/nonexistent.tsv: cannot read the lexicon"))
+  }
+
+  @Test func unknownOptionsExitTwo() throws {
+    let r = try Fixtures.claimsh(["--no-such-option"])
+    #expect(r.status == 2)
+  }
+}
