@@ -14,45 +14,64 @@ public enum Shell {
       }
       lexicon = (custom, warnings)
     }
+    let modeName = options.mode ?? "table"
+    guard let mode = RenderSpec.Mode(rawValue: modeName.lowercased()) else {
+      Terminal.error("error: unknown mode '\(modeName)'; expected table, json, jsonl, csv or markdown")
+      return .usage
+    }
     for w in lexicon.warnings { Terminal.error("warning: \(w)") }
     let corpus = CorpusLoader(lexicon: lexicon.lexicon).load(paths: options.corpus)
     for w in corpus.warnings { Terminal.error("warning: \(w)") }
-    let mode = options.mode ?? "table"
-    guard ["table", "jsonl", "json", "csv", "markdown"].contains(mode) else {
-      Terminal.error("error: unknown mode '\(mode)'; expected table, json, jsonl, csv or markdown")
-      return .usage
-    }
-    var session = Session(corpus: corpus, mode: mode)
+    var session = Session(engine: QueryEngine(corpus: corpus), spec: RenderSpec(mode: mode, width: Terminal.width() ?? 100))
     if let command = options.command {
-      return session.execute(command) ? .success : .failure
+      return session.run(command, file: nil)
     }
     if let file = options.file {
       guard let data = FileManager.default.contents(atPath: file) else {
         Terminal.error("error: cannot read \(file)")
         return .usage
       }
-      return session.runScript(String(decoding: data, as: UTF8.self), name: file)
+      return session.run(String(decoding: data, as: UTF8.self), file: file)
     }
     if isatty(0) != 0 {
       var reader = EditLineReader()
       Terminal.error("claimsh: \(corpus.documents.count) documents, \(corpus.claims.count) claims, \(corpus.warnings.count) warnings. Type .help for help, .quit to leave.")
-      while let line = reader.readLine(prompt: "claimsh> ") {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { continue }
-        reader.addHistory(line)
-        if trimmed == ".quit" || trimmed == ".exit" { break }
-        _ = session.execute(trimmed)
+      var pending = ""
+      while let line = reader.readLine(prompt: pending.isEmpty ? "claimsh> " : "   ...> ") {
+        if pending.isEmpty {
+          let trimmed = line.trimmingCharacters(in: .whitespaces)
+          if trimmed.isEmpty { continue }
+          if trimmed == ".quit" || trimmed == ".exit" { break }
+        }
+        pending += (pending.isEmpty ? "" : "\n") + line
+        guard Completeness.of(pending).isComplete else { continue }
+        reader.addHistory(pending)
+        _ = session.run(pending, file: nil)
+        pending = ""
       }
       return .success
     }
     let input = FileHandle.standardInput.readDataToEndOfFile()
-    return session.runScript(String(decoding: input, as: UTF8.self), name: "standard input")
+    return session.run(String(decoding: input, as: UTF8.self), file: "standard input")
   }
 }
 
-/// Writes to standard error.
+/// Writes to the terminal's streams.
 enum Terminal {
+  /// Writes `text` to standard output as it is.
+  static func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Writes `text` and a newline to standard error.
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// The terminal's width in columns, when standard output is a terminal.
+  static func width() -> Int? {
+    var size = winsize()
+    guard isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
   }
 }

@@ -1,0 +1,226 @@
+/// A `where` expression planned over the column store: names resolved to column ids once,
+/// literals to value ids once, and equality on list fields, sources and speakers answered
+/// from postings (sorted row lists) that `and` intersects and `or` unions; what postings
+/// cannot answer becomes a row test over ids and numbers.
+struct ClaimFilter {
+  /// A planned expression.
+  enum Plan {
+    /// Exactly these rows, sorted.
+    case rows([Int32])
+    /// The rows for which the test holds.
+    case test((Int) -> Bool)
+  }
+
+  let store: ClaimStore
+  let columns = ClaimField.allCases.map(\.column)
+
+  /// Plans `expr`; throws the first unknown field, unknown value or type error.
+  func plan(_ expr: Expr) throws(Diagnostic) -> Plan {
+    switch expr {
+    case .and(let items):
+      var rows: [[Int32]] = []
+      var tests: [(Int) -> Bool] = []
+      for item in items {
+        switch try plan(item) {
+        case .rows(let r): rows.append(r)
+        case .test(let t): tests.append(t)
+        }
+      }
+      if rows.isEmpty { return .test { row in tests.allSatisfy { $0(row) } } }
+      let bySize = rows.sorted { $0.count < $1.count }
+      var result = bySize.dropFirst().reduce(bySize[0]) { Postings.intersect($0, $1) }
+      if !tests.isEmpty { result = result.filter { row in tests.allSatisfy { $0(Int(row)) } } }
+      return .rows(result)
+    case .or(let items):
+      let plans = try items.map { (e) throws(Diagnostic) in try plan(e) }
+      var lists: [[Int32]] = []
+      for p in plans { if case .rows(let r) = p { lists.append(r) } }
+      if lists.count == plans.count { return .rows(Postings.union(lists)) }
+      let tests = plans.map(test)
+      return .test { row in tests.contains { $0(row) } }
+    case .not(let inner):
+      let t = test(try plan(inner))
+      return .test { !t($0) }
+    case .field, .literal:
+      throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
+    default:
+      let c = try Comparison.check(expr, columns: columns, collection: "claims")
+      let plan = try comparison(c, expr)
+      if c.negated {
+        let t = test(plan)
+        return .test { !t($0) }
+      }
+      return plan
+    }
+  }
+
+  /// A row test for any plan; rows become a bitmap.
+  func test(_ plan: Plan) -> (Int) -> Bool {
+    switch plan {
+    case .test(let t): return t
+    case .rows(let rows):
+      var bits = [Bool](repeating: false, count: store.count)
+      for r in rows { bits[Int(r)] = true }
+      return { bits[$0] }
+    }
+  }
+
+  func comparison(_ c: Comparison, _ expr: Expr) throws(Diagnostic) -> Plan {
+    let field = ClaimField.allCases[c.column]
+    let matcher = Matcher(lexicon: store.lexicon)
+    switch (field, c.test) {
+    case (_, .isNull):
+      if let list = store.list(field) {
+        let offsets = list.column.offsets
+        return .test { offsets[$0] == offsets[$0 + 1] }
+      }
+      if let coded = store.coded(field) {
+        let codes = coded.codes
+        return .test { codes[$0] < 0 }
+      }
+      if field == .date {
+        let dates = store.dates
+        return .test { dates[$0] == ClaimStore.noDate }
+      }
+      return .rows([])
+    case (.id, .equal(let values)):
+      let wanted = Set(values.compactMap { if case .int(let n) = $0 { n } else { nil } })
+      let ids = store.ids
+      return .test { wanted.contains(ids[$0]) }
+    case (.id, .order(let op, .int(let n))):
+      let ids = store.ids
+      return .test { Matcher.compare(ids[$0], op, n) }
+    case (.date, .equal(let values)):
+      let wanted = Set(values.compactMap(Self.dayNumber))
+      let dates = store.dates
+      return .test { wanted.contains(dates[$0]) }
+    case (.date, .order(let op, let v)):
+      guard let d = Self.dayNumber(v) else { return .rows([]) }
+      let dates = store.dates
+      return .test { dates[$0] != ClaimStore.noDate && Matcher.compare(dates[$0], op, d) }
+    case (.text, .equal(let values)):
+      let wanted = values.map(\.text)
+      return .test { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
+    case (.text, .contains(let needle)):
+      let n = CaseInsensitive.Needle(needle)
+      let bytes = store.textBytes
+      let offsets = store.textOffsets
+      return .test { row in CaseInsensitive.contains(bytes[offsets[row]..<offsets[row + 1]], n) }
+    case (.text, .matches(let pattern)):
+      return .test { pattern.matches(store.text($0)) }
+    case (.text, .order(let op, let v)):
+      return .test { matcher.order(.string(store.text($0)), op, v) }
+    default:
+      return try codedComparison(field, c, expr, matcher)
+    }
+  }
+
+  /// Comparisons on dictionary-encoded fields: resolve the literal to value ids once.
+  func codedComparison(_ field: ClaimField, _ c: Comparison, _ expr: Expr, _ matcher: Matcher) throws(Diagnostic) -> Plan {
+    let column = field.column
+    let dictionary = store.list(field)?.dictionary ?? store.coded(field)!.dictionary
+    var ids: [Int32]
+    switch c.test {
+    case .equal(let values):
+      ids = []
+      for (k, v) in values.enumerated() {
+        let found = dictionary.ids(matching: v.text, column.matching, lexicon: store.lexicon)
+        if found.isEmpty, field != .cue, field != .quote {
+          throw unknownValue(v.text, field: field, dictionary: dictionary, at: Self.literalRange(expr, k))
+        }
+        ids += found
+      }
+    case .contains(let needle):
+      let n = CaseInsensitive.Needle(needle)
+      ids = dictionary.ids { CaseInsensitive.contains(Array($0.utf8)[...], n) }
+    case .matches(let pattern):
+      ids = dictionary.ids { pattern.matches($0) }
+    case .order(let op, let v):
+      ids = dictionary.ids { matcher.order(.string($0), op, v) }
+    case .isNull:
+      ids = []
+    }
+    if let list = store.list(field) {
+      return .rows(Postings.union(ids.map { list.postings[Int($0)] }))
+    }
+    let coded = store.coded(field)!
+    if !coded.postings.isEmpty {
+      return .rows(Postings.union(ids.map { coded.postings[Int($0)] }))
+    }
+    var wanted = [Bool](repeating: false, count: coded.dictionary.count)
+    for id in ids { wanted[Int(id)] = true }
+    let codes = coded.codes
+    return .test { codes[$0] >= 0 && wanted[Int(codes[$0])] }
+  }
+
+  func unknownValue(_ text: String, field: ClaimField, dictionary: ValueDictionary, at range: SourceRange) -> Diagnostic {
+    let suggestion = Suggestions.nearest(to: text, in: dictionary.values).map { "\"\($0)\"" }
+    return Diagnostic(.unknownValue, "no \(field.rawValue) \"\(text)\" in this corpus", at: range, suggestion: suggestion)
+  }
+
+  static func literalRange(_ expr: Expr, _ k: Int) -> SourceRange {
+    switch expr {
+    case .compare(_, let l, let r):
+      if case .literal(_, let range) = r, let range { return range }
+      if case .literal(_, let range) = l, let range { return range }
+    case .inList(_, let items, _):
+      if items.indices.contains(k), let range = items[k].range { return range }
+    default: break
+    }
+    return expr.range ?? SourceRange(start: 0, end: 0)
+  }
+
+  static func dayNumber(_ v: Value) -> Int32? {
+    switch v {
+    case .date(let d): return d.number
+    case .string(let s): return Day(parsing: s)?.number
+    default: return nil
+    }
+  }
+}
+
+extension Matcher {
+  /// Orders two comparable numbers by `op`.
+  @inline(__always) static func compare<T: Comparable>(_ a: T, _ op: CompareOp, _ b: T) -> Bool {
+    switch op {
+    case .less: return a < b
+    case .lessEqual: return a <= b
+    case .greater: return a > b
+    case .greaterEqual: return a >= b
+    case .equal: return a == b
+    case .notEqual: return a != b
+    default: return false
+    }
+  }
+}
+
+/// Sorted row lists: intersection and union.
+enum Postings {
+  /// The rows in both.
+  static func intersect(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+    var out: [Int32] = []
+    out.reserveCapacity(min(a.count, b.count))
+    var i = 0
+    var j = 0
+    while i < a.count && j < b.count {
+      if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else {
+        out.append(a[i])
+        i += 1
+        j += 1
+      }
+    }
+    return out
+  }
+
+  /// The rows in any, sorted, without repeats.
+  static func union(_ lists: [[Int32]]) -> [Int32] {
+    let nonEmpty = lists.filter { !$0.isEmpty }
+    if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+    var out = nonEmpty.flatMap { $0 }
+    out.sort()
+    var unique: [Int32] = []
+    unique.reserveCapacity(out.count)
+    for r in out where unique.last != r { unique.append(r) }
+    return unique
+  }
+}

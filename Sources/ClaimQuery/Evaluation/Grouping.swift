@@ -1,0 +1,55 @@
+/// Groups being built: rows map to groups by their key codes; aggregates accumulate per group.
+///
+/// Keys and aggregate arguments are codes (`Int64`): value ids, day numbers or integers, with
+/// `Grouping.null` for a missing value. A list field gives a row one key per value, so the row
+/// joins one group per value.
+struct Grouping {
+  /// The code of a missing value.
+  static let null = Int64.min
+
+  /// What one aggregate accumulates.
+  enum Accumulator {
+    case count
+    case distinct([Set<Int64>])
+    case best([Int64?], rank: (Int64) -> Int64, wantsMax: Bool)
+  }
+
+  private(set) var keys: [[Int64]] = []
+  private(set) var counts: [Int] = []
+  private var index: [[Int64]: Int] = [:]
+  private var single: [Int64: Int] = [:]
+
+  /// The group for `key`, created when new.
+  mutating func group(_ key: [Int64]) -> Int {
+    if key.count == 1 {
+      if let g = single[key[0]] { return g }
+      single[key[0]] = keys.count
+    } else {
+      if let g = index[key] { return g }
+      index[key] = keys.count
+    }
+    keys.append(key)
+    counts.append(0)
+    return keys.count - 1
+  }
+
+  /// Counts one more row in group `g`.
+  mutating func count(_ g: Int) { counts[g] += 1 }
+
+  /// Every combination of one code from each list: the keys a row joins.
+  static func combinations(_ lists: [[Int64]]) -> [[Int64]] {
+    var out: [[Int64]] = [[]]
+    for list in lists {
+      let choices = list.isEmpty ? [null] : list
+      out = out.flatMap { prefix in choices.map { prefix + [$0] } }
+    }
+    return out
+  }
+
+  /// Group indices ordered by row count, descending, then by key (`ascending` on decoded keys).
+  func order(keyLess: ([Int64], [Int64]) -> Bool) -> [Int] {
+    keys.indices.sorted { a, b in
+      counts[a] != counts[b] ? counts[a] > counts[b] : keyLess(keys[a], keys[b])
+    }
+  }
+}

@@ -1,0 +1,196 @@
+/// Runs the query language over a corpus: parse, plan, evaluate, and return typed tables or
+/// diagnostics. No terminal I/O: embed it in programs and tests.
+///
+///     import ClaimQuery
+///     let corpus = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon).load(paths: ["seeds"])
+///     var engine = QueryEngine(corpus: corpus)
+///     let table = try engine.table("claims where actor = \"Zelensky\" group by source")
+public struct QueryEngine: Sendable {
+  /// The corpus queried.
+  public let corpus: Corpus
+  let store: ClaimStore
+  /// Results bound with `let`, by name.
+  public private(set) var bindings: [String: Binding] = [:]
+  /// Polled while a query runs; set it to stop the query.
+  public var cancellation: Cancellation?
+
+  /// What a `let` name holds: claims (kept as rows of the column store) or a table.
+  public enum Binding: Sendable {
+    /// Claims, as rows of the store.
+    case claims([Int32])
+    /// A materialised table.
+    case table(Table)
+  }
+
+  /// Builds the column store for `corpus`.
+  /// - Complexity: O(claims + values).
+  public init(corpus: Corpus) {
+    self.corpus = corpus
+    self.store = ClaimStore(claims: corpus.claims, lexicon: corpus.lexicon)
+  }
+
+  /// What one statement of a script did.
+  public enum Outcome: Sendable {
+    /// A query's result.
+    case table(Table, SourceRange)
+    /// `let name = …` bound `rows` rows.
+    case bound(String, rows: Int, SourceRange)
+    /// The statement failed.
+    case failure(Diagnostic, SourceRange)
+  }
+
+  /// Runs every statement of `script` in order; a failed statement does not stop the rest.
+  public mutating func run(_ script: String) -> (source: SourceText, outcomes: [Outcome]) {
+    let (source, items) = Parser.parse(script)
+    var outcomes: [Outcome] = []
+    for item in items {
+      switch item {
+      case .failure(let d, let range): outcomes.append(.failure(d, range))
+      case .statement(let statement, let range):
+        do throws(Diagnostic) {
+          outcomes.append(try execute(statement, range: range))
+        } catch {
+          outcomes.append(.failure(error, range))
+        }
+      }
+    }
+    return (source, outcomes)
+  }
+
+  /// Runs one query and returns its table, or throws its first diagnostic.
+  public mutating func table(_ query: String) throws(Diagnostic) -> Table {
+    let statement = try Parser.parseStatement(query)
+    switch try execute(statement, range: SourceRange(start: 0, end: query.utf8.count)) {
+    case .table(let t, _): return t
+    case .bound(let name, _, _): return try evaluate(Query(source: Name(name)))
+    case .failure(let d, _): throw d
+    }
+  }
+
+  /// Runs one parsed statement.
+  public mutating func execute(_ statement: Statement, range: SourceRange) throws(Diagnostic) -> Outcome {
+    switch statement {
+    case .query(let q): return .table(try evaluate(q), range)
+    case .let(let name, let q):
+      if Collections.names.contains(name.text.lowercased()) {
+        throw Diagnostic(.letShadowsCollection, "'\(name.text)' is a collection; choose another name", at: name.range ?? range)
+      }
+      let relation = try relation(q)
+      switch relation {
+      case .claims(let rows):
+        let all = rows ?? (0..<store.count).map(Int32.init)
+        bindings[name.text] = .claims(all)
+        return .bound(name.text, rows: all.count, range)
+      case .table(let t, _):
+        bindings[name.text] = .table(t)
+        return .bound(name.text, rows: t.rows.count, range)
+      }
+    }
+  }
+
+  /// Evaluates a query to a table.
+  public func evaluate(_ query: Query) throws(Diagnostic) -> Table {
+    switch try relation(query) {
+    case .claims(let rows): return materialize(rows)
+    case .table(let t, _): return t
+    }
+  }
+
+  /// A query's result while stages run: claims rows of the store, or a table and its name.
+  enum Relation {
+    case claims([Int32]?)
+    case table(Table, String)
+  }
+
+  func relation(_ query: Query) throws(Diagnostic) -> Relation {
+    var current = try source(query.source)
+    for stage in query.stages {
+      try checkCancelled(query.source.range)
+      current = try apply(stage, to: current)
+    }
+    return current
+  }
+
+  func source(_ name: Name) throws(Diagnostic) -> Relation {
+    switch name.text.lowercased() {
+    case "claims": return .claims(nil)
+    case "docs": return .table(Collections.docs(corpus, store), "docs")
+    case "entities": return .table(Collections.entities(corpus, store), "entities")
+    case "topics": return .table(Collections.topics(corpus, store), "topics")
+    default:
+      switch bindings[name.text] {
+      case .claims(let rows): return .claims(rows)
+      case .table(let t): return .table(t, name.text)
+      case nil:
+        let candidates = Collections.names + bindings.keys.sorted()
+        let suggestion = Suggestions.nearest(to: name.text, in: candidates).map { "'\($0)'" }
+        throw Diagnostic(.unknownCollection, "unknown collection '\(name.text)'", at: name.range ?? SourceRange(start: 0, end: 0),
+          suggestion: suggestion, notes: suggestion == nil ? ["collections: \(candidates.joined(separator: ", "))"] : [])
+      }
+    }
+  }
+
+  func apply(_ stage: Stage, to relation: Relation) throws(Diagnostic) -> Relation {
+    let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation)
+    switch relation {
+    case .claims(let rows):
+      switch stage {
+      case .where(let e):
+        let plan = try ClaimFilter(store: store).plan(e)
+        return .claims(try select(plan, from: rows, at: e.range))
+      case .groupBy(let keys, let aggregates):
+        let t = try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates)
+        return .table(t, "the grouped claims")
+      case .orderBy(let keys):
+        return .claims(try ClaimOrdering(store: store).sort(rows ?? (0..<store.count).map(Int32.init), by: keys))
+      case .limit(let n, _):
+        let all = rows ?? (0..<Int32(min(n, store.count))).map { $0 }
+        return .claims(Array(all.prefix(max(0, n))))
+      case .count:
+        return .table(Table(columns: [Column("count", .int)], rows: [[.int(rows?.count ?? store.count)]]), "the count")
+      case .select, .distinct:
+        return try apply(stage, to: .table(materialize(rows), "claims"))
+      }
+    case .table(let t, let name):
+      switch stage {
+      case .where(let e): return .table(try tables.filter(t, e, name: name), name)
+      case .groupBy(let keys, let aggregates): return .table(try tables.group(t, keys: keys, aggregates: aggregates, name: name), "the grouped \(name)")
+      case .select(let items): return .table(try tables.select(t, items, name: name), name)
+      case .orderBy(let keys): return .table(try tables.order(t, keys, name: name), name)
+      case .limit(let n, _): return .table(Table(columns: t.columns, rows: Array(t.rows.prefix(max(0, n)))), name)
+      case .count: return .table(Table(columns: [Column("count", .int)], rows: [[.int(t.rows.count)]]), "the count")
+      case .distinct: return .table(tables.distinct(t), name)
+      }
+    }
+  }
+
+  /// The rows of `plan` among `rows` (nil: all claims), in `rows`' order.
+  func select(_ plan: ClaimFilter.Plan, from rows: [Int32]?, at range: SourceRange?) throws(Diagnostic) -> [Int32] {
+    switch plan {
+    case .rows(let matching):
+      guard let rows else { return matching }
+      let keep = ClaimFilter(store: store).test(plan)
+      return rows.filter { keep(Int($0)) }
+    case .test(let test):
+      var out: [Int32] = []
+      let total = rows?.count ?? store.count
+      for k in 0..<total {
+        if k & 0xFFFF == 0 { try checkCancelled(range) }
+        let row = rows.map { Int($0[k]) } ?? k
+        if test(row) { out.append(Int32(row)) }
+      }
+      return out
+    }
+  }
+
+  func checkCancelled(_ range: SourceRange?) throws(Diagnostic) {
+    if cancellation?.isCancelled == true { throw Diagnostic(.interrupted, "interrupted", at: range ?? SourceRange(start: 0, end: 0)) }
+  }
+
+  /// The claims `rows` (nil: all) as a table of every claims field.
+  func materialize(_ rows: [Int32]?) -> Table {
+    let fields = ClaimField.allCases
+    let all = rows ?? (0..<store.count).map(Int32.init)
+    return Table(columns: fields.map(\.column), rows: all.map { r in fields.map { store.value($0, Int(r)) } })
+  }
+}

@@ -1,0 +1,175 @@
+/// Stages over a materialised table: the general path, for `docs`, `entities`, `topics` and
+/// for whatever a `group by` or `select` produced. Same semantics as the column store's paths
+/// (`Matcher` decides every comparison).
+struct TableEvaluator {
+  let matcher: Matcher
+  let cancellation: Cancellation?
+
+  /// `where expr`.
+  func filter(_ table: Table, _ expr: Expr, name: String) throws(Diagnostic) -> Table {
+    let test = try compile(expr, table, name: name)
+    var out = Table(columns: table.columns)
+    for (i, row) in table.rows.enumerated() {
+      if i & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic(.interrupted, "interrupted", at: expr.range ?? SourceRange(start: 0, end: 0)) }
+      if test(row) { out.rows.append(row) }
+    }
+    return out
+  }
+
+  func compile(_ expr: Expr, _ table: Table, name: String) throws(Diagnostic) -> ([Value]) -> Bool {
+    switch expr {
+    case .and(let items):
+      let tests = try items.map { (e) throws(Diagnostic) in try compile(e, table, name: name) }
+      return { row in tests.allSatisfy { $0(row) } }
+    case .or(let items):
+      let tests = try items.map { (e) throws(Diagnostic) in try compile(e, table, name: name) }
+      return { row in tests.contains { $0(row) } }
+    case .not(let inner):
+      let t = try compile(inner, table, name: name)
+      return { !t($0) }
+    case .field, .literal:
+      throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
+    default:
+      let c = try Comparison.check(expr, columns: table.columns, collection: name)
+      let column = table.columns[c.column]
+      let i = c.column
+      let m = matcher
+      let base: ([Value]) -> Bool
+      switch c.test {
+      case .equal(let values):
+        if column.matching == .name {
+          try checkKnown(values, column: i, table: table, expr: expr)
+        }
+        base = { row in values.contains { m.equal(row[i], $0, column.matching) } }
+      case .order(let op, let v): base = { m.order($0[i], op, v) }
+      case .contains(let needle): base = { m.contains($0[i], needle) }
+      case .matches(let pattern): base = { m.matches($0[i], pattern) }
+      case .isNull: base = { m.isNull($0[i]) }
+      }
+      return c.negated ? { !base($0) } : base
+    }
+  }
+
+  /// An entity, topic or source value that no row holds is an error, with the nearest one.
+  func checkKnown(_ values: [Value], column: Int, table: Table, expr: Expr) throws(Diagnostic) {
+    var present: [String] = []
+    var seen: Set<String> = []
+    for row in table.rows {
+      let items: [Value]
+      if case .list(let list) = row[column] { items = list } else { items = [row[column]] }
+      for v in items where v != .null && seen.insert(v.text).inserted { present.append(v.text) }
+    }
+    let c = table.columns[column]
+    for (k, v) in values.enumerated() where !present.contains(where: { matcher.equalStrings($0, v.text, c.matching) }) {
+      let suggestion = Suggestions.nearest(to: v.text, in: present).map { "\"\($0)\"" }
+      throw Diagnostic(.unknownValue, "no \(c.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion)
+    }
+  }
+
+  /// `select a, b as c`.
+  func select(_ table: Table, _ items: [SelectItem], name: String) throws(Diagnostic) -> Table {
+    var indices: [Int] = []
+    var columns: [Column] = []
+    for item in items {
+      let i = try index(of: item.field, in: table, name: name)
+      indices.append(i)
+      var c = table.columns[i]
+      if let alias = item.alias { c.name = alias.text }
+      columns.append(c)
+    }
+    return Table(columns: columns, rows: table.rows.map { row in indices.map { row[$0] } })
+  }
+
+  /// `order by k [desc], …`: a stable sort.
+  func order(_ table: Table, _ keys: [OrderKey], name: String) throws(Diagnostic) -> Table {
+    let indices = try keys.map { (k) throws(Diagnostic) in try index(of: k.field, in: table, name: name) }
+    let sorted = table.rows.enumerated().sorted { a, b in
+      for (k, i) in zip(keys, indices) where a.element[i] != b.element[i] {
+        return k.descending ? Value.ascending(b.element[i], a.element[i]) : Value.ascending(a.element[i], b.element[i])
+      }
+      return a.offset < b.offset
+    }
+    return Table(columns: table.columns, rows: sorted.map(\.element))
+  }
+
+  /// `distinct`: the first of each set of equal rows.
+  func distinct(_ table: Table) -> Table {
+    var seen: Set<[Value]> = []
+    return Table(columns: table.columns, rows: table.rows.filter { seen.insert($0).inserted })
+  }
+
+  /// `group by` over table rows; list values give one group each.
+  func group(_ table: Table, keys: [Name], aggregates: [Aggregate], name: String) throws(Diagnostic) -> Table {
+    let keyIndices = try keys.map { (k) throws(Diagnostic) in try index(of: k, in: table, name: name) }
+    let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
+    let argIndices = try aggregates.map { (a) throws(Diagnostic) in try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: table, name: name) } }
+    var groups: [[Value]: Int] = [:]
+    var keysInOrder: [[Value]] = []
+    var rowsOf: [[Int]] = []
+    for (r, row) in table.rows.enumerated() {
+      let lists = keyIndices.map { i -> [Value] in
+        if case .list(let items) = row[i] { return items.isEmpty ? [.null] : items }
+        return [row[i]]
+      }
+      var combos: [[Value]] = [[]]
+      for list in lists { combos = combos.flatMap { p in list.map { p + [$0] } } }
+      for key in combos {
+        let g: Int
+        if let existing = groups[key] { g = existing } else {
+          g = keysInOrder.count
+          groups[key] = g
+          keysInOrder.append(key)
+          rowsOf.append([])
+        }
+        if rowsOf[g].last != r { rowsOf[g].append(r) }
+      }
+    }
+    var columns = keyIndices.map { i -> Column in
+      var c = table.columns[i]
+      if c.type == .list { c.type = .string }
+      return c
+    }
+    for (a, agg) in aggregates.enumerated() {
+      switch agg.function {
+      case .count, .countDistinct: columns.append(Column(agg.columnName, .int))
+      case .min, .max:
+        let c = table.columns[argIndices[a]!]
+        columns.append(Column(agg.columnName, c.type == .list ? .string : c.type, matching: c.matching))
+      case .list: columns.append(Column(agg.columnName, .list, matching: table.columns[argIndices[a]!].matching))
+      }
+    }
+    let order = keysInOrder.indices.sorted { a, b in
+      if rowsOf[a].count != rowsOf[b].count { return rowsOf[a].count > rowsOf[b].count }
+      for (x, y) in zip(keysInOrder[a], keysInOrder[b]) where x != y { return Value.ascending(x, y) }
+      return false
+    }
+    var out = Table(columns: columns)
+    for g in order {
+      var row = keysInOrder[g]
+      for (a, agg) in aggregates.enumerated() {
+        let values = argIndices[a].map { i in
+          rowsOf[g].flatMap { r -> [Value] in
+            if case .list(let items) = table.rows[r][i] { return items }
+            return table.rows[r][i] == .null ? [] : [table.rows[r][i]]
+          }
+        } ?? []
+        switch agg.function {
+        case .count: row.append(.int(rowsOf[g].count))
+        case .countDistinct: row.append(.int(Set(values).count))
+        case .min: row.append(values.min(by: Value.ascending) ?? .null)
+        case .max: row.append(values.max(by: Value.ascending) ?? .null)
+        case .list: row.append(.list(Array(Set(values)).sorted(by: Value.ascending)))
+        }
+      }
+      out.rows.append(row)
+    }
+    return out
+  }
+
+  func index(of name: Name, in table: Table, name collection: String) throws(Diagnostic) -> Int {
+    if let i = table.columnIndex(name.text) { return i }
+    let suggestion = Suggestions.nearest(to: name.text, in: table.columns.map(\.name)).map { "'\($0)'" }
+    throw Diagnostic(.unknownField, "unknown field '\(name.text)' in \(collection)", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion,
+      notes: suggestion == nil ? ["fields: " + table.columns.map(\.name).joined(separator: ", ")] : [])
+  }
+}

@@ -1,0 +1,83 @@
+/// A value in a result table: small and closed, like GRDB's `DatabaseValue.Storage` and jq's kinds.
+public enum Value: Hashable, Sendable {
+  /// No value.
+  case null
+  /// `true`, `false`
+  case bool(Bool)
+  /// An integer.
+  case int(Int)
+  /// Text.
+  case string(String)
+  /// A calendar date.
+  case date(Day)
+  /// A list (actor, cited, topic).
+  case list([Value])
+
+  /// The value as text for display and CSV: lists joined with `; `, null as empty.
+  public var text: String {
+    switch self {
+    case .null: return ""
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let n): return String(n)
+    case .string(let s): return s
+    case .date(let d): return d.description
+    case .list(let items): return items.map(\.text).joined(separator: "; ")
+    }
+  }
+
+  /// The value as JSON text.
+  public var json: String {
+    switch self {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let n): return String(n)
+    case .string(let s): return JSONWriter.quoted(s)
+    case .date(let d): return JSONWriter.quoted(d.description)
+    case .list(let items): return "[" + items.map(\.json).joined(separator: ",") + "]"
+    }
+  }
+}
+
+/// The type of a column.
+public enum ValueType: String, Hashable, Sendable {
+  /// `true`, `false`
+  case bool
+  /// integers
+  case int
+  /// text
+  case string
+  /// dates
+  case date
+  /// lists of text
+  case list
+}
+
+extension Value {
+  /// Total order for sorting: null first, then by kind, then by value.
+  static func ascending(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.null, .null): return false
+    case (.null, _): return true
+    case (_, .null): return false
+    case let (.bool(x), .bool(y)): return !x && y
+    case let (.int(x), .int(y)): return x < y
+    case let (.string(x), .string(y)): return x.lowercased() == y.lowercased() ? x < y : x.lowercased() < y.lowercased()
+    case let (.date(x), .date(y)): return x < y
+    case let (.list(x), .list(y)):
+      for (p, q) in zip(x, y) where p != q { return ascending(p, q) }
+      return x.count < y.count
+    default: return a.rank < b.rank
+    }
+  }
+
+  private var rank: Int {
+    switch self {
+    case .null: return 0
+    case .bool: return 1
+    case .int: return 2
+    case .date: return 3
+    case .string: return 4
+    case .list: return 5
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/// The distinct strings of a column, each with an id, and the indexes that resolve a query's
+/// literal to ids once per query: by lowercased text, and by lexicon name (aliases).
+struct ValueDictionary: Sendable {
+  /// The values, by id.
+  private(set) var values: [String] = []
+  private var ids: [String: Int32] = [:]
+  /// Ids by name key: the lexicon's canonical name (else the value), lowercased.
+  private var byNameKey: [String: [Int32]] = [:]
+
+  /// The id of `value`, adding it when new.
+  mutating func intern(_ value: String, lexicon: Lexicon) -> Int32 {
+    if let id = ids[value] { return id }
+    let id = Int32(values.count)
+    values.append(value)
+    ids[value] = id
+    byNameKey[ValueDictionary.nameKey(value, lexicon), default: []].append(id)
+    return id
+  }
+
+  /// How many values there are.
+  var count: Int { values.count }
+
+  /// The ids equal to `literal` under `matching`.
+  func ids(matching literal: String, _ matching: Matching, lexicon: Lexicon) -> [Int32] {
+    switch matching {
+    case .exact: return ids[literal].map { [$0] } ?? []
+    case .caseless:
+      let lower = literal.lowercased()
+      return values.indices.filter { values[$0].lowercased() == lower }.map { Int32($0) }
+    case .name: return byNameKey[ValueDictionary.nameKey(literal, lexicon)] ?? []
+    }
+  }
+
+  /// The ids whose value satisfies `test`.
+  func ids(where test: (String) -> Bool) -> [Int32] {
+    values.indices.filter { test(values[$0]) }.map { Int32($0) }
+  }
+
+  /// The key under which name matching compares: canonical name, lowercased.
+  static func nameKey(_ text: String, _ lexicon: Lexicon) -> String {
+    (lexicon.canonicalName(text) ?? text).lowercased()
+  }
+
+  /// For each id, its rank in sorted order (for min, max and order by).
+  func ranks() -> [Int32] { ValueDictionary.ranks(of: values) }
+
+  /// For each string, its rank in sorted order.
+  static func ranks(of values: [String]) -> [Int32] {
+    let order = values.indices.sorted { Value.ascending(.string(values[$0]), .string(values[$1])) }
+    var rank = [Int32](repeating: 0, count: values.count)
+    for (r, id) in order.enumerated() { rank[id] = Int32(r) }
+    return rank
+  }
+}
+
+/// A list column: each row's values are `values[offsets[row]..<offsets[row + 1]]`, as ids.
+struct ListColumn: Sendable {
+  /// Where each row's values start; one more entry than rows.
+  var offsets: [Int32] = [0]
+  /// The ids, row after row.
+  var values: [Int32] = []
+
+  /// Appends a row.
+  mutating func append(_ ids: [Int32]) {
+    values += ids
+    offsets.append(Int32(values.count))
+  }
+
+  /// The ids of `row`.
+  @inline(__always) func row(_ row: Int) -> ArraySlice<Int32> {
+    values[Int(offsets[row])..<Int(offsets[row + 1])]
+  }
+
+  /// Sorted row numbers per value id: the postings.
+  func postings(valueCount: Int) -> [[Int32]] {
+    var lists = [[Int32]](repeating: [], count: valueCount)
+    for r in 0..<(offsets.count - 1) {
+      for v in row(r) where lists[Int(v)].last != Int32(r) { lists[Int(v)].append(Int32(r)) }
+    }
+    return lists
+  }
+}

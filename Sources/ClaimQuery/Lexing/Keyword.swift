@@ -1,0 +1,18 @@
+/// The language's keywords: one table that the lexer, parser, completion and "did you mean" share.
+/// Keywords are case-insensitive; `count` is also an aggregate and a column name.
+public enum Keyword: String, CaseIterable, Sendable {
+  case and, `as`, asc, by, contains, count, desc, distinct, `false`, group, `in`, `is`, `let`, limit, list
+  case matches, max, min, not, null, or, order, select, `true`, `where`, with
+
+  /// The keywords that start a stage.
+  public static let stageStarts: [Keyword] = [.where, .group, .select, .order, .limit, .count, .distinct]
+  /// The aggregate functions.
+  public static let aggregates: [Keyword] = [.count, .min, .max, .list]
+  /// The keywords that may follow an expression's left operand.
+  public static let comparisonWords: [Keyword] = [.contains, .matches, .in, .is, .not]
+
+  /// The keyword spelled `text` in any case, or nil.
+  public init?(word text: some StringProtocol) {
+    self.init(rawValue: text.lowercased())
+  }
+}

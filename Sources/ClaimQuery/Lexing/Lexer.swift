@@ -1,0 +1,156 @@
+/// Turns query text into tokens. It never throws and never stops: text that is not a token
+/// becomes an `.invalid` token and scanning goes on after it.
+///
+///     Lexer.tokens(in: SourceText("claims where actor = \"Zelensky\""))
+///     // identifier, keyword(where), identifier, equal, string, end
+///
+/// Newlines inside parentheses are dropped, so a parenthesised list may span lines; `--`
+/// starts a comment that runs to the end of the line.
+public struct Lexer {
+  private let bytes: [UInt8]
+  private var i = 0
+  private var depth = 0
+
+  private init(_ source: SourceText) { bytes = source.bytes }
+
+  /// Every token of `source`, ending with `.end`.
+  public static func tokens(in source: SourceText) -> [QueryToken] {
+    var lexer = Lexer(source)
+    var tokens: [QueryToken] = []
+    while true {
+      let token = lexer.next()
+      tokens.append(token)
+      if token.kind == .end { return tokens }
+    }
+  }
+
+  private mutating func next() -> QueryToken {
+    skipSpaceAndComments()
+    let start = i
+    guard i < bytes.count else { return QueryToken(kind: .end, range: SourceRange(start: i, end: i)) }
+    let b = bytes[i]
+    func single(_ kind: TokenKind, width: Int = 1) -> QueryToken {
+      i += width
+      return QueryToken(kind: kind, range: SourceRange(start: start, end: i))
+    }
+    switch b {
+    case 0x0A:
+      i += 1
+      if depth > 0 { return next() }
+      return QueryToken(kind: .newline, range: SourceRange(start: start, end: i))
+    case UInt8(ascii: "("):
+      depth += 1
+      return single(.leftParen)
+    case UInt8(ascii: ")"):
+      depth = max(0, depth - 1)
+      return single(.rightParen)
+    case UInt8(ascii: ","): return single(.comma)
+    case UInt8(ascii: ";"):
+      depth = 0
+      return single(.semicolon)
+    case UInt8(ascii: "="): return single(.equal, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)
+    case UInt8(ascii: "!") where peek(1) == UInt8(ascii: "="): return single(.notEqual, width: 2)
+    case UInt8(ascii: "<"):
+      if peek(1) == UInt8(ascii: "=") { return single(.lessEqual, width: 2) }
+      if peek(1) == UInt8(ascii: ">") { return single(.notEqual, width: 2) }
+      return single(.less)
+    case UInt8(ascii: ">"): return single(peek(1) == UInt8(ascii: "=") ? .greaterEqual : .greater, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)
+    case UInt8(ascii: "\""), UInt8(ascii: "'"): return string(quote: b)
+    case 0x30...0x39: return number()
+    default:
+      if isIdentifierStart(b) { return identifier() }
+      let width = min(scalarWidth(b), bytes.count - i)
+      let text = String(decoding: bytes[i..<i + width], as: UTF8.self)
+      i += width
+      return QueryToken(kind: .invalid(.unexpectedCharacter(text.first ?? "?")), range: SourceRange(start: start, end: i))
+    }
+  }
+
+  private func peek(_ k: Int) -> UInt8? { i + k < bytes.count ? bytes[i + k] : nil }
+
+  private mutating func skipSpaceAndComments() {
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C {
+        i += 1
+      } else if b == UInt8(ascii: "-"), peek(1) == UInt8(ascii: "-") {
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+      } else if b == 0xC2, peek(1) == 0xA0 {
+        i += 2
+      } else {
+        return
+      }
+    }
+  }
+
+  private mutating func string(quote: UInt8) -> QueryToken {
+    let start = i
+    i += 1
+    var out: [UInt8] = []
+    var problem: LexError? = nil
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == quote {
+        i += 1
+        let range = SourceRange(start: start, end: i)
+        if let problem { return QueryToken(kind: .invalid(problem), range: range) }
+        return QueryToken(kind: .string(String(decoding: out, as: UTF8.self)), range: range)
+      }
+      if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
+        let e = bytes[i + 1]
+        switch e {
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): out.append(e)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "t"): out.append(0x09)
+        default:
+          let width = min(scalarWidth(e), bytes.count - i - 1)
+          problem = problem ?? .badEscape(String(decoding: bytes[(i + 1)..<(i + 1 + width)], as: UTF8.self).first ?? "?")
+          i += width - 1
+        }
+        i += 2
+        continue
+      }
+      out.append(b)
+      i += 1
+    }
+    return QueryToken(kind: .invalid(.unterminatedString), range: SourceRange(start: start, end: i))
+  }
+
+  private mutating func number() -> QueryToken {
+    let start = i
+    while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+    // a date: 2025-10-17
+    if i - start == 4, peek(0) == UInt8(ascii: "-"),
+      isDigit(peek(1) ?? 0), isDigit(peek(2) ?? 0), peek(3) == UInt8(ascii: "-"), isDigit(peek(4) ?? 0), isDigit(peek(5) ?? 0)
+    {
+      i += 6
+      let text = String(decoding: bytes[start..<i], as: UTF8.self)
+      let range = SourceRange(start: start, end: i)
+      guard let day = Day(parsing: text) else { return QueryToken(kind: .invalid(.invalidDate(text)), range: range) }
+      return QueryToken(kind: .date(day), range: range)
+    }
+    while i < bytes.count, isIdentifierPart(bytes[i]) { i += 1 }  // "12abc" is one bad token
+    let text = String(decoding: bytes[start..<i], as: UTF8.self)
+    let range = SourceRange(start: start, end: i)
+    guard text.allSatisfy(\.isNumber) else { return QueryToken(kind: .invalid(.unexpectedCharacter(text.first { !$0.isNumber } ?? "?")), range: range) }
+    guard let value = Int(text) else { return QueryToken(kind: .invalid(.integerTooLarge), range: range) }
+    return QueryToken(kind: .integer(value), range: range)
+  }
+
+  private mutating func identifier() -> QueryToken {
+    let start = i
+    while i < bytes.count, isIdentifierPart(bytes[i]) { i += scalarWidth(bytes[i]) }
+    i = min(i, bytes.count)
+    let text = String(decoding: bytes[start..<i], as: UTF8.self)
+    let range = SourceRange(start: start, end: i)
+    if let keyword = Keyword(word: text) { return QueryToken(kind: .keyword(keyword), range: range) }
+    return QueryToken(kind: .identifier(text), range: range)
+  }
+
+  private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+  private func isIdentifierStart(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_") || b >= 0xC3
+  }
+  private func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) }
+  private func scalarWidth(_ b: UInt8) -> Int { b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1 }
+}

@@ -1,0 +1,39 @@
+/// How many terminal columns text takes: East Asian wide characters and emoji take two,
+/// combining marks and zero-width characters none, everything else one.
+public enum DisplayWidth {
+  /// The columns `text` takes.
+  ///
+  ///     DisplayWidth.of("日本")   // 4
+  ///     DisplayWidth.of("é")      // 1 (e + combining acute)
+  public static func of(_ text: some StringProtocol) -> Int {
+    var total = 0
+    for c in text { total += of(c) }
+    return total
+  }
+
+  /// The columns one character takes.
+  public static func of(_ c: Character) -> Int {
+    guard let first = c.unicodeScalars.first else { return 0 }
+    if c.unicodeScalars.count > 1, c.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) { return 2 }
+    return of(first)
+  }
+
+  /// The columns one scalar takes.
+  static func of(_ s: Unicode.Scalar) -> Int {
+    let v = s.value
+    if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+    if v < 0x300 { return 1 }
+    switch s.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if v == 0x200B { return 0 }
+    if s.properties.isEmojiPresentation { return 2 }
+    let wide: [ClosedRange<UInt32>] = [
+      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+      0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+    ]
+    return wide.contains { $0.contains(v) } ? 2 : 1
+  }
+}

@@ -1,0 +1,54 @@
+/// How to render a table: the output mode and, for `table` mode, the screen it must fit.
+public struct RenderSpec: Sendable, Hashable {
+  /// The output formats of `.mode`.
+  public enum Mode: String, Sendable, CaseIterable {
+    /// Aligned columns that fit a width, with a row count.
+    case table
+    /// One JSON array of objects.
+    case json
+    /// One JSON object per line.
+    case jsonl
+    /// RFC 4180 CSV with a header row.
+    case csv
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+  }
+
+  /// The format.
+  public var mode: Mode
+  /// The widest line, in display columns (table mode).
+  public var width: Int
+  /// At most this many rows are shown (table mode); nil shows all.
+  public var maxRows: Int?
+  /// Whether to draw a bar beside `count` columns (table mode).
+  public var bars: Bool
+  /// Whether to use ANSI colour.
+  public var color: Bool
+
+  /// Creates a spec.
+  public init(mode: Mode = .table, width: Int = 100, maxRows: Int? = nil, bars: Bool = false, color: Bool = false) {
+    self.mode = mode
+    self.width = width
+    self.maxRows = maxRows
+    self.bars = bars
+    self.color = color
+  }
+}
+
+/// Renders tables: pure functions of (table, spec).
+public enum Renderer {
+  /// The text for `table` under `spec`, ending with a newline (empty for an empty jsonl).
+  public static func render(_ table: Table, _ spec: RenderSpec) -> String {
+    switch spec.mode {
+    case .table: return TableRenderer.render(table, spec)
+    case .json: return "[" + table.rows.map { jsonObject(table.columns, $0) }.joined(separator: ",\n ") + "]\n"
+    case .jsonl: return table.rows.map { jsonObject(table.columns, $0) + "\n" }.joined()
+    case .csv: return CSVRenderer.render(table)
+    case .markdown: return MarkdownRenderer.render(table)
+    }
+  }
+
+  static func jsonObject(_ columns: [Column], _ row: [Value]) -> String {
+    "{" + zip(columns, row).map { JSONWriter.quoted($0.name) + ":" + $1.json }.joined(separator: ",") + "}"
+  }
+}

@@ -1,0 +1,28 @@
+/// Neutralises control characters in text from articles, so a corpus cannot drive the user's
+/// terminal (cursor moves, colour, title changes): each becomes caret notation, `^[` for ESC.
+public enum TerminalSafe {
+  /// `text` with C0 and C1 control characters (and DEL) written as `^X`; tabs and newlines too
+  /// unless `keepLayout`.
+  ///
+  ///     TerminalSafe.escape("a\u{1B}[2Jb")   // "a^[[2Jb"
+  public static func escape(_ text: String, keepLayout: Bool = false) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for s in text.unicodeScalars {
+      if keepLayout && (s == "\n" || s == "\t") || !isControl(s) {
+        out.unicodeScalars.append(s)
+      } else if s.value < 0x20 {
+        out += "^" + String(Unicode.Scalar(UInt8(s.value) + 0x40))
+      } else if s.value == 0x7F {
+        out += "^?"
+      } else {
+        out += "\\u{\(String(s.value, radix: 16))}"
+      }
+    }
+    return out
+  }
+
+  static func isControl(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x20 || s.value == 0x7F || (0x80..<0xA0).contains(s.value)
+  }
+}
