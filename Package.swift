@@ -23,12 +23,15 @@ let package = Package(
       dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .executableTarget(name: "claimsh-bench", dependencies: ["ClaimCorpus"]),
-    .target(name: "ClaimTestSupport", dependencies: ["ClaimCorpus"], path: "Tests/ClaimTestSupport"),
+    .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",
       dependencies: ["ClaimCorpus", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
-    .testTarget(name: "ClaimQueryTests", dependencies: ["ClaimQuery", "ClaimTestSupport"]),
+    .testTarget(
+      name: "ClaimQueryTests",
+      dependencies: ["ClaimQuery", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["ClaimTestSupport"]),
   ]

@@ -1,8 +1,6 @@
 /// Every kind of error a query can meet, lexing, parsing or evaluating; the case name is the
 /// error's ID. Kept in alphabetical order.
 public enum QueryError: String, Hashable, Sendable, CaseIterable {
-  /// `"\q"`: an escape the language does not know.
-  case badEscape
   /// `claims where (`: a value, field or `(` was expected.
   case expectedExpression
   /// Something other than a stage after a query: `claims wher …`.

@@ -123,12 +123,16 @@ struct ClaimFilter {
     switch c.test {
     case .equal(let values):
       ids = []
+      var unknown: (String, Int)? = nil
       for (k, v) in values.enumerated() {
         let found = dictionary.ids(matching: v.text, column.matching, lexicon: store.lexicon)
-        if found.isEmpty, field != .cue, field != .quote {
-          throw unknownValue(v.text, field: field, dictionary: dictionary, at: Self.literalRange(expr, k))
-        }
+        if found.isEmpty && unknown == nil && !Self.isKnownValue(v.text, of: field) { unknown = (v.text, k) }
         ids += found
+      }
+      // an entity, topic, source or label the corpus lacks is likely a typo: say so, with the
+      // nearest value (for `in`, only when none of the list is known)
+      if let (text, k) = unknown, ids.isEmpty, field != .cue, field != .quote {
+        throw unknownValue(text, field: field, dictionary: dictionary, at: Self.literalRange(expr, k))
       }
     case .contains(let needle):
       let n = CaseInsensitive.Needle(needle)
@@ -153,8 +157,20 @@ struct ClaimFilter {
     return .test { codes[$0] >= 0 && wanted[Int(codes[$0])] }
   }
 
+  /// Whether `text` is a value the field can hold though this corpus may not: a hedge or kind.
+  static func isKnownValue(_ text: String, of field: ClaimField) -> Bool {
+    switch field {
+    case .hedge: return Hedge(rawValue: text.lowercased()) != nil
+    case .kind: return ClaimKind(rawValue: text.lowercased()) != nil
+    default: return false
+    }
+  }
+
   func unknownValue(_ text: String, field: ClaimField, dictionary: ValueDictionary, at range: SourceRange) -> Diagnostic {
-    let suggestion = Suggestions.nearest(to: text, in: dictionary.values).map { "\"\($0)\"" }
+    var candidates = dictionary.values
+    if field == .hedge { candidates += Hedge.allCases.map(\.rawValue) }
+    if field == .kind { candidates += ClaimKind.allCases.map(\.rawValue) }
+    let suggestion = Suggestions.nearest(to: text, in: candidates).map { "\"\($0)\"" }
     return Diagnostic(.unknownValue, "no \(field.rawValue) \"\(text)\" in this corpus", at: range, suggestion: suggestion)
   }
 

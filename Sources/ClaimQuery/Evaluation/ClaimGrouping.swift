@@ -70,7 +70,7 @@ struct ClaimGrouping {
       }
       let row = rows.map { Int($0[k]) } ?? k
       let lists = keyFields.map { $0.codes(row) }
-      for key in (lists.count == 1 && !lists[0].isEmpty ? lists[0].map { [$0] } : Grouping.combinations(lists)) {
+      for key in (lists.count == 1 ? lists[0].map { [$0] } : Grouping.combinations(lists)) {
         let g = grouping.group(key)
         grouping.count(g)
         for (a, aggregate) in aggregates.enumerated() {

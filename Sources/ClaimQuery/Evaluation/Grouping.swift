@@ -36,13 +36,11 @@ struct Grouping {
   /// Counts one more row in group `g`.
   mutating func count(_ g: Int) { counts[g] += 1 }
 
-  /// Every combination of one code from each list: the keys a row joins.
+  /// Every combination of one code from each list: the keys a row joins. A row whose list
+  /// field is empty joins no group (one group per value, and it has none).
   static func combinations(_ lists: [[Int64]]) -> [[Int64]] {
     var out: [[Int64]] = [[]]
-    for list in lists {
-      let choices = list.isEmpty ? [null] : list
-      out = out.flatMap { prefix in choices.map { prefix + [$0] } }
-    }
+    for list in lists { out = out.flatMap { prefix in list.map { prefix + [$0] } } }
     return out
   }
 

@@ -60,7 +60,9 @@ struct TableEvaluator {
       for v in items where v != .null && seen.insert(v.text).inserted { present.append(v.text) }
     }
     let c = table.columns[column]
-    for (k, v) in values.enumerated() where !present.contains(where: { matcher.equalStrings($0, v.text, c.matching) }) {
+    let known = values.map { v in present.contains { matcher.equalStrings($0, v.text, c.matching) } }
+    guard !known.contains(true) else { return }
+    for (k, v) in values.enumerated() {
       let suggestion = Suggestions.nearest(to: v.text, in: present).map { "\"\($0)\"" }
       throw Diagnostic(.unknownValue, "no \(c.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion)
     }
@@ -108,7 +110,7 @@ struct TableEvaluator {
     var rowsOf: [[Int]] = []
     for (r, row) in table.rows.enumerated() {
       let lists = keyIndices.map { i -> [Value] in
-        if case .list(let items) = row[i] { return items.isEmpty ? [.null] : items }
+        if case .list(let items) = row[i] { return items }
         return [row[i]]
       }
       var combos: [[Value]] = [[]]

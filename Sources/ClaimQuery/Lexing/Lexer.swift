@@ -87,14 +87,11 @@ public struct Lexer {
     let start = i
     i += 1
     var out: [UInt8] = []
-    var problem: LexError? = nil
     while i < bytes.count {
       let b = bytes[i]
       if b == quote {
         i += 1
-        let range = SourceRange(start: start, end: i)
-        if let problem { return QueryToken(kind: .invalid(problem), range: range) }
-        return QueryToken(kind: .string(String(decoding: out, as: UTF8.self)), range: range)
+        return QueryToken(kind: .string(String(decoding: out, as: UTF8.self)), range: SourceRange(start: start, end: i))
       }
       if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
         let e = bytes[i + 1]
@@ -102,10 +99,7 @@ public struct Lexer {
         case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): out.append(e)
         case UInt8(ascii: "n"): out.append(0x0A)
         case UInt8(ascii: "t"): out.append(0x09)
-        default:
-          let width = min(scalarWidth(e), bytes.count - i - 1)
-          problem = problem ?? .badEscape(String(decoding: bytes[(i + 1)..<(i + 1 + width)], as: UTF8.self).first ?? "?")
-          i += width - 1
+        default: out += [b, e]  // kept as written, so regular expressions read "\\b" as they expect
         }
         i += 2
         continue

@@ -51,8 +51,6 @@ public enum LexError: Hashable, Sendable {
   case unexpectedCharacter(Character)
   /// A string without its closing quote.
   case unterminatedString
-  /// A `\` escape the language does not know.
-  case badEscape(Character)
   /// Digits that do not fit an integer.
   case integerTooLarge
   /// `2025-13-45`: shaped like a date, not a date.

@@ -93,7 +93,7 @@ extension Parser {
       _ = advance()
     }
     guard current.kind == .rightParen else {
-      throw unexpected("',' or ')' to close 'in (' opened at column \(source.location(of: open.range.start).column)")
+      throw unexpected("',' or ')' to close 'in (' opened at \(place(of: open))")
     }
     _ = advance()
     return items
@@ -117,13 +117,19 @@ extension Parser {
       defer { depth -= 1 }
       let inner = try parseExpr()
       guard current.kind == .rightParen else {
-        throw unexpected("')' to close '(' opened at column \(source.location(of: token.range.start).column)")
+        throw unexpected("')' to close '(' opened at \(place(of: token))")
       }
       _ = advance()
       return inner
     default:
       throw unexpected("a field, a value or '('", id: .expectedExpression)
     }
+  }
+
+  /// "column 12", or "line 2, column 12" when `token` is on another line than the current one.
+  func place(of token: QueryToken) -> String {
+    let (line, column) = source.location(of: token.range.start)
+    return line == source.line(of: current.range.start) ? "column \(column)" : "line \(line), column \(column)"
   }
 
   mutating func enterNesting(at range: SourceRange) throws(Diagnostic) {

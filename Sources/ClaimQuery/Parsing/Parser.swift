@@ -100,7 +100,6 @@ public struct Parser {
     switch error {
     case .unexpectedCharacter(let c): return Diagnostic(.unexpectedCharacter, "unexpected character '\(c)'", at: range)
     case .unterminatedString: return Diagnostic(.unterminatedString, "unterminated string; expected a closing quote", at: range)
-    case .badEscape(let c): return Diagnostic(.badEscape, "unknown escape '\\\(c)' in string; expected \\\\, \\\", \\', \\n or \\t", at: range)
     case .integerTooLarge: return Diagnostic(.integerTooLarge, "integer too large", at: range)
     case .invalidDate(let text): return Diagnostic(.invalidDate, "'\(text)' is not a date; expected YYYY-MM-DD", at: range)
     }

@@ -3,7 +3,7 @@
 /// the view leaves out ("showing 40 of 1,203 rows", "4 of 13 columns shown").
 enum TableRenderer {
   static let separator = " │ "
-  static let minimumWidth = 4
+  static let minimumWidth = 10
   static let barWidth = 20
 
   static func render(_ table: Table, _ spec: RenderSpec) -> String {
@@ -24,19 +24,21 @@ enum TableRenderer {
     var widths = headers.indices.map { c in
       max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
     }
-    // shrink the widest columns until the table fits; drop columns that cannot
+    // cap the widest columns at one width, as high as still fits; drop columns that cannot fit
+    let natural = widths
     var shown = headers.count
-    func total() -> Int { widths.prefix(shown).reduce(0, +) + separator.count * max(0, shown - 1) }
-    while total() > spec.width {
-      let floor = widths.prefix(shown).indices.map { max(minimumWidth, min(DisplayWidth.of(headers[$0]), 12)) }
-      if let widest = widths.prefix(shown).indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
-        widths[widest] = max(floor[widest], widths[widest] - max(1, total() - spec.width))
-      } else if shown > 1 {
-        shown -= 1
-      } else {
-        break
-      }
+    func floor(_ c: Int) -> Int { min(natural[c], max(minimumWidth, DisplayWidth.of(headers[c]))) }
+    func fits(_ cap: Int) -> Bool {
+      (0..<shown).reduce(0) { $0 + max(floor($1), min(natural[$1], cap)) } + separator.count * max(0, shown - 1) <= spec.width
     }
+    while shown > 1 && !fits(0) { shown -= 1 }
+    var low = 0
+    var high = natural.prefix(shown).max() ?? 0
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if fits(mid) { low = mid } else { high = mid - 1 }
+    }
+    for c in 0..<shown { widths[c] = max(floor(c), min(natural[c], low)) }
 
     var lines: [String] = []
     let bold = spec.color ? "\u{1B}[1m" : ""
