@@ -65,9 +65,9 @@ public struct Parser {
   /// Whether the current token is the keyword `k`.
   func at(_ k: Keyword) -> Bool { current.kind == .keyword(k) }
 
-  /// Consumes the keyword `k`, or says what was found instead.
+  /// Consumes the keyword `k`, or says what was found instead ("expected 'by' after 'group'").
   mutating func expect(_ k: Keyword, after context: String) throws(Diagnostic) {
-    guard at(k) else { throw unexpected("'\(k.rawValue)' \(context)") }
+    guard at(k) else { throw unexpected("'\(k.rawValue)' after \(context)") }
     _ = advance()
   }
 

@@ -1,0 +1,59 @@
+// Grammar/ and the parser cannot drift apart: every example in Grammar/ and every statement
+// of examples/*.cq (but the error-* scripts) parses, and every syntactic rule has its parse method.
+@testable import ClaimQuery
+import ClaimTestSupport
+import Foundation
+import Testing
+
+@Suite struct GrammarTests {
+  static let grammar = try! String(contentsOf: Fixtures.root.appendingPathComponent("Grammar/claimsh.ebnf"), encoding: .utf8)
+
+  static var grammarExamples: [String] {
+    grammar.split(separator: "\n").compactMap { line in
+      guard line.hasPrefix("(* example: ") else { return nil }
+      return String(line.dropFirst("(* example: ".count).dropLast(" *)".count))
+    }
+  }
+
+  @Test func theGrammarHasExamples() {
+    #expect(Self.grammarExamples.count >= 10)
+  }
+
+  @Test(arguments: grammarExamples) func grammarExampleParses(_ example: String) {
+    for item in Parser.parse(example).items {
+      if case .failure(let d, _) = item { Issue.record("\(example): \(d.message)") }
+    }
+  }
+
+  @Test func everyExampleScriptParses() throws {
+    let dir = Fixtures.root.appendingPathComponent("examples")
+    let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".cq") && !$0.hasPrefix("error-") }
+    #expect(!scripts.isEmpty)
+    for name in scripts {
+      let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+      let items = Parser.parse(text).items
+      #expect(!items.isEmpty, "\(name) has no statements")
+      for item in items {
+        if case .failure(let d, _) = item { Issue.record("\(name): \(d.message)") }
+      }
+    }
+  }
+
+  @Test func everySyntacticRuleHasItsParseMethod() throws {
+    let parsing = Fixtures.root.appendingPathComponent("Sources/ClaimQuery/Parsing")
+    var source = ""
+    for file in try FileManager.default.contentsOfDirectory(atPath: parsing.path) {
+      source += try String(contentsOf: parsing.appendingPathComponent(file), encoding: .utf8)
+    }
+    let lexical: Set<String> = ["separator", "compare_op", "name", "string", "integer", "date", "newline"]
+    let rules = Self.grammar.split(separator: "\n").compactMap { line -> String? in
+      guard !line.hasPrefix("(*"), let eq = line.firstIndex(of: "=") else { return nil }
+      return line[..<eq].trimmingCharacters(in: .whitespaces)
+    }
+    #expect(rules.count >= 20)
+    for rule in rules where !lexical.contains(rule) {
+      let method = "parse" + rule.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+      #expect(source.contains("func \(method)("), "rule '\(rule)' has no \(method)")
+    }
+  }
+}

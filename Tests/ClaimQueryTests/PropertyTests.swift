@@ -1,0 +1,161 @@
+// Properties on generated input: the lexer and parser never trap on any string or on a good
+// example with any token dropped; generated trees survive print → parse; and on generated
+// claims, `f != x` is exactly `not (f = x)` and a list field matches when any value does.
+@testable import ClaimQuery
+import ClaimTestSupport
+import PropertyBased
+import Testing
+
+@Suite struct PropertyTests {
+  // MARK: lexer and parser robustness
+
+  static let alphabet: [Character] = Array("claims where group by ()\",'=!<>;\n-_aZ09 \t.é日😀\\") + ["\u{0}", "\u{1B}"]
+
+  @Test func anyStringLexesAndParsesWithRangesInBounds() async {
+    await propertyCheck(count: 500, input: Gen<Character?>.element(of: Self.alphabet).array(of: 0...80)) { chars in
+      let text = String(chars.compactMap { $0 })
+      let source = SourceText(text)
+      for token in Lexer.tokens(in: source) {
+        #expect(token.range.start >= 0 && token.range.end <= source.bytes.count && token.range.start <= token.range.end)
+      }
+      for item in Parser.parse(text).items {
+        if case .failure(let d, _) = item { #expect(d.range.end <= source.bytes.count) }
+      }
+    }
+  }
+
+  static let goodExamples = GrammarTests.grammarExamples
+
+  @Test(arguments: goodExamples) func droppingAnyTokenNeverTraps(_ example: String) {
+    let source = SourceText(example)
+    let tokens = Lexer.tokens(in: source).filter { $0.kind != .end }
+    for dropped in tokens.indices {
+      let kept = tokens.enumerated().filter { $0.offset != dropped }.map { source.slice($0.element.range) }
+      let mutated = kept.joined(separator: " ")
+      let items = Parser.parse(mutated).items
+      #expect(!items.isEmpty || mutated.isEmpty)
+      var engine = QueryEngine(corpus: Fixtures.smallCorpus())
+      _ = engine.run(mutated)
+    }
+  }
+
+  // MARK: print → parse
+
+  static let names = ["actor", "topic", "source", "hedge", "id", "date", "x_1"]
+  static let stringValues = ["Trump", "a \"quoted\" word", "back\\slash", "", "日本"]
+
+  static func expr(_ seed: [Int]) -> Expr {
+    var i = 0
+    func next(_ n: Int) -> Int {
+      defer { i += 1 }
+      return seed.isEmpty ? 0 : abs(seed[i % seed.count]) % n
+    }
+    func literal() -> Expr {
+      switch next(4) {
+      case 0: return .literal(.string(stringValues[next(stringValues.count)]), nil)
+      case 1: return .literal(.integer(next(1000)), nil)
+      case 2: return .literal(.date(Day(number: Int32(20000 + next(500)))), nil)
+      default: return .literal(.bool(next(2) == 0), nil)
+      }
+    }
+    func field() -> Expr { .field(Name(names[next(names.count)])) }
+    func build(_ depth: Int) -> Expr {
+      switch depth == 0 ? next(4) : next(8) {
+      case 0: return .compare(CompareOp.allCases[next(CompareOp.allCases.count)], field(), literal())
+      case 1: return .inList(field(), (0..<next(3) + 1).map { _ in literal() }, negated: next(2) == 0)
+      case 2: return .isNull(field(), negated: next(2) == 0)
+      case 3: return .compare(.equal, field(), literal())
+      case 4, 5: return (next(2) == 0 ? Expr.and : Expr.or)((0..<next(2) + 2).map { _ in build(depth - 1) })
+      default: return .not(build(depth - 1))
+      }
+    }
+    return build(3)
+  }
+
+  static func statement(_ seed: [Int]) -> Statement {
+    let stages: [Stage] = [
+      .where(expr(seed)),
+      .groupBy([Name("actor"), Name("source")], [Aggregate(.countDistinct, field: Name("doc"), alias: Name("n")), Aggregate(.count)]),
+      .orderBy([OrderKey(Name("n"), descending: true)]), .limit(seed.first.map { abs($0) % 50 } ?? 0, nil),
+    ]
+    let count = seed.count % (stages.count + 1)
+    let query = Query(source: Name(seed.count % 2 == 0 ? "claims" : "deep"), stages: Array(stages.prefix(count)))
+    return seed.count % 3 == 0 ? .let(Name("deep"), query) : .query(query)
+  }
+
+  @Test func generatedTreesSurvivePrintThenParse() async {
+    await propertyCheck(count: 400, input: Gen<Int>.int(in: -1000...1000).array(of: 0...12)) { seed in
+      let tree = Self.statement(seed)
+      let printed = tree.description
+      let reparsed = try Parser.parseStatement(printed)
+      #expect(reparsed.hasSameStructure(as: tree), "\(printed)")
+      #expect(reparsed.description == printed)
+    }
+  }
+
+  // MARK: semantic laws on generated claims
+
+  static let actors = ["Trump", "Zelensky", "Putin"]
+  static let topics = ["Tomahawk", "sanctions"]
+
+  static func corpus(_ seed: [Int]) -> Corpus {
+    let claims = seed.enumerated().map { (i, n) -> Claim in
+      let a = abs(n)
+      return Claim(
+        id: i, doc: "d\(a % 3)", source: ["Axios", "Wall Street Journal"][a % 2], date: a % 5 == 0 ? nil : Day(number: Int32(20000 + a % 7)),
+        text: "claim \(i)", actors: actors.enumerated().filter { (a >> $0.offset) & 1 == 1 }.map(\.element),
+        speaker: a % 4 == 0 ? nil : actors[a % 3], cited: a % 3 == 0 ? [] : ["a source"],
+        topics: topics.enumerated().filter { (a >> ($0.offset + 3)) & 1 == 1 }.map(\.element),
+        kind: "statement", hedge: ["asserted", "hedged", "reported"][a % 3])
+    }
+    return Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon)
+  }
+
+  static func ids(_ engine: inout QueryEngine, _ query: String) -> Set<Int> {
+    guard let t = try? engine.table(query), let i = t.columnIndex("id") else { return [] }
+    return Set(t.rows.map { if case .int(let n) = $0[i] { n } else { -1 } })
+  }
+
+  @Test func notEqualIsExactlyNotEqual() async {
+    await propertyCheck(count: 150, input: Gen<Int>.int(in: 0...10_000).array(of: 1...40)) { seed in
+      var engine = QueryEngine(corpus: Self.corpus(seed))
+      let all = Set(0..<seed.count)
+      for (field, value) in [("actor", "Trump"), ("topic", "sanctions"), ("speaker", "Putin"), ("source", "Axios"), ("hedge", "hedged")] {
+        let present = Self.ids(&engine, "claims where \(field) = \"\(value)\"")
+        let absent = Self.ids(&engine, "claims where \(field) != \"\(value)\"")
+        let negated = Self.ids(&engine, "claims where not (\(field) = \"\(value)\")")
+        #expect(absent == negated, "\(field)")
+        if !present.isEmpty { #expect(present.union(absent) == all && present.isDisjoint(with: absent)) }
+      }
+    }
+  }
+
+  @Test func listFieldsMatchWhenAnyValueDoes() async {
+    await propertyCheck(count: 150, input: Gen<Int>.int(in: 0...10_000).array(of: 1...40)) { seed in
+      let corpus = Self.corpus(seed)
+      var engine = QueryEngine(corpus: corpus)
+      for actor in Self.actors where corpus.claims.contains(where: { $0.actors.contains(actor) }) {
+        let expected = Set(corpus.claims.filter { $0.actors.contains(actor) }.map(\.id))
+        #expect(Self.ids(&engine, "claims where actor = \"\(actor.uppercased())\"") == expected)
+        let grouped = (try? engine.table("claims group by actor"))?.rows.first { $0[0] == .string(actor) }
+        #expect(grouped?[1] == .int(expected.count))
+      }
+      let either = Set(corpus.claims.filter { $0.topics.contains("Tomahawk") || $0.actors.contains("Putin") }.map(\.id))
+      if corpus.claims.contains(where: { $0.topics.contains("Tomahawk") }) && corpus.claims.contains(where: { $0.actors.contains("Putin") }) {
+        #expect(Self.ids(&engine, #"claims where topic = "tomahawks" or actor in ("Putin")"#) == either)
+      }
+    }
+  }
+
+  @Test func columnStoreAndTablePathsAgree() async {
+    await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
+      var engine = QueryEngine(corpus: Self.corpus(seed))
+      for condition in [#"actor = "Trump""#, #"topic != "sanctions""#, #"cited is null"#, #"speaker in ("Putin", "Trump")"#, #"hedge contains "ED""#, "date >= 1970-01-01"] {
+        guard let direct = try? engine.table("claims where \(condition) select id"),
+          let viaTable = try? engine.table("claims select id, actor, topic, cited, speaker, hedge, date where \(condition) select id")
+        else { continue }
+        #expect(direct.rows == viaTable.rows, "\(condition)")
+      }
+    }
+  }
+}

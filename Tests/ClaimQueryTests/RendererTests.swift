@@ -1,0 +1,73 @@
+// Renderers as pure functions of (table, spec): widths, truncation, counts, escapes, formats.
+@testable import ClaimQuery
+import Testing
+
+@Suite struct RendererTests {
+  let table = Table(
+    columns: [Column("name", .string), Column("count", .int), Column("tags", .list)],
+    rows: [
+      [.string("Zelensky"), .int(12), .list([.string("a"), .string("b")])],
+      [.string("a long name that will not fit in a narrow table at all"), .int(3), .list([])],
+      [.string("日本"), .int(1000), .null],
+    ])
+
+  @Test func tableFitsTheWidthAndCountsRows() {
+    let text = Renderer.render(table, RenderSpec(mode: .table, width: 40))
+    let lines = text.split(separator: "\n")
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+    #expect(lines.last == "3 rows")
+    #expect(text.contains("…"))
+    #expect(lines[2].hasPrefix("Zelensky"))
+    #expect(lines[4].contains(" 1000"))
+  }
+
+  @Test func rowsLeftOutAreSaid() {
+    let text = Renderer.render(table, RenderSpec(mode: .table, width: 80, maxRows: 2))
+    #expect(text.hasSuffix("showing 2 of 3 rows\n"))
+  }
+
+  @Test func columnsLeftOutAreSaid() {
+    let text = Renderer.render(table, RenderSpec(mode: .table, width: 16))
+    #expect(text.contains("of 3 columns shown"))
+  }
+
+  @Test func barsScaleToTheLargestCount() {
+    let t = Table(columns: [Column("source", .string), Column("count", .int)], rows: [[.string("a"), .int(10)], [.string("b"), .int(5)]])
+    let lines = Renderer.render(t, RenderSpec(mode: .table, width: 80, bars: true)).split(separator: "\n")
+    #expect(lines[2].hasSuffix(String(repeating: "█", count: 20)))
+    #expect(lines[3].hasSuffix(String(repeating: "█", count: 10)))
+  }
+
+  @Test func controlCharactersAreNeutralised() {
+    let t = Table(columns: [Column("text", .string)], rows: [[.string("evil\u{1B}[2J\u{7}text\nnext")]])
+    let out = Renderer.render(t, RenderSpec(mode: .table))
+    #expect(!out.contains("\u{1B}"))
+    #expect(out.contains("evil^[[2J^Gtext^Jnext"))
+    #expect(!Renderer.render(t, RenderSpec(mode: .csv)).contains("\u{1B}"))
+    #expect(!Renderer.render(t, RenderSpec(mode: .markdown)).contains("\u{1B}"))
+    #expect(Renderer.render(t, RenderSpec(mode: .jsonl)).contains("\\u001b"))
+  }
+
+  @Test func csvQuotesWhatItMust() {
+    let t = Table(columns: [Column("a", .string), Column("b", .list)], rows: [[.string("x, \"y\""), .list([.string("p"), .string("q")])]])
+    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "a,b\r\n\"x, \"\"y\"\"\",p; q\r\n")
+  }
+
+  @Test func jsonAndJsonLines() {
+    let t = Table(columns: [Column("n", .int), Column("d", .date), Column("l", .list)], rows: [[.int(1), .date(Day(parsing: "2025-10-17")!), .list([.string("x")])], [.null, .null, .list([])]])
+    #expect(Renderer.render(t, RenderSpec(mode: .jsonl)) == "{\"n\":1,\"d\":\"2025-10-17\",\"l\":[\"x\"]}\n{\"n\":null,\"d\":null,\"l\":[]}\n")
+    #expect(Renderer.render(t, RenderSpec(mode: .json)).hasPrefix("[{\"n\":1"))
+  }
+
+  @Test func markdown() {
+    let t = Table(columns: [Column("a", .string), Column("n", .int)], rows: [[.string("x|y"), .int(2)]])
+    #expect(Renderer.render(t, RenderSpec(mode: .markdown)) == "| a | n |\n| --- | ---: |\n| x\\|y | 2 |\n")
+  }
+
+  @Test func displayWidths() {
+    #expect(DisplayWidth.of("abc") == 3)
+    #expect(DisplayWidth.of("日本") == 4)
+    #expect(DisplayWidth.of("e\u{301}") == 1)
+    #expect(DisplayWidth.of("😀") == 2)
+  }
+}
