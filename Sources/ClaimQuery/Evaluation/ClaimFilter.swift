@@ -168,6 +168,8 @@ struct ClaimFilter {
 
   func unknownValue(_ text: String, field: ClaimField, dictionary: ValueDictionary, at range: SourceRange) -> Diagnostic {
     var candidates = dictionary.values
+    // the lexicon's aliases of the values present ("Zelenskyy" for Zelensky) are valid too
+    for value in dictionary.values { for entry in store.lexicon.lookup(value) where entry.name == value { candidates += entry.aliases } }
     if field == .hedge { candidates += Hedge.allCases.map(\.rawValue) }
     if field == .kind { candidates += ClaimKind.allCases.map(\.rawValue) }
     let suggestion = Suggestions.nearest(to: text, in: candidates).map { "\"\($0)\"" }

@@ -106,15 +106,9 @@ struct ClaimGrouping {
       case .list: columns.append(Column(aggregate.columnName, .list, matching: argFields[a]!.field.column.matching))
       }
     }
-    let order = grouping.order { a, b in
-      for (i, f) in keyFields.enumerated() where a[i] != b[i] {
-        return Value.ascending(f.decode(a[i]), f.decode(b[i]))
-      }
-      return false
-    }
-    var table = Table(columns: columns)
-    table.rows.reserveCapacity(order.count)
-    for g in order {
+    var rows: [[Value]] = []
+    rows.reserveCapacity(grouping.keys.count)
+    for g in grouping.keys.indices {
       var row = zip(keyFields, grouping.keys[g]).map { $0.decode($1) }
       for (a, aggregate) in aggregates.enumerated() {
         switch aggregate.function {
@@ -126,8 +120,9 @@ struct ClaimGrouping {
           row.append(.list(codes.map(argFields[a]!.decode).sorted(by: Value.ascending)))
         }
       }
-      table.rows.append(row)
+      rows.append(row)
     }
-    return table
+    let ordered = Grouping.ordered(rows, sizes: grouping.counts, keyCount: keyFields.count, aggregates: aggregates)
+    return Table(columns: columns, rows: ordered)
   }
 }

@@ -44,10 +44,21 @@ struct Grouping {
     return out
   }
 
-  /// Group indices ordered by row count, descending, then by key (`ascending` on decoded keys).
-  func order(keyLess: ([Int64], [Int64]) -> Bool) -> [Int] {
-    keys.indices.sorted { a, b in
-      counts[a] != counts[b] ? counts[a] > counts[b] : keyLess(keys[a], keys[b])
+  /// Orders grouped rows as DESIGN.md says: by count, descending — the first `count` or
+  /// `count(distinct …)` column when the query asks for one, else the groups' sizes — then by
+  /// the key columns, ascending.
+  static func ordered(_ rows: [[Value]], sizes: [Int], keyCount: Int, aggregates: [Aggregate]) -> [[Value]] {
+    let countColumn = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }.map { keyCount + $0 }
+    func weight(_ i: Int) -> Int {
+      if let c = countColumn, case .int(let n) = rows[i][c] { return n }
+      return sizes[i]
     }
+    let order = rows.indices.sorted { a, b in
+      let (wa, wb) = (weight(a), weight(b))
+      if wa != wb { return wa > wb }
+      for k in 0..<keyCount where rows[a][k] != rows[b][k] { return Value.ascending(rows[a][k], rows[b][k]) }
+      return false
+    }
+    return order.map { rows[$0] }
   }
 }

@@ -140,13 +140,8 @@ struct TableEvaluator {
       case .list: columns.append(Column(agg.columnName, .list, matching: table.columns[argIndices[a]!].matching))
       }
     }
-    let order = keysInOrder.indices.sorted { a, b in
-      if rowsOf[a].count != rowsOf[b].count { return rowsOf[a].count > rowsOf[b].count }
-      for (x, y) in zip(keysInOrder[a], keysInOrder[b]) where x != y { return Value.ascending(x, y) }
-      return false
-    }
-    var out = Table(columns: columns)
-    for g in order {
+    var rows: [[Value]] = []
+    for g in keysInOrder.indices {
       var row = keysInOrder[g]
       for (a, agg) in aggregates.enumerated() {
         let values = argIndices[a].map { i in
@@ -163,9 +158,10 @@ struct TableEvaluator {
         case .list: row.append(.list(Array(Set(values)).sorted(by: Value.ascending)))
         }
       }
-      out.rows.append(row)
+      rows.append(row)
     }
-    return out
+    let ordered = Grouping.ordered(rows, sizes: rowsOf.map(\.count), keyCount: keyIndices.count, aggregates: aggregates)
+    return Table(columns: columns, rows: ordered)
   }
 
   func index(of name: Name, in table: Table, name collection: String) throws(Diagnostic) -> Int {
