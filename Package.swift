@@ -26,11 +26,13 @@ let package = Package(
     .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",
-      dependencies: ["ClaimCorpus", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["ClaimCorpus", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+      exclude: ["Gold"]
     ),
     .testTarget(
       name: "ClaimQueryTests",
-      dependencies: ["ClaimQuery", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["ClaimQuery", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+      exclude: ["Golden"]
     ),
     .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["ClaimTestSupport"]),

@@ -20,40 +20,54 @@ public enum Shell {
       return .usage
     }
     for w in lexicon.warnings { Terminal.error("warning: \(w)") }
-    let corpus = CorpusLoader(lexicon: lexicon.lexicon).load(paths: options.corpus)
-    for w in corpus.warnings { Terminal.error("warning: \(w)") }
-    var session = Session(engine: QueryEngine(corpus: corpus), spec: RenderSpec(mode: mode, width: Terminal.width() ?? 100))
+    let corpus = load(options.corpus, lexicon: lexicon.lexicon)
+    let interactive = options.command == nil && options.file == nil && isatty(0) != 0
+    let onTerminal = isatty(1) != 0
+    let spec = RenderSpec(
+      mode: mode, width: Terminal.width() ?? 100, maxRows: onTerminal ? 40 : nil, bars: onTerminal,
+      color: onTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    let session = Session(corpus: corpus, spec: spec, out: Terminal.output, err: Terminal.error)
     if let command = options.command {
-      return session.run(command, file: nil)
+      return session.runScript(command, file: nil) ? .success : .failure
     }
     if let file = options.file {
       guard let data = FileManager.default.contents(atPath: file) else {
         Terminal.error("error: cannot read \(file)")
         return .usage
       }
-      return session.run(String(decoding: data, as: UTF8.self), file: file)
+      return session.runScript(String(decoding: data, as: UTF8.self), file: file) ? .success : .failure
     }
-    if isatty(0) != 0 {
-      var reader = EditLineReader()
-      Terminal.error("claimsh: \(corpus.documents.count) documents, \(corpus.claims.count) claims, \(corpus.warnings.count) warnings. Type .help for help, .quit to leave.")
-      var pending = ""
-      while let line = reader.readLine(prompt: pending.isEmpty ? "claimsh> " : "   ...> ") {
-        if pending.isEmpty {
-          let trimmed = line.trimmingCharacters(in: .whitespaces)
-          if trimmed.isEmpty { continue }
-          if trimmed == ".quit" || trimmed == ".exit" { break }
-        }
-        pending += (pending.isEmpty ? "" : "\n") + line
-        guard Completeness.of(pending).isComplete else { continue }
-        reader.addHistory(pending)
-        _ = session.run(pending, file: nil)
-        pending = ""
-      }
+    if interactive {
+      Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claims.count) claims, \(corpus.warnings.count) warnings (\(options.corpus.joined(separator: " "))). Enter .help for help.\n")
+      Interrupts.install()
+      var repl = Repl(session: session, history: History(path: History.defaultPath(ProcessInfo.processInfo.environment)))
+      repl.run()
       return .success
     }
     let input = FileHandle.standardInput.readDataToEndOfFile()
-    return session.run(String(decoding: input, as: UTF8.self), file: "standard input")
+    return session.runScript(String(decoding: input, as: UTF8.self), file: "standard input") ? .success : .failure
   }
+
+  /// Loads the corpus, reporting warnings, and progress when standard error is a terminal.
+  static func load(_ paths: [String], lexicon: Lexicon) -> Corpus {
+    let showProgress = isatty(2) != 0
+    var progress: (@Sendable (Int, Int) -> Void)? = nil
+    if showProgress {
+      progress = { done, total in
+        if total >= 200 && (done % 100 == 0 || done == total) { Terminal.progress("reading \(done) of \(total) files…") }
+      }
+    }
+    let corpus = CorpusLoader(lexicon: lexicon).load(paths: paths, progress: progress)
+    if showProgress { Terminal.progress(nil) }
+    for w in corpus.warnings { Terminal.error("warning: \(w)") }
+    return corpus
+  }
+}
+
+/// The version `--version` prints.
+public enum ClaimshVersion {
+  /// `major.minor.patch`.
+  public static let current = "0.1.0"
 }
 
 /// Writes to the terminal's streams.
@@ -66,6 +80,11 @@ enum Terminal {
   /// Writes `text` and a newline to standard error.
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// Rewrites the progress line on standard error; nil clears it.
+  static func progress(_ text: String?) {
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
   }
 
   /// The terminal's width in columns, when standard output is a terminal.

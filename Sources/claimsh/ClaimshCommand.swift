@@ -6,7 +6,7 @@ struct ClaimshCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "claimsh",
     abstract: "Ask what a pile of news articles claims: who says what, about which topic, on whose authority.",
-    version: "0.1.0"
+    version: ClaimshVersion.current
   )
 
   @Option(name: .long, parsing: .upToNextOption, help: "Files or folders of articles (default: seeds).")

@@ -1,0 +1,30 @@
+/// The dot-commands, in the sqlite3 tradition: their names, arguments and help.
+struct DotCommand: Sendable {
+  /// The name, without the dot.
+  let name: String
+  /// The arguments, as help shows them.
+  let arguments: String
+  /// One line of help.
+  let summary: String
+
+  static let all: [DotCommand] = [
+    DotCommand(name: "claim", arguments: "ID", summary: "a claim, its sentence in context, and every field with its evidence and rule"),
+    DotCommand(name: "doc", arguments: "ID", summary: "a document's text with its debris marked"),
+    DotCommand(name: "export", arguments: "FILE [QUERY]", summary: "write QUERY's result (else the last result, else all claims) as .jsonl, .csv or .json"),
+    DotCommand(name: "fields", arguments: "[COLLECTION]", summary: "the fields of a collection (default claims) with their types"),
+    DotCommand(name: "help", arguments: "[COMMAND]", summary: "this list, or one command's help"),
+    DotCommand(name: "load", arguments: "PATH...", summary: "load files or folders instead of the current corpus"),
+    DotCommand(name: "mode", arguments: "table|json|jsonl|csv|markdown", summary: "how results are printed"),
+    DotCommand(name: "names", arguments: "", summary: "the names bound with let, and what they hold"),
+    DotCommand(name: "quit", arguments: "", summary: "leave claimsh (also .exit and Ctrl-D)"),
+    DotCommand(name: "read", arguments: "FILE", summary: "run a script of statements and dot-commands"),
+    DotCommand(name: "stats", arguments: "", summary: "documents, sentences, claims, debris, entities, topics and warnings"),
+    DotCommand(name: "timer", arguments: "on|off", summary: "print how long each statement takes"),
+    DotCommand(name: "values", arguments: "FIELD", summary: "the values of a claims field, with counts"),
+  ]
+
+  /// The command named `name` (".exit" is ".quit").
+  static func named(_ name: String) -> DotCommand? {
+    all.first { $0.name == (name == "exit" ? "quit" : name) }
+  }
+}

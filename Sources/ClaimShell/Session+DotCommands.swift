@@ -1,0 +1,177 @@
+import ClaimQuery
+import Foundation
+
+/// What a dot-command did.
+enum DotResult {
+  /// It ran.
+  case done
+  /// It failed; the error is written.
+  case failed
+  /// `.quit`.
+  case quit
+}
+
+/// A dot-command line split into words, each with its UTF-8 range in the line.
+struct DotLine {
+  let text: String
+  let words: [(word: String, range: Range<Int>)]
+
+  init(_ text: String) {
+    self.text = text
+    var words: [(String, Range<Int>)] = []
+    let bytes = Array(text.utf8)
+    var i = 0
+    while i < bytes.count {
+      while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+      guard i < bytes.count else { break }
+      let start = i
+      var word: [UInt8] = []
+      if bytes[i] == 0x22 || bytes[i] == 0x27 {  // a quoted argument: "my file.jsonl"
+        let quote = bytes[i]
+        i += 1
+        while i < bytes.count, bytes[i] != quote { word.append(bytes[i]); i += 1 }
+        i = min(i + 1, bytes.count)
+      } else {
+        while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09 { word.append(bytes[i]); i += 1 }
+      }
+      words.append((String(decoding: word, as: UTF8.self), start..<i))
+    }
+    self.words = words
+  }
+
+  /// The text after the command word.
+  var rest: String {
+    guard words.count > 1 else { return "" }
+    return String(decoding: Array(text.utf8)[words[1].range.lowerBound...], as: UTF8.self)
+  }
+}
+
+extension Session {
+  /// Runs a dot-command line.
+  func dotCommand(_ text: String, file: String?, line number: Int) -> DotResult {
+    let line = DotLine(text)
+    guard let first = line.words.first else { return .done }
+    let name = String(first.word.dropFirst())
+    func fail(_ message: String, at k: Int? = nil, suggestion: String? = nil) -> DotResult {
+      let range = k.flatMap { line.words.indices.contains($0) ? line.words[$0].range : nil } ?? (text.utf8.count..<text.utf8.count)
+      argumentError(message, line: text, range: range, suggestion: suggestion, file: file, number: number)
+      return .failed
+    }
+    guard let command = DotCommand.named(name) else {
+      let suggestion = Suggestions.nearest(to: name, in: DotCommand.all.map(\.name)).map { "'.\($0)'" }
+      return fail("unknown command '.\(name)'; .help lists them", at: 0, suggestion: suggestion)
+    }
+    let args = Array(line.words.dropFirst())
+    switch command.name {
+    case "quit": return .quit
+    case "help": return help(args.first?.word, fail: { fail($0, at: 1, suggestion: $1) })
+    case "mode":
+      guard let word = args.first?.word else { return fail("expected a mode: table, json, jsonl, csv or markdown", at: nil) }
+      guard let mode = RenderSpec.Mode(rawValue: word.lowercased()) else {
+        let suggestion = Suggestions.nearest(to: word, in: RenderSpec.Mode.allCases.map(\.rawValue)).map { "'\($0)'" }
+        return fail("unknown mode '\(word)'; expected table, json, jsonl, csv or markdown", at: 1, suggestion: suggestion)
+      }
+      spec.mode = mode
+      return .done
+    case "timer":
+      switch args.first?.word.lowercased() {
+      case "on": timer = true
+      case "off": timer = false
+      default: return fail("expected 'on' or 'off'", at: args.isEmpty ? nil : 1)
+      }
+      return .done
+    case "fields":
+      let collection = args.first?.word ?? "claims"
+      guard let columns = engine.columns(of: collection) else {
+        let suggestion = Suggestions.nearest(to: collection, in: engine.sourceNames).map { "'\($0)'" }
+        return fail("unknown collection '\(collection)'", at: 1, suggestion: suggestion)
+      }
+      let table = Table(columns: [Column("field", .string), Column("type", .string), Column("matching", .string)],
+        rows: columns.map { [.string($0.name), .string($0.type.rawValue), .string(Self.describe($0.matching))] })
+      out(Renderer.render(table, spec))
+      return .done
+    case "values":
+      guard let field = args.first?.word else { return fail("expected a field of claims, e.g. .values hedge", at: nil) }
+      let fields = engine.columns(of: "claims")!.map(\.name)
+      guard fields.contains(field.lowercased()) else {
+        let suggestion = Suggestions.nearest(to: field, in: fields).map { "'\($0)'" }
+        return fail("unknown field '\(field)' in claims", at: 1, suggestion: suggestion)
+      }
+      return execute("claims group by \(field.lowercased())", file: file, firstLine: number) ? .done : .failed
+    case "names":
+      let rows = engine.bindings.keys.sorted().map { name -> [Value] in
+        switch engine.bindings[name]! {
+        case .claims(let rows): return [.string(name), .string("claims"), .int(rows.count)]
+        case .table(let t): return [.string(name), .string("table of " + t.columns.map(\.name).joined(separator: ", ")), .int(t.rows.count)]
+        }
+      }
+      out(Renderer.render(Table(columns: [Column("name", .string), Column("holds", .string), Column("rows", .int)], rows: rows), spec))
+      return .done
+    case "stats":
+      out(Renderer.render(stats(), spec))
+      return .done
+    case "claim": return showClaim(args.first, fail: { fail($0, at: 1) })
+    case "doc": return showDocument(args.first, fail: { fail($0, at: 1) })
+    case "read":
+      guard let path = args.first?.word else { return fail("expected a file to read", at: nil) }
+      return read(path, fail: { fail($0, at: 1) })
+    case "load":
+      guard !args.isEmpty else { return fail("expected files or folders to load", at: nil) }
+      return load(args.map(\.word))
+    case "export":
+      guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv or NAME.json", at: nil) }
+      return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, fail: { fail($0, at: 1) })
+    default:
+      return fail("'.\(name)' is not available here", at: 0)
+    }
+  }
+
+  func help(_ topic: String?, fail: (String, String?) -> DotResult) -> DotResult {
+    if let topic {
+      let name = topic.hasPrefix(".") ? String(topic.dropFirst()) : topic
+      guard let command = DotCommand.named(name) else {
+        return fail("no command '.\(name)'", Suggestions.nearest(to: name, in: DotCommand.all.map(\.name)).map { "'.\($0)'" })
+      }
+      out(".\(command.name) \(command.arguments)\n    \(command.summary)\n")
+      return .done
+    }
+    var text = "Statements: a collection (claims, docs, entities, topics, or a let name) and stages:\n"
+    text += "  claims where actor = \"Zelensky\" and topic = \"Tomahawk\" group by source\n"
+    text += "  where, group by … with count(distinct f) as n, select, order by … desc, limit, count, distinct\n"
+    text += "End a statement with ; or a newline; Tab completes; Ctrl-C cancels; Ctrl-D leaves.\n\n"
+    let width = DotCommand.all.map { $0.name.count + $0.arguments.count + 2 }.max() ?? 20
+    for c in DotCommand.all {
+      let head = ".\(c.name) \(c.arguments)"
+      text += head + String(repeating: " ", count: max(1, width - head.count + 2)) + c.summary + "\n"
+    }
+    out(text)
+    return .done
+  }
+
+  func stats() -> Table {
+    let c = engine.corpus
+    let rows: [[Value]] = [
+      [.string("documents"), .int(c.documents.count)],
+      [.string("sentences"), .int(c.documents.reduce(0) { $0 + $1.sentences.count })],
+      [.string("debris spans"), .int(c.documents.reduce(0) { $0 + $1.debris.count })],
+      [.string("claims"), .int(c.claims.count)],
+      [.string("entities"), .int(Set(c.claims.flatMap(\.actors)).count)],
+      [.string("topics"), .int(Set(c.claims.flatMap(\.topics)).count)],
+      [.string("lexicon entries"), .int(c.lexicon.entries.count)],
+      [.string("load warnings"), .int(c.warnings.count)],
+      [.string("let names"), .int(engine.bindings.count)],
+    ]
+    return Table(columns: [Column("what", .string), Column("count", .int)], rows: rows)
+  }
+}
+
+extension Session {
+  /// How `.fields` describes a column's matching.
+  static func describe(_ matching: Matching) -> String {
+    switch matching {
+    case .exact: return "exact"
+    case .caseless: return "any case"
+    case .name: return "any case, aliases"
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import ClaimQuery
+
+/// `.claim ID` and `.doc ID`: why a claim has the fields it has, and what a document holds.
+extension Session {
+  /// The claim, its sentence in context, and each field with its evidence and rule.
+  func showClaim(_ argument: (word: String, range: Range<Int>)?, fail: (String) -> DotResult) -> DotResult {
+    guard let argument, let id = Int(argument.word) else { return fail("expected a claim id (a number), e.g. .claim 12") }
+    guard let claim = engine.corpus.claims.first(where: { $0.id == id }) else {
+      return fail("no claim \(id); ids run from 0 to \(max(0, engine.corpus.claims.count - 1))")
+    }
+    let doc = engine.corpus.documents.first { $0.id == claim.doc }
+    var text = "claim \(claim.id) in \(claim.doc) (source \(claim.source)\(claim.date.map { ", \($0)" } ?? ""))\n"
+    if let doc, let index = doc.sentences.firstIndex(where: { Self.folded($0.text) == Self.folded(claim.text) }) {
+      text += "sentence \(index + 1) of \(doc.sentences.count):\n"
+      if index > 0 { text += "    " + TerminalSafe.escape(doc.sentences[index - 1].text) + "\n" }
+      text += "  ▶ " + TerminalSafe.escape(doc.sentences[index].text) + "\n"
+      if index + 1 < doc.sentences.count { text += "    " + TerminalSafe.escape(doc.sentences[index + 1].text) + "\n" }
+    } else {
+      text += "  ▶ " + TerminalSafe.escape(claim.text) + "\n"
+    }
+    var rows: [[Value]] = []
+    func add(_ field: String, _ value: String?) {
+      let evidence = claim.evidence.filter { $0.field == field && (value == nil || $0.value == value) }
+      if evidence.isEmpty {
+        rows.append([.string(field), value.map(Value.string) ?? .null, .null, .string(claim.evidence.isEmpty ? "(from a claims file)" : "")])
+      }
+      for e in evidence {
+        let quoted = doc.map { "“" + $0.text.slice(e.span) + "” @\(e.span.start)–\(e.span.end)" }
+        rows.append([.string(field), .string(value ?? e.value), quoted.map(Value.string) ?? .null, .string(e.rule)])
+      }
+    }
+    for a in claim.actors { add("actor", a) }
+    if let s = claim.speaker { add("speaker", s) }
+    for c in claim.cited { add("cited", c) }
+    for t in claim.topics { add("topic", t) }
+    add("hedge", claim.hedge)
+    rows.append([.string("cue"), claim.cue.map(Value.string) ?? .null, .null, .null])
+    rows.append([.string("kind"), .string(claim.kind), .null, .null])
+    if let q = claim.quote { add("quote", q) }
+    let table = Table(columns: [Column("field", .string), Column("value", .string), Column("evidence", .string), Column("rule", .string)], rows: rows)
+    var view = spec
+    view.mode = .table
+    view.maxRows = nil
+    out(text + "\n" + Renderer.render(table, view))
+    return .done
+  }
+
+  /// The document's header and text, debris lines marked with the rule that caught them.
+  func showDocument(_ argument: (word: String, range: Range<Int>)?, fail: (String) -> DotResult) -> DotResult {
+    guard let argument else { return fail("expected a document id, e.g. .doc 000_da5c6891e5e95d21.txt") }
+    let docs = engine.corpus.documents
+    guard let doc = docs.first(where: { $0.id == argument.word }) ?? Int(argument.word).flatMap({ docs.indices.contains($0) ? docs[$0] : nil })
+      ?? docs.first(where: { $0.id.hasPrefix(argument.word) })
+    else {
+      let suggestion = Suggestions.nearest(to: argument.word, in: docs.map(\.id))
+      return fail("no document '\(argument.word)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+    }
+    var text = "\(doc.id): \(doc.title.map { TerminalSafe.escape($0) } ?? "(no title)")\n"
+    text += "source \(doc.source), date \(doc.date?.description ?? "unknown"), \(doc.sentences.count) sentences, \(doc.debris.count) debris spans\n\n"
+    let dim = spec.color ? "\u{1B}[2m" : ""
+    let reset = spec.color ? "\u{1B}[0m" : ""
+    var offset = 0
+    for line in doc.text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let span = TextSpan(start: offset, end: offset + line.utf8.count)
+      offset = span.end + 1
+      let debris = doc.debris.filter { $0.span.overlaps(span) }
+      let body = TerminalSafe.escape(String(line))
+      if debris.isEmpty {
+        text += "  " + body + "\n"
+      } else {
+        let rules = Set(debris.map(\.rule)).sorted().joined(separator: ", ")
+        text += dim + "✂ " + body + "  [" + rules + "]" + reset + "\n"
+      }
+    }
+    out(text)
+    return .done
+  }
+
+  static func folded(_ s: String) -> String {
+    s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}
