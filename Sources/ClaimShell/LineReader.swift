@@ -66,11 +66,13 @@ public struct EditLineReader: LineReader {
     let candidates = result.candidates.map { String(decoding: Array($0.utf8).dropFirst(skip), as: UTF8.self) }
     let prefix = Completer.commonPrefix(candidates)
     let entries = candidates.count == 1 ? [prefix] : [prefix] + candidates
-    // libedit frees the array and its strings with free(): allocate them with malloc
-    let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))!
-    let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
+    // libedit frees the array and its strings with free(): allocate them with malloc. It also
+    // reads matches[2] to tell a single match, so the array ends in two NULLs.
+    let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 2))!
+    let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 2)
     for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }
     array[entries.count] = nil
+    array[entries.count + 1] = nil
     return array
   }
 }

@@ -1,13 +1,107 @@
-// The shell's statement runner on the seeds: exit statuses for scripts.
+// Scripts and dot-commands through a Session: statuses, `line N of FILE`, carets under bad
+// arguments, .read nesting, .export written whole, .claim and .doc explanations.
 @testable import ClaimShell
 import ClaimQuery
 import ClaimTestSupport
+import Foundation
 import Testing
 
-@Suite struct SessionTests {
-  @Test func scriptsFailWhenAStatementFails() {
-    var session = Session(engine: QueryEngine(corpus: Fixtures.smallCorpus()), spec: RenderSpec(mode: .jsonl))
-    #expect(session.run("claims count", file: nil) == .success)
-    #expect(session.run("claims count\nclaims wher", file: "x.cq") == .failure)
+@Suite(.serialized) struct SessionTests {
+  final class Capture: @unchecked Sendable {
+    var out = ""
+    var err = ""
+  }
+
+  func session(_ corpus: Corpus = Fixtures.smallCorpus(), mode: RenderSpec.Mode = .csv) -> (Session, Capture) {
+    let capture = Capture()
+    let s = Session(corpus: corpus, spec: RenderSpec(mode: mode), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
+    return (s, capture)
+  }
+
+  @Test func scriptsFailWhenAStatementFailsAndNameTheLine() {
+    let (s, c) = session()
+    #expect(s.runScript("claims count", file: nil))
+    #expect(!s.runScript("claims count\n\nclaims wher", file: "x.cq"))
+    #expect(c.err.contains("--> line 3 of x.cq, column 8"))
+  }
+
+  @Test func multiLineStatementsKeepTheirLineNumbers() {
+    let (s, c) = session()
+    #expect(!s.runScript("claims count\nclaims where topic in (\n  \"Tomahwk\")", file: "y.cq"))
+    #expect(c.err.contains("--> line 3 of y.cq, column 3"))
+    #expect(c.err.contains("did you mean \"Tomahawk\"?"))
+  }
+
+  @Test func dotCommandArgumentsGetACaret() {
+    let (s, c) = session()
+    #expect(!s.runScript(".mode tabel", file: nil))
+    #expect(c.err.contains("unknown mode 'tabel'"))
+    #expect(c.err.contains("      ^^^^^ did you mean 'table'?"))
+    #expect(!s.runScript(".fieldz", file: nil))
+    #expect(c.err.contains("did you mean '.fields'?"))
+    #expect(!s.runScript(".values hedg", file: nil))
+    #expect(c.err.contains("did you mean 'hedge'?"))
+  }
+
+  @Test func modeTimerFieldsValuesNamesStats() {
+    let (s, c) = session()
+    #expect(s.runScript(".mode jsonl\nclaims where id = 0 select id\n.timer on\nclaims count\n.timer off", file: nil))
+    #expect(c.out.contains("{\"id\":0}"))
+    #expect(c.err.contains("Run Time:"))
+    #expect(s.runScript(".fields docs\n.values hedge\nlet t = claims where id < 2\n.names\n.stats", file: nil))
+    #expect(c.out.contains("{\"field\":\"sentences\",\"type\":\"int\",\"matching\":\"exact\"}"))
+    #expect(c.out.contains("{\"hedge\":\"reported\",\"count\":2}"))
+    #expect(c.out.contains("{\"name\":\"t\",\"holds\":\"claims\",\"rows\":2}"))
+    #expect(c.out.contains("{\"what\":\"claims\",\"count\":6}"))
+  }
+
+  @Test func readRunsScriptsAndIsCapped() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let inner = dir.appendingPathComponent("inner.cq").path
+    try "claims count\n".write(toFile: inner, atomically: true, encoding: .utf8)
+    let (s, c) = session()
+    #expect(s.runScript(".read \(inner)", file: nil))
+    #expect(c.out.contains("count\r\n6"))
+    let loop = dir.appendingPathComponent("loop.cq").path
+    try ".read \(loop)\n".write(toFile: loop, atomically: true, encoding: .utf8)
+    #expect(!s.runScript(".read \(loop)", file: nil))
+    #expect(c.err.contains(".read nested more than 25 deep"))
+  }
+
+  @Test func exportWritesWholeFilesByExtension() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let (s, c) = session()
+    let csv = dir.appendingPathComponent("out.csv").path
+    #expect(s.runScript(".export \(csv) claims where hedge = \"reported\" select id, hedge", file: nil))
+    #expect(try String(contentsOfFile: csv, encoding: .utf8) == "id,hedge\r\n0,reported\r\n2,reported\r\n")
+    _ = s.runScript("claims where id = 5 select id", file: nil)
+    let jsonl = dir.appendingPathComponent("last.jsonl").path
+    #expect(s.runScript(".export \(jsonl)", file: nil))
+    #expect(try String(contentsOfFile: jsonl, encoding: .utf8) == "{\"id\":5}\n")
+    #expect(!s.runScript(".export \(dir.path)/x.pdf", file: nil))
+    #expect(c.err.contains("name it .jsonl, .csv or .json"))
+    #expect(!s.runScript(".export /proc/nonexistent/dir/out.json", file: nil))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func claimShowsEvidenceAndDocMarksDebris() {
+    let (s, c) = session(Fixtures.seedCorpus(), mode: .table)
+    #expect(s.runScript(".claim 1", file: nil))
+    #expect(c.out.contains("sentence 2 of 23"))
+    #expect(c.out.contains("speaker.speech-noun"))
+    #expect(c.out.contains("“President Zelensky”"))
+    #expect(s.runScript(".doc 004", file: nil))
+    #expect(c.out.contains("✂ Follow us on social  [debris.share]"))
+    #expect(!s.runScript(".claim 9999", file: nil))
+    #expect(c.err.contains("no claim 9999"))
+  }
+
+  @Test func helpListsEveryCommand() {
+    let (s, c) = session()
+    #expect(s.runScript(".help", file: nil))
+    for command in DotCommand.all { #expect(c.out.contains(".\(command.name)")) }
+    #expect(s.runScript(".help export", file: nil))
+    #expect(c.out.contains(".export FILE [QUERY]\n    write QUERY's result"))
   }
 }

@@ -1,0 +1,63 @@
+// Tab completion as a pure function: keywords, fields, collections, let names, dot-commands
+// and values inside strings, alias-aware.
+@testable import ClaimShell
+import ClaimQuery
+import ClaimTestSupport
+import Testing
+
+@Suite struct CompleterTests {
+  static let engine: QueryEngine = {
+    var e = QueryEngine(corpus: Fixtures.smallCorpus())
+    _ = e.run(#"let deep = claims where topic = "Tomahawk""#)
+    return e
+  }()
+
+  func complete(_ line: String) -> [String] {
+    Completer(engine: Self.engine).complete(line, cursor: line.utf8.count).candidates
+  }
+
+  @Test func collectionsAndLetNamesAtTheStart() {
+    #expect(complete("") == ["claims", "deep", "docs", "entities", "let", "topics"])
+    #expect(complete("cl") == ["claims"])
+    #expect(complete("de") == ["deep"])
+  }
+
+  @Test func fieldsOfTheCollection() {
+    #expect(complete("claims where act") == ["actor"])
+    #expect(complete("docs where so") == ["source"])
+    #expect(complete("claims group by to") == ["topic"])
+    #expect(complete("deep where hed") == ["hedge"])
+  }
+
+  @Test func keywordsAllowedHere() {
+    #expect(complete("claims wh") == ["where"])
+    #expect(complete("claims where actor c") == ["contains"])
+    #expect(complete(#"claims where actor = "Trump" a"#) == ["and"])
+    #expect(complete("claims gr") == ["group"])
+    #expect(complete("claims group b") == ["by"])
+    #expect(complete("claims where speaker is n") == ["not", "null"])
+  }
+
+  @Test func valuesInsideStringsAreAliasAware() {
+    #expect(complete(#"claims where actor = "Zel"#) == [#""Zelensky"#])
+    #expect(complete(#"claims where actor = "zel"#) == [#""Zelensky"#])
+    #expect(complete(#"claims where actor = "Volo"#) == [#""Volodymyr Zelensky"#])
+    #expect(complete(#"claims where topic in ("sanctions", "Tom"#) == [#""Tomahawk"#])
+    #expect(complete(#"claims where source = 'Ax"#) == ["'Axios"])
+    let result = Completer(engine: Self.engine).complete(#"claims where actor = "Zel"#, cursor: 25)
+    #expect(result.start == 21)
+    #expect(!result.appendSpace)
+  }
+
+  @Test func dotCommandsAndTheirArguments() {
+    #expect(complete(".he") == [".help"])
+    #expect(complete(".mode j") == ["json", "jsonl"])
+    #expect(complete(".fields d") == ["deep", "docs"])
+    #expect(complete(".values hed") == ["hedge"])
+  }
+
+  @Test func commonPrefix() {
+    #expect(Completer.commonPrefix(["json", "jsonl"]) == "json")
+    #expect(Completer.commonPrefix(["a"]) == "a")
+  }
+}

@@ -1,0 +1,112 @@
+// The interactive shell as a person uses it: claimsh in tmux, keys sent with send-keys, the
+// screen read with capture-pane. Skipped, with a message, where tmux is missing (`make test`
+// installs it). Also: two shells at once both keep all their history lines.
+import ClaimTestSupport
+import Foundation
+import Testing
+
+@Suite(.serialized, .enabled(if: Run.which("tmux") != nil, "tmux is not installed; `make test` installs it"))
+struct InteractiveShellTests {
+  /// A tmux server of its own, with claimsh in a 120×40 pane.
+  final class Pane {
+    let socket = "claimsh-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let state: URL
+
+    init() throws {
+      state = try Fixtures.temporaryFolder()
+      let command = "cd \(Fixtures.root.path) && XDG_STATE_HOME=\(state.path) NO_COLOR=1 \(Fixtures.binary) --corpus seeds; sleep 5"
+      try Run.detached(Run.which("tmux")!, ["-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
+    }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+      try Run.process(Run.which("tmux")!, ["-L", socket] + args).stdout
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "s"] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "s", "-l", text]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "s"]) }
+    /// The screen's lines, trailing blank lines dropped.
+    func lines() throws -> [String] {
+      var lines = try screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+      return lines
+    }
+
+    /// Waits up to 10 s for `text` on the screen.
+    func waitFor(_ text: String) throws -> Bool {
+      for _ in 0..<100 {
+        if try screen().contains(text) { return true }
+        usleep(100_000)
+      }
+      return false
+    }
+
+    func close() { _ = try? tmux(["kill-server"]) }
+  }
+
+  @Test func completionHistoryCtrlCAndCtrlD() throws {
+    let pane = try Pane()
+    defer { pane.close() }
+    let prompt = try pane.waitFor("claimsh>")
+    let first = try pane.screen()
+    #expect(prompt, "no prompt: \(first)")
+    #expect(try pane.screen().contains("5 documents, 123 claims, 0 warnings"))
+
+    try pane.type("claims where act")
+    try pane.keys("Tab")
+    #expect(try pane.waitFor("claims where actor"), "Tab does not complete the field")
+    try pane.type(#"= "zel"#)
+    try pane.keys("Tab")
+    #expect(try pane.waitFor(#"actor = "Zelensky"#), "Tab does not complete the value")
+    try pane.type(#"" count"#)
+    try pane.keys("Enter")
+    #expect(try pane.waitFor("1 row"))
+    #expect(try pane.lines().contains { $0.hasPrefix("   44 │") })
+
+    try pane.type("claims where (")
+    try pane.keys("Enter")
+    #expect(try pane.waitFor("   ...>"), "no continuation prompt")
+    try pane.keys("C-c")
+    #expect(try pane.waitFor("^C"))
+    try pane.keys("Up")
+    usleep(300_000)
+    #expect(try pane.lines().last == #"claimsh> claims where actor = "Zelensky" count"#, "Up does not recall the last statement")
+    try pane.keys("C-u")
+    try pane.keys("C-d")
+    usleep(500_000)
+    let history = try String(contentsOf: pane.state.appendingPathComponent("claimsh/history"), encoding: .utf8)
+    #expect(history == "claims where actor = \"Zelensky\" count\n")
+  }
+
+  @Test func ctrlCCancelsAndTheShellGoesOn() throws {
+    let pane = try Pane()
+    defer { pane.close() }
+    #expect(try pane.waitFor("claimsh>"))
+    try pane.keys("C-c")
+    #expect(try pane.waitFor("^C"))
+    try pane.type("claims count")
+    try pane.keys("Enter")
+    #expect(try pane.waitFor("123"))
+  }
+
+  @Test(.enabled(if: Run.which("script") != nil, "script (util-linux) is not installed"))
+  func twoShellsAtOnceKeepAllTheirHistory() async throws {
+    let state = try Fixtures.temporaryFolder()
+    let script = Run.which("script")!
+    let binary = Fixtures.binary
+    let root = Fixtures.root.path
+    await withTaskGroup(of: Void.self) { group in
+      for shell in 1...2 {
+        group.addTask {
+          let input = (1...20).map { "claims where actor = \"Trump\" limit \(shell)\($0)" }.joined(separator: "\n") + "\n"
+          _ = try? Run.process(script, ["-qec", "cd \(root) && \(binary) --corpus seeds", "/dev/null"], input: input, environment: ["XDG_STATE_HOME": state.path])
+        }
+      }
+    }
+    let history = try String(contentsOf: state.appendingPathComponent("claimsh/history"), encoding: .utf8)
+    let lines = history.split(separator: "\n")
+    #expect(lines.count == 40)
+    for shell in 1...2 { for i in 1...20 { #expect(lines.contains("claims where actor = \"Trump\" limit \(shell)\(i)")) } }
+  }
+}
