@@ -39,6 +39,41 @@ import Testing
     #expect(r.stderr.contains("/nonexistent.tsv: cannot read the lexicon"))
   }
 
+  @Test func aPipedScriptRunsWithoutPromptsAndNamesItsLines() throws {
+    let r = try Fixtures.claimsh(["--corpus", "seeds"], input: "claims count\nclaims wher actor = 1\n.mode jsonl\ndocs count\n")
+    #expect(r.status == 1)
+    #expect(!r.stdout.contains("claimsh>"))
+    #expect(r.stdout.contains("{\"count\":5}"))
+    #expect(r.stderr.contains("--> line 2 of standard input, column 8"))
+  }
+
+  @Test func scriptFilesAndDotCommands() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let script = dir.appendingPathComponent("s.cq")
+    try ".mode csv\nclaims where hedge = \"hedged\" count\n.claim 2\n".write(to: script, atomically: true, encoding: .utf8)
+    let r = try Fixtures.claimsh(["--corpus", "seeds", "-f", script.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("count\r\n25\r\n"))
+    #expect(r.stdout.contains("hedge.uncertainty"))
+    let missing = try Fixtures.claimsh(["-f", "/nonexistent.cq"])
+    #expect(missing.status == 2)
+  }
+
+  @Test func helpAndVersion() throws {
+    let help = try Fixtures.claimsh(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("--corpus"))
+    let version = try Fixtures.claimsh(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+  }
+
+  @Test func aBadModeIsABadCommandLine() throws {
+    let r = try Fixtures.claimsh(["--mode", "yaml", "-c", "claims count"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("unknown mode 'yaml'"))
+  }
+
   @Test func unknownOptionsExitTwo() throws {
     let r = try Fixtures.claimsh(["--no-such-option"])
     #expect(r.status == 2)
