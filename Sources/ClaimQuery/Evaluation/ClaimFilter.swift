@@ -7,8 +7,18 @@ struct ClaimFilter {
   enum Plan {
     /// Exactly these rows, sorted.
     case rows([Int32])
-    /// The rows for which the test holds.
-    case test((Int) -> Bool)
+    /// The rows for which the test holds, and how dear the test is.
+    case test(Cost, (Int) -> Bool)
+  }
+
+  /// How dear a row test is: `and` runs the cheap ones first.
+  enum Cost: Int, Comparable {
+    /// Numbers and ids.
+    case ids
+    /// Reading the claim's text.
+    case text
+
+    static func < (a: Cost, b: Cost) -> Bool { a.rawValue < b.rawValue }
   }
 
   let store: ClaimStore
@@ -19,14 +29,17 @@ struct ClaimFilter {
     switch expr {
     case .and(let items):
       var rows: [[Int32]] = []
-      var tests: [(Int) -> Bool] = []
+      var costed: [(Cost, (Int) -> Bool)] = []
       for item in items {
         switch try plan(item) {
         case .rows(let r): rows.append(r)
-        case .test(let t): tests.append(t)
+        case .test(let cost, let t): costed.append((cost, t))
         }
       }
-      if rows.isEmpty { return .test { row in tests.allSatisfy { $0(row) } } }
+      // postings first (intersected smallest first), then tests, cheapest first
+      let tests = costed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+      let cost = costed.map(\.0).max() ?? .ids
+      if rows.isEmpty { return .test(cost) { row in tests.allSatisfy { $0(row) } } }
       let bySize = rows.sorted { $0.count < $1.count }
       var result = bySize.dropFirst().reduce(bySize[0]) { Postings.intersect($0, $1) }
       if !tests.isEmpty { result = result.filter { row in tests.allSatisfy { $0(Int(row)) } } }
@@ -37,10 +50,11 @@ struct ClaimFilter {
       for p in plans { if case .rows(let r) = p { lists.append(r) } }
       if lists.count == plans.count { return .rows(Postings.union(lists)) }
       let tests = plans.map(test)
-      return .test { row in tests.contains { $0(row) } }
+      return .test(plans.map(cost).max() ?? .ids) { row in tests.contains { $0(row) } }
     case .not(let inner):
-      let t = test(try plan(inner))
-      return .test { !t($0) }
+      let p = try plan(inner)
+      let t = test(p)
+      return .test(cost(p)) { !t($0) }
     case .field, .literal:
       throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
     default:
@@ -48,16 +62,22 @@ struct ClaimFilter {
       let plan = try comparison(c, expr)
       if c.negated {
         let t = test(plan)
-        return .test { !t($0) }
+        return .test(cost(plan)) { !t($0) }
       }
       return plan
     }
   }
 
+  /// How dear a plan's row test is.
+  func cost(_ plan: Plan) -> Cost {
+    if case .test(let cost, _) = plan { return cost }
+    return .ids
+  }
+
   /// A row test for any plan; rows become a bitmap.
   func test(_ plan: Plan) -> (Int) -> Bool {
     switch plan {
-    case .test(let t): return t
+    case .test(_, let t): return t
     case .rows(let rows):
       var bits = [Bool](repeating: false, count: store.count)
       for r in rows { bits[Int(r)] = true }
@@ -72,44 +92,44 @@ struct ClaimFilter {
     case (_, .isNull):
       if let list = store.list(field) {
         let offsets = list.column.offsets
-        return .test { offsets[$0] == offsets[$0 + 1] }
+        return .test(.ids) { offsets[$0] == offsets[$0 + 1] }
       }
       if let coded = store.coded(field) {
         let codes = coded.codes
-        return .test { codes[$0] < 0 }
+        return .test(.ids) { codes[$0] < 0 }
       }
       if field == .date {
         let dates = store.dates
-        return .test { dates[$0] == ClaimStore.noDate }
+        return .test(.ids) { dates[$0] == ClaimStore.noDate }
       }
       return .rows([])
     case (.id, .equal(let values)):
       let wanted = Set(values.compactMap { if case .int(let n) = $0 { n } else { nil } })
       let ids = store.ids
-      return .test { wanted.contains(ids[$0]) }
+      return .test(.ids) { wanted.contains(ids[$0]) }
     case (.id, .order(let op, .int(let n))):
       let ids = store.ids
-      return .test { Matcher.compare(ids[$0], op, n) }
+      return .test(.ids) { Matcher.compare(ids[$0], op, n) }
     case (.date, .equal(let values)):
       let wanted = Set(values.compactMap(Self.dayNumber))
       let dates = store.dates
-      return .test { wanted.contains(dates[$0]) }
+      return .test(.ids) { wanted.contains(dates[$0]) }
     case (.date, .order(let op, let v)):
       guard let d = Self.dayNumber(v) else { return .rows([]) }
       let dates = store.dates
-      return .test { dates[$0] != ClaimStore.noDate && Matcher.compare(dates[$0], op, d) }
+      return .test(.ids) { dates[$0] != ClaimStore.noDate && Matcher.compare(dates[$0], op, d) }
     case (.text, .equal(let values)):
       let wanted = values.map(\.text)
-      return .test { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
+      return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
     case (.text, .contains(let needle)):
       let n = CaseInsensitive.Needle(needle)
       let bytes = store.textBytes
       let offsets = store.textOffsets
-      return .test { row in CaseInsensitive.contains(bytes[offsets[row]..<offsets[row + 1]], n) }
+      return .test(.text) { row in CaseInsensitive.contains(bytes[offsets[row]..<offsets[row + 1]], n) }
     case (.text, .matches(let pattern)):
-      return .test { pattern.matches(store.text($0)) }
+      return .test(.text) { pattern.matches(store.text($0)) }
     case (.text, .order(let op, let v)):
-      return .test { matcher.order(.string(store.text($0)), op, v) }
+      return .test(.text) { matcher.order(.string(store.text($0)), op, v) }
     default:
       return try codedComparison(field, c, expr, matcher)
     }
@@ -154,7 +174,7 @@ struct ClaimFilter {
     var wanted = [Bool](repeating: false, count: coded.dictionary.count)
     for id in ids { wanted[Int(id)] = true }
     let codes = coded.codes
-    return .test { codes[$0] >= 0 && wanted[Int(codes[$0])] }
+    return .test(.ids) { codes[$0] >= 0 && wanted[Int(codes[$0])] }
   }
 
   /// Whether `text` is a value the field can hold though this corpus may not: a hedge or kind.

@@ -171,7 +171,7 @@ public struct QueryEngine: Sendable {
       guard let rows else { return matching }
       let keep = ClaimFilter(store: store).test(plan)
       return rows.filter { keep(Int($0)) }
-    case .test(let test):
+    case .test(_, let test):
       var out: [Int32] = []
       let total = rows?.count ?? store.count
       for k in 0..<total {
