@@ -22,7 +22,7 @@ let package = Package(
       name: "claimsh",
       dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimCorpus"]),
+    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"]),
     .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",

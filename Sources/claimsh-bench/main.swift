@@ -1,16 +1,30 @@
-import ClaimCorpus
+import ClaimQuery
 import Foundation
 
 // claimsh-bench: figures for the benchmarks, printed, never asserted.
 //
-//   claimsh-bench load PATH [RUNS]   load + extract PATH (files, folders) RUNS times in this
-//                                    process; prints the median and min wall time
+//   claimsh-bench load PATH [RUNS]      load + extract PATH RUNS times in this process;
+//                                       prints the median and min wall time
+//   claimsh-bench queries FILE [REPS]   load FILE (a claims JSONL), build the engine, then
+//                                       run Q1..Q6 and a one-row query, each once to warm up
+//                                       and REPS timed runs; prints one JSON object
 //
 // Pin it to one core to measure a single-core run: `taskset -c 0 claimsh-bench load …`.
 
-func seconds(_ body: () -> Void) -> Double {
+/// The six peer-benchmark queries (../shared/bench/RESULTS.md), in claimsh's language.
+let benchmarkQueries: [(String, String)] = [
+  ("Q1", #"claims where actor = "Zelensky" and topic = "Tomahawk" group by source"#),
+  ("Q2", "claims group by topic with count(distinct source) as n order by n desc, topic limit 10"),
+  ("Q3", #"claims where text contains "missile" group by hedge"#),
+  ("Q4", #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20"#),
+  ("Q5", "claims group by actor, topic order by count desc, actor, topic limit 20"),
+  ("Q6", "claims group by actor, topic with count(distinct source) as n where n >= 5 order by n desc, actor, topic limit 20"),
+  ("trivial", "claims limit 1"),
+]
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
-  body()
+  try body()
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
@@ -19,26 +33,52 @@ func median(_ xs: [Double]) -> Double {
   return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
+/// Peak resident memory of this process, in MB (VmHWM).
+func peakMB() -> Double {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+  else { return 0 }
+  return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+}
+
 let args = CommandLine.arguments
-guard args.count >= 3, args[1] == "load" else {
-  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS]\n".utf8))
+let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
+switch (args.count >= 3 ? args[1] : "") {
+case "load":
+  let runs = args.count > 3 ? Int(args[3]) ?? 5 : 5
+  var documents = 0
+  var claims = 0
+  var words = 0
+  var times: [Double] = []
+  for _ in 0..<runs {
+    times.append(seconds {
+      let corpus = loader.load(paths: [args[2]])
+      documents = corpus.documents.count
+      claims = corpus.claims.count
+      words = corpus.documents.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+    })
+  }
+  print("load+extract \(args[2])")
+  print("  documents \(documents), claims \(claims), words \(words)")
+  print(String(format: "  median %.3f s, min %.3f s over %d runs (%.0f words/s)", median(times), times.min()!, runs, Double(words) / median(times)))
+case "queries":
+  let reps = args.count > 3 ? Int(args[3]) ?? 7 : 7
+  var corpus: Corpus!
+  let load = seconds { corpus = loader.load(paths: [args[2]]) }
+  var engine: QueryEngine!
+  let build = seconds { engine = QueryEngine(corpus: corpus) }
+  var results: [String] = []
+  for (name, query) in benchmarkQueries {
+    var rows = 0
+    _ = try engine.table(query)
+    var times: [Double] = []
+    for _ in 0..<reps {
+      times.append(try seconds { rows = try engine.table(query).rows.count })
+    }
+    results.append("\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows)}")
+  }
+  print("{\"claims\": \(corpus.claims.count), \"load_s\": \(load), \"store_s\": \(build), \"peak_mb\": \(peakMB()), " + results.joined(separator: ", ") + "}")
+default:
+  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS]\n".utf8))
   exit(2)
 }
-let runs = args.count > 3 ? Int(args[3]) ?? 5 : 5
-let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
-var documents = 0
-var claims = 0
-var words = 0
-var times: [Double] = []
-for _ in 0..<runs {
-  times.append(seconds {
-    let corpus = loader.load(paths: [args[2]])
-    documents = corpus.documents.count
-    claims = corpus.claims.count
-    words = corpus.documents.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
-  })
-}
-let cores = ProcessInfo.processInfo.activeProcessorCount
-print("load+extract \(args[2])")
-print("  documents \(documents), claims \(claims), words \(words), cores available \(cores)")
-print(String(format: "  median %.3f s, min %.3f s over %d runs (%.0f words/s)", median(times), times.min()!, runs, Double(words) / median(times)))

@@ -147,6 +147,19 @@ import Testing
     }
   }
 
+  @Test func denseGeneralAndTableGroupingAgree() async {
+    await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
+      var engine = QueryEngine(corpus: Self.corpus(seed))
+      for (keys, with) in [("actor, topic", "count(distinct source) as n"), ("speaker", "count, count(distinct topic) as t"), ("topic", "count(distinct actor) as a")] {
+        let dense = try? engine.table("claims group by \(keys) with \(with)")
+        let general = try? engine.table("claims group by \(keys) with \(with), min(id) as first select \(keys), \(with.split(separator: ",").map { $0.split(separator: " ").last.map(String.init) ?? "" }.joined(separator: ", "))")
+        let table = try? engine.table("claims select id, actor, topic, speaker, source group by \(keys) with \(with)")
+        #expect(dense?.rows == table?.rows, "\(keys)")
+        #expect(dense?.rows.count == general?.rows.count, "\(keys)")
+      }
+    }
+  }
+
   @Test func columnStoreAndTablePathsAgree() async {
     await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
       var engine = QueryEngine(corpus: Self.corpus(seed))

@@ -139,6 +139,10 @@ public struct QueryEngine: Sendable {
         let plan = try ClaimFilter(store: store).plan(e)
         return .claims(try select(plan, from: rows, at: e.range))
       case .groupBy(let keys, let aggregates):
+        try checkCancelled(keys.first?.range)
+        if let t = DenseGrouping(store: store).group(rows: rows, keys: keys, aggregates: aggregates) {
+          return .table(t, "the grouped claims")
+        }
         let t = try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates)
         return .table(t, "the grouped claims")
       case .orderBy(let keys):

@@ -61,12 +61,30 @@ extension Value {
     case (_, .null): return false
     case let (.bool(x), .bool(y)): return !x && y
     case let (.int(x), .int(y)): return x < y
-    case let (.string(x), .string(y)): return x.lowercased() == y.lowercased() ? x < y : x.lowercased() < y.lowercased()
+    case let (.string(x), .string(y)): return Value.caselessAscending(x, y)
     case let (.date(x), .date(y)): return x < y
     case let (.list(x), .list(y)):
       for (p, q) in zip(x, y) where p != q { return ascending(p, q) }
       return x.count < y.count
     default: return a.rank < b.rank
+    }
+  }
+
+  /// Text order ignoring ASCII case, then by bytes: "apple" < "Banana" < "banana".
+  static func caselessAscending(_ x: String, _ y: String) -> Bool {
+    var a = x
+    var b = y
+    return a.withUTF8 { p in
+      b.withUTF8 { q in
+        let n = min(p.count, q.count)
+        for i in 0..<n {
+          let (c, d) = (CaseInsensitive.fold(p[i]), CaseInsensitive.fold(q[i]))
+          if c != d { return c < d }
+        }
+        if p.count != q.count { return p.count < q.count }
+        for i in 0..<n where p[i] != q[i] { return p[i] < q[i] }
+        return false
+      }
     }
   }
 

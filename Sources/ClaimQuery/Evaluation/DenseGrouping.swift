@@ -1,0 +1,138 @@
+/// The fast path of `group by` on the column store: when every key is a dictionary-encoded
+/// field, a group is a mixed-radix number of value ids, so counts live in a flat array and
+/// `count(distinct f)` in a bitset per group; no hashing, no allocation per row.
+struct DenseGrouping {
+  let store: ClaimStore
+
+  /// A key or argument field as value ids: list fields give several per row, coded fields one
+  /// (null is id `cardinality - 1`).
+  struct Field {
+    let field: ClaimField
+    let offsets: [Int32]
+    let values: [Int32]
+    let cardinality: Int
+    let dictionary: ValueDictionary
+  }
+
+  /// The most groups the flat arrays may hold.
+  static let maximumGroups = 1 << 22
+  /// The most bitset words `count(distinct …)` may use.
+  static let maximumBitsetWords = 1 << 25
+
+  func field(_ f: ClaimField) -> Field? {
+    if let list = store.list(f) {
+      return Field(field: f, offsets: list.column.offsets, values: list.column.values, cardinality: list.dictionary.count, dictionary: list.dictionary)
+    }
+    guard let coded = store.coded(f) else { return nil }
+    let null = Int32(coded.dictionary.count)
+    return Field(field: f, offsets: [], values: coded.codes.map { $0 < 0 ? null : $0 }, cardinality: coded.dictionary.count + 1, dictionary: coded.dictionary)
+  }
+
+  /// The grouped table, or nil when this query needs the general path.
+  func group(rows: [Int32]?, keys: [Name], aggregates: [Aggregate]) -> Table? {
+    let keyFields = keys.compactMap { ClaimField(named: $0.text).flatMap(field) }
+    guard keyFields.count == keys.count, (1...2).contains(keyFields.count) else { return nil }
+    let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
+    guard aggregates.allSatisfy({ $0.function == .count && $0.field == nil || $0.function == .countDistinct }) else { return nil }
+    var argFields: [Field?] = []
+    for a in aggregates {
+      if let name = a.field {
+        guard let f = ClaimField(named: name.text).flatMap(field) else { return nil }
+        argFields.append(f)
+      } else {
+        argFields.append(nil)
+      }
+    }
+    let radix = keyFields.count == 2 ? keyFields[1].cardinality : 1
+    let groups = keyFields[0].cardinality * radix
+    guard groups <= Self.maximumGroups, groups > 0 else { return nil }
+    let words = argFields.map { f in f.map { max(1, ($0.cardinality + 63) / 64) } ?? 0 }
+    guard words.reduce(0, { $0 + $1 * groups }) <= Self.maximumBitsetWords else { return nil }
+
+    var counts = [Int32](repeating: 0, count: groups)
+    var bitsets = words.map { [UInt64](repeating: 0, count: $0 * groups) }
+    let total = rows?.count ?? store.count
+    let first = keyFields[0]
+    let second = keyFields.count == 2 ? keyFields[1] : nil
+    let distinct = argFields.indices.filter { argFields[$0] != nil }
+    // one pass over the rows, on raw buffers: value ids in, counts and bits out
+    counts.withUnsafeMutableBufferPointer { counts in
+      for a in distinct {
+        let f = argFields[a]!
+        let w = words[a]
+        bitsets[a].withUnsafeMutableBufferPointer { bits in
+          Self.scan(first, second, radix: radix, rows: rows, total: total) { row, g in
+            Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+          }
+        }
+      }
+      Self.scan(first, second, radix: radix, rows: rows, total: total) { _, g in counts[g] += 1 }
+    }
+
+    var columns = keyFields.map { f in f.field.isList ? Column(f.field.rawValue, .string, matching: .name) : f.field.column }
+    for a in aggregates { columns.append(Column(a.columnName, .int)) }
+    var out: [[Value]] = []
+    var sizes: [Int] = []
+    for g in 0..<groups where counts[g] > 0 {
+      var row: [Value] = []
+      let ids = keyFields.count == 2 ? [g / radix, g % radix] : [g]
+      for (f, id) in zip(keyFields, ids) {
+        row.append(id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null)
+      }
+      for a in aggregates.indices {
+        if argFields[a] == nil {
+          row.append(.int(Int(counts[g])))
+        } else {
+          var n = 0
+          for w in 0..<words[a] { n += bitsets[a][g * words[a] + w].nonzeroBitCount }
+          // a null argument is not a value: drop its bit
+          if let f = argFields[a], !f.field.isList, f.cardinality - 1 == f.dictionary.count {
+            let null = f.cardinality - 1
+            if bitsets[a][g * words[a] + null >> 6] & (1 << UInt64(null & 63)) != 0 { n -= 1 }
+          }
+          row.append(.int(n))
+        }
+      }
+      out.append(row)
+      sizes.append(Int(counts[g]))
+    }
+    return Table(columns: columns, rows: Grouping.ordered(out, sizes: sizes, keyCount: keyFields.count, aggregates: aggregates))
+  }
+
+  @inline(__always)
+  static func forEachValue(_ f: Field, row: Int, _ body: (Int) -> Void) {
+    if f.offsets.isEmpty {
+      body(Int(f.values[row]))
+    } else {
+      for i in Int(f.offsets[row])..<Int(f.offsets[row + 1]) { body(Int(f.values[i])) }
+    }
+  }
+
+  /// Calls `body(row, group)` for each row and each group it joins.
+  @inline(__always)
+  static func scan(_ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, _ body: (Int, Int) -> Void) {
+    first.offsets.withUnsafeBufferPointer { o1 in
+      first.values.withUnsafeBufferPointer { v1 in
+        let o2 = second?.offsets ?? []
+        let v2 = second?.values ?? []
+        o2.withUnsafeBufferPointer { o2 in
+          v2.withUnsafeBufferPointer { v2 in
+            for k in 0..<total {
+              let row = rows.map { Int($0[k]) } ?? k
+              let (s1, e1) = o1.isEmpty ? (row, row + 1) : (Int(o1[row]), Int(o1[row + 1]))
+              for i in s1..<e1 {
+                let a = Int(v1[i])
+                guard second != nil else {
+                  body(row, a)
+                  continue
+                }
+                let (s2, e2) = o2.isEmpty ? (row, row + 1) : (Int(o2[row]), Int(o2[row + 1]))
+                for j in s2..<e2 { body(row, a * radix + Int(v2[j])) }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
