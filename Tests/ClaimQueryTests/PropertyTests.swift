@@ -163,7 +163,7 @@ import Testing
   @Test func columnStoreAndTablePathsAgree() async {
     await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
       var engine = QueryEngine(corpus: Self.corpus(seed))
-      for condition in [#"actor = "Trump""#, #"topic != "sanctions""#, #"cited is null"#, #"speaker in ("Putin", "Trump")"#, #"hedge contains "ED""#, "date >= 1970-01-01"] {
+      for condition in [#"text contains "AIM 1""#, #"actor = "Trump""#, #"topic != "sanctions""#, #"cited is null"#, #"speaker in ("Putin", "Trump")"#, #"hedge contains "ED""#, "date >= 1970-01-01"] {
         guard let direct = try? engine.table("claims where \(condition) select id"),
           let viaTable = try? engine.table("claims select id, actor, topic, cited, speaker, hedge, date where \(condition) select id")
         else { continue }

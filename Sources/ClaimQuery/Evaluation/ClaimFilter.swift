@@ -121,6 +121,8 @@ struct ClaimFilter {
     case (.text, .equal(let values)):
       let wanted = values.map(\.text)
       return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
+    case (.text, .contains(let needle)) where CaseInsensitive.Needle(needle).isASCII:
+      return .rows(TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, bytes: store.textBytes, offsets: store.textOffsets, rowCount: store.count))
     case (.text, .contains(let needle)):
       let n = CaseInsensitive.Needle(needle)
       let bytes = store.textBytes
