@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Loads articles from files and folders, extracts their claims, and reports every bad input
 /// without stopping: the corpus holds everything that could be read.
@@ -154,13 +155,13 @@ public struct CorpusLoader: Sendable {
   /// Reads one file into documents or claims.
   func read(_ input: Input) -> Output {
     var out = Output()
-    guard let data = FileManager.default.contents(atPath: input.path) else {
+    guard let data = Self.contents(of: input.path) else {
       out.warnings.append(LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)"))
       return out
     }
     let ext = (input.path as NSString).pathExtension.lowercased()
     if Self.jsonExtensions.contains(ext) {
-      JSONLinesReader.read(Array(data), input: input, into: &out)
+      JSONLinesReader.read(data, input: input, into: &out)
       return out
     }
     guard data.count <= maxTextBytes else {
@@ -168,7 +169,7 @@ public struct CorpusLoader: Sendable {
       return out
     }
     let text: String
-    switch TextDecoding.decode(Array(data)) {
+    switch TextDecoding.decode(data) {
     case .utf8(let t): text = t
     case .windows1252(let t):
       text = t
@@ -188,6 +189,29 @@ public struct CorpusLoader: Sendable {
       date: (fields["date"] ?? fields["published"]).flatMap { Day(parsing: $0) }, author: fields["author"],
       url: fields["url"], text: body))
     return out
+  }
+
+  /// A file's bytes, read straight into an array (no intermediate copy), or nil.
+  static func contents(of path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var done = 0
+    let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+      while done < buffer.count {
+        let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return n == 0 }
+        done += n
+      }
+      return true
+    }
+    guard ok else { return nil }
+    if done < bytes.count { bytes.removeLast(bytes.count - done) }
+    return bytes
   }
 
   /// The first non-empty line, as a title, when it is short enough to be one.

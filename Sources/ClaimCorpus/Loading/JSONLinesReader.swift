@@ -1,48 +1,118 @@
+import Dispatch
+import Foundation
+
 /// Reads a JSON Lines file of documents (`{id, title, source, date, text}`) or of claims
-/// (claimsh's export); a malformed line is reported with its number and skipped.
+/// (claimsh's export, or the benchmark's); a malformed line is reported with its number and
+/// skipped. Large files are cut at line ends and parsed on every core.
 enum JSONLinesReader {
+  /// What one stretch of lines gave, with line numbers relative to the stretch.
+  struct Chunk: Sendable {
+    var claims: [Claim] = []
+    /// Documents with the chunk-relative line they came from, for ids and paths.
+    var documents: [(line: Int, document: Document, hasID: Bool)] = []
+    var warnings: [(line: Int, message: String)] = []
+    var lines = 0
+    var records = 0
+  }
+
   static func read(_ bytes: [UInt8], input: CorpusLoader.Input, into out: inout CorpusLoader.Output) {
     if TextDecoding.looksBinary(bytes[...]) {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
       return
     }
-    var lineNumber = 0
-    var start = 0
-    var fileIsClaims: Bool? = nil
+    let isClaims = firstRecord(bytes).map(ClaimRecord.isClaim) ?? false
+    let ranges = chunks(bytes, count: bytes.count > 1 << 20 ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1)
+    let results = parallelMap(ranges) { range in parse(bytes, range, isClaims: isClaims, input: input) }
+    var lineBase = 0
     var records = 0
-    while start < bytes.count {
-      lineNumber += 1
-      var end = start
-      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-      defer { start = end + 1 }
-      let line = bytes[start..<end]
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-      let record: JSONValue
-      do {
-        record = try JSONParser.parse(line)
-      } catch {
-        out.warnings.append(LoadWarning(path: input.path, line: lineNumber, message: "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
-        continue
-      }
-      guard case .object = record else {
-        out.warnings.append(LoadWarning(path: input.path, line: lineNumber, message: "expected a JSON object"))
-        continue
-      }
-      records += 1
-      let isClaims = fileIsClaims ?? ClaimRecord.isClaim(record)
-      fileIsClaims = isClaims
-      if isClaims {
-        out.claims.append(ClaimRecord.claim(record, id: out.claims.count))
-      } else if let doc = ClaimRecord.document(record, fallbackID: "\(input.id):\(lineNumber)", path: "\(input.path):\(lineNumber)") {
+    for chunk in results {
+      out.claims += chunk.claims
+      for (line, document, hasID) in chunk.documents {
+        var doc = document
+        if !hasID { doc.id = "\(input.id):\(lineBase + line)" }
+        doc.path = "\(input.path):\(lineBase + line)"
         out.documents.append(doc)
-      } else {
-        out.warnings.append(LoadWarning(path: input.path, line: lineNumber, message: "no \"text\" field; skipped"))
       }
+      for w in chunk.warnings { out.warnings.append(LoadWarning(path: input.path, line: lineBase + w.line, message: w.message)) }
+      lineBase += chunk.lines
+      records += chunk.records
     }
     if records == 0 {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: no JSON records"))
     }
-    if fileIsClaims == true { out.documents += documentsOfClaims(out.claims, path: input.path) }
+    if isClaims { out.documents += documentsOfClaims(out.claims, path: input.path) }
+  }
+
+  /// The first line that parses as a JSON object.
+  static func firstRecord(_ bytes: [UInt8]) -> JSONValue? {
+    var start = 0
+    while start < bytes.count {
+      let end = lineEnd(bytes, from: start)
+      if let value = try? JSONParser.parse(bytes[start..<end]), case .object = value { return value }
+      start = end + 1
+    }
+    return nil
+  }
+
+  /// `count` stretches of whole lines covering `bytes`.
+  static func chunks(_ bytes: [UInt8], count: Int) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for k in 1...max(1, count) {
+      var end = k == count ? bytes.count : max(start, bytes.count * k / count)
+      if end < bytes.count { end = min(bytes.count, lineEnd(bytes, from: end) + 1) }
+      if end > start { ranges.append(start..<end) }
+      start = end
+    }
+    return ranges.isEmpty ? [0..<0] : ranges
+  }
+
+  /// The offset of the newline ending the line at `start`, or the end of the bytes.
+  static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+    guard start < bytes.count else { return bytes.count }
+    return bytes.withUnsafeBufferPointer { p in
+      guard let found = memchr(p.baseAddress! + start, 0x0A, p.count - start) else { return p.count }
+      return p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+  }
+
+  static func parse(_ bytes: [UInt8], _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input) -> Chunk {
+    var chunk = Chunk()
+    var start = range.lowerBound
+    while start < range.upperBound {
+      chunk.lines += 1
+      let end = min(lineEnd(bytes, from: start), range.upperBound)
+      defer { start = end + 1 }
+      let line = bytes[start..<end]
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      if isClaims {
+        do {
+          chunk.claims.append(try JSONParser.parseClaim(line))
+          chunk.records += 1
+        } catch {
+          chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
+        }
+        continue
+      }
+      let record: JSONValue
+      do {
+        record = try JSONParser.parse(line)
+      } catch {
+        chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
+        continue
+      }
+      guard case .object = record else {
+        chunk.warnings.append((chunk.lines, "expected a JSON object"))
+        continue
+      }
+      chunk.records += 1
+      if let doc = ClaimRecord.document(record, fallbackID: "", path: input.path) {
+        chunk.documents.append((chunk.lines, doc, record["id"]?.text != nil))
+      } else {
+        chunk.warnings.append((chunk.lines, "no \"text\" field; skipped"))
+      }
+    }
+    return chunk
   }
 
   /// One document per claims-file `doc`, without text, so `docs` lists them.

@@ -188,3 +188,79 @@ public struct JSONParser {
     return v
   }
 }
+
+extension JSONParser {
+  /// Parses a claims-file record straight into a claim, without building a `JSONValue` tree:
+  /// the fast path for large claims files. Unknown members are parsed and skipped.
+  static func parseClaim(_ bytes: ArraySlice<UInt8>) throws(Failure) -> Claim {
+    var p = JSONParser(bytes)
+    var claim = Claim(id: 0, doc: "", source: "", date: nil, text: "", kind: ClaimKind.statement.rawValue, hedge: Hedge.asserted.rawValue)
+    var sawSource = false
+    p.skipSpace()
+    guard p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "{") else { throw p.failure("expected a JSON object") }
+    p.i += 1
+    p.skipSpace()
+    if p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "}") { p.i += 1 } else {
+      while true {
+        p.skipSpace()
+        guard p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "\"") else { throw p.failure("expected a string key") }
+        let key = try p.string()
+        p.skipSpace()
+        guard p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: ":") else { throw p.failure("expected ':' after key") }
+        p.i += 1
+        p.skipSpace()
+        switch key {
+        case "doc": claim.doc = try p.text() ?? ""
+        case "source": claim.source = try p.text() ?? ""; sawSource = true
+        case "date": claim.date = try p.text().flatMap { Day(parsing: $0) }
+        case "text": claim.text = try p.text() ?? ""
+        case "actor", "actors": claim.actors = try p.strings()
+        case "topic", "topics": claim.topics = try p.strings()
+        case "cited": claim.cited = try p.strings()
+        case "speaker": claim.speaker = try p.text()
+        case "kind": claim.kind = try p.text() ?? claim.kind
+        case "hedge": claim.hedge = try p.text() ?? claim.hedge
+        case "cue": claim.cue = try p.text()
+        case "quote": claim.quote = try p.text()
+        default: _ = try p.value()
+        }
+        p.skipSpace()
+        guard p.i < bytes.endIndex else { throw p.failure("expected ',' or '}', found end of record") }
+        if bytes[p.i] == UInt8(ascii: ",") { p.i += 1; continue }
+        if bytes[p.i] == UInt8(ascii: "}") { p.i += 1; break }
+        throw p.failure("expected ',' or '}'")
+      }
+    }
+    p.skipSpace()
+    guard p.i == bytes.endIndex else { throw p.failure("expected end of record") }
+    if !sawSource { claim.source = claim.doc }
+    return claim
+  }
+
+  /// A string or number as text; nil for null (other values are parsed and give nil).
+  private mutating func text() throws(Failure) -> String? {
+    guard i < bytes.endIndex else { throw failure("expected a value, found end of record") }
+    if bytes[i] == UInt8(ascii: "\"") { return try string() }
+    return try value().text
+  }
+
+  /// An array of strings, a lone string as one, null as none.
+  private mutating func strings() throws(Failure) -> [String] {
+    guard i < bytes.endIndex else { throw failure("expected a value, found end of record") }
+    if bytes[i] == UInt8(ascii: "\"") { return [try string()] }
+    guard bytes[i] == UInt8(ascii: "[") else { return try value().strings }
+    i += 1
+    var items: [String] = []
+    skipSpace()
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "]") { i += 1; return items }
+    while true {
+      skipSpace()
+      if i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") { items.append(try string()) } else if let t = try value().text { items.append(t) }
+      skipSpace()
+      guard i < bytes.endIndex else { throw failure("expected ',' or ']', found end of record") }
+      if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+      if bytes[i] == UInt8(ascii: "]") { i += 1; return items }
+      throw failure("expected ',' or ']'")
+    }
+  }
+}
