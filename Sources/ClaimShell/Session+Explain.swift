@@ -5,8 +5,8 @@ extension Session {
   /// The claim, its sentence in context, and each field with its evidence and rule.
   func showClaim(_ argument: (word: String, range: Range<Int>)?, fail: (String) -> DotResult) -> DotResult {
     guard let argument, let id = Int(argument.word) else { return fail("expected a claim id (a number), e.g. .claim 12") }
-    guard let claim = engine.corpus.claims.first(where: { $0.id == id }) else {
-      return fail("no claim \(id); ids run from 0 to \(max(0, engine.corpus.claims.count - 1))")
+    guard let claim = engine.corpus.claim(id: id) else {
+      return fail("no claim \(id); ids run from 0 to \(max(0, engine.corpus.claimCount - 1))")
     }
     let doc = engine.corpus.documents.first { $0.id == claim.doc }
     var text = "claim \(claim.id) in \(claim.doc) (source \(claim.source)\(claim.date.map { ", \($0)" } ?? ""))\n"

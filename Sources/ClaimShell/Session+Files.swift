@@ -18,8 +18,8 @@ extension Session {
     for w in corpus.warnings { err("warning: \(w)") }
     engine = QueryEngine(corpus: corpus)
     lastTable = nil
-    err("loaded \(corpus.documents.count) documents, \(corpus.claims.count) claims, \(corpus.warnings.count) warnings")
-    return corpus.documents.isEmpty && corpus.claims.isEmpty ? .failed : .done
+    err("loaded \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings")
+    return corpus.documents.isEmpty && corpus.claimCount == 0 ? .failed : .done
   }
 
   /// Writes a result to `path` in the format its extension names, through a temporary file

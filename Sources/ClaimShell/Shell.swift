@@ -38,7 +38,7 @@ public enum Shell {
       return session.runScript(String(decoding: data, as: UTF8.self), file: file) ? .success : .failure
     }
     if interactive {
-      Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claims.count) claims, \(corpus.warnings.count) warnings (\(options.corpus.joined(separator: " "))). Enter .help for help.\n")
+      Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings (\(options.corpus.joined(separator: " "))). Enter .help for help.\n")
       Interrupts.install()
       var repl = Repl(session: session, history: History(path: History.defaultPath(ProcessInfo.processInfo.environment)))
       repl.run()

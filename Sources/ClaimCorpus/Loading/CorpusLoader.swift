@@ -52,7 +52,8 @@ public struct CorpusLoader: Sendable {
   /// What one file gave.
   struct Output: Sendable {
     var documents: [Document] = []
-    var claims: [Claim] = []
+    /// Claims read from a claims file.
+    var columns: ClaimColumnsBuilder? = nil
     var warnings: [LoadWarning] = []
   }
 
@@ -72,28 +73,29 @@ public struct CorpusLoader: Sendable {
     }
     var documents: [Document] = []
     var claims: [Claim] = []
-    func append(_ found: [Claim]) {
-      for var claim in found {
-        claim.id = claims.count
-        claims.append(claim)
-      }
-    }
+    var builder = ClaimColumnsBuilder()
     let extractor = ClaimExtractor(lexicon: lexicon)
     let texts = outputs.flatMap { $0.documents.filter { !$0.text.isEmpty } }
     var extracted = parallelMap(texts) { extractor.extract($0) }.makeIterator()
     for out in outputs {
       warnings += out.warnings
-      append(out.claims)
+      if let columns = out.columns { builder.merge(columns) }
       for doc in out.documents {
         if doc.text.isEmpty {
           documents.append(doc)
         } else if let (done, found) = extracted.next() {
           documents.append(done)
-          append(found)
+          for var claim in found {
+            claim.id = builder.columns.count
+            builder.append(claim)
+            claims.append(claim)
+          }
         }
       }
     }
-    return Corpus(documents: documents, claims: claims, lexicon: lexicon, warnings: warnings)
+    var columns = builder.columns
+    columns.ids = Array(0..<columns.count)
+    return Corpus(documents: documents, claims: claims, columns: columns, lexicon: lexicon, warnings: warnings)
   }
 
   /// The files under `path`, sorted, with their ids and folder metadata.

@@ -7,7 +7,7 @@ import Foundation
 enum JSONLinesReader {
   /// What one stretch of lines gave, with line numbers relative to the stretch.
   struct Chunk: Sendable {
-    var claims: [Claim] = []
+    var columns = ClaimColumnsBuilder()
     /// Documents with the chunk-relative line they came from, for ids and paths.
     var documents: [(line: Int, document: Document, hasID: Bool)] = []
     var warnings: [(line: Int, message: String)] = []
@@ -26,7 +26,6 @@ enum JSONLinesReader {
     var lineBase = 0
     var records = 0
     for chunk in results {
-      out.claims += chunk.claims
       for (line, document, hasID) in chunk.documents {
         var doc = document
         if !hasID { doc.id = "\(input.id):\(lineBase + line)" }
@@ -37,10 +36,11 @@ enum JSONLinesReader {
       lineBase += chunk.lines
       records += chunk.records
     }
+    if isClaims { out.columns = ClaimColumnsBuilder.concatenate(results.map(\.columns)) }
     if records == 0 {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: no JSON records"))
     }
-    if isClaims { out.documents += documentsOfClaims(out.claims, path: input.path) }
+    if let columns = out.columns?.columns { out.documents += documentsOfClaims(columns, path: input.path) }
   }
 
   /// The first line that parses as a JSON object.
@@ -87,7 +87,7 @@ enum JSONLinesReader {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       if isClaims {
         do {
-          chunk.claims.append(try JSONParser.parseClaim(line))
+          chunk.columns.append(try JSONParser.parseClaim(line))
           chunk.records += 1
         } catch {
           chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
@@ -116,12 +116,15 @@ enum JSONLinesReader {
   }
 
   /// One document per claims-file `doc`, without text, so `docs` lists them.
-  static func documentsOfClaims(_ claims: [Claim], path: String) -> [Document] {
-    var seen: Set<String> = []
+  static func documentsOfClaims(_ c: ClaimColumns, path: String) -> [Document] {
+    var seen = [Bool](repeating: false, count: c.doc.values.count)
     var docs: [Document] = []
-    for c in claims where !seen.contains(c.doc) {
-      seen.insert(c.doc)
-      docs.append(Document(id: c.doc, path: path, source: c.source, date: c.date, text: ""))
+    for row in 0..<c.count where c.doc.codes[row] >= 0 && !seen[Int(c.doc.codes[row])] {
+      let code = Int(c.doc.codes[row])
+      seen[code] = true
+      let source = c.source.codes[row] < 0 ? nil : c.source.values[Int(c.source.codes[row])]
+      let date = c.dates[row] == ClaimColumns.noDate ? nil : Day(number: c.dates[row])
+      docs.append(Document(id: c.doc.values[code], path: path, source: source, date: date, text: ""))
     }
     return docs
   }

@@ -119,11 +119,18 @@ public struct JSONParser {
   private mutating func string() throws(Failure) -> String {
     i += 1
     let start = i
-    // fast path: no escapes
-    while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") {
-      guard bytes[i] >= 0x20 else { throw failure("control character in string") }
-      i += 1
+    // fast path: scan to the closing quote, a backslash or a control character
+    let base = bytes.startIndex
+    i = bytes.withUnsafeBufferPointer { p in
+      var j = i - base
+      while j < p.count {
+        let b = p[j]
+        if b == 0x22 || b == 0x5C || b < 0x20 { break }
+        j += 1
+      }
+      return j + base
     }
+    if i < bytes.endIndex, bytes[i] < 0x20 { throw failure("control character in string") }
     guard i < bytes.endIndex else { throw failure("unterminated string") }
     if bytes[i] == UInt8(ascii: "\"") {
       defer { i += 1 }

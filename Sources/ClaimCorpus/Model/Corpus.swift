@@ -2,17 +2,30 @@
 public struct Corpus: Sendable {
   /// The documents, in load order.
   public var documents: [Document]
-  /// The claims, ids in load order.
+  /// The claims extracted from documents, with their evidence, ids in load order.
   public var claims: [Claim]
+  /// Every claim, column by column: the extracted ones and those read from claims files.
+  public var columns: ClaimColumns
+  /// How many claims, extracted or read.
+  public var claimCount: Int { columns.count }
+
+  /// The claim with id `id`: with its evidence when it was extracted, else rebuilt from the columns.
+  public func claim(id: Int) -> Claim? {
+    if let c = claims.first(where: { $0.id == id }) { return c }
+    guard let row = columns.ids.firstIndex(of: id) else { return nil }
+    return columns.claim(row)
+  }
+
   /// The lexicon used for extraction and for alias-aware matching.
   public var lexicon: Lexicon
   /// Problems met while loading; the corpus holds everything else.
   public var warnings: [LoadWarning]
 
   /// Creates a corpus.
-  public init(documents: [Document], claims: [Claim], lexicon: Lexicon, warnings: [LoadWarning] = []) {
+  public init(documents: [Document], claims: [Claim], columns: ClaimColumns? = nil, lexicon: Lexicon, warnings: [LoadWarning] = []) {
     self.documents = documents
     self.claims = claims
+    self.columns = columns ?? ClaimColumns(claims: claims)
     self.lexicon = lexicon
     self.warnings = warnings
   }

@@ -43,53 +43,34 @@ struct ClaimStore: Sendable {
   /// The null date.
   static let noDate = Int32.min
 
-  init(claims: [Claim], lexicon: Lexicon) {
+  /// The store over a corpus's claim columns; the big arrays are shared, not copied.
+  init(columns c: ClaimColumns, lexicon: Lexicon) {
     self.lexicon = lexicon
-    count = claims.count
-    var ids: [Int] = []
-    var dates: [Int32] = []
-    var textBytes: [UInt8] = []
-    var textOffsets = [0]
-    var doc = CodedColumn(), source = CodedColumn(), speaker = CodedColumn(), kind = CodedColumn()
-    var hedge = CodedColumn(), cue = CodedColumn(), quote = CodedColumn()
-    var actor = ListField(), cited = ListField(), topic = ListField()
-    ids.reserveCapacity(count)
-    dates.reserveCapacity(count)
-    func code(_ value: String?, _ column: inout CodedColumn) {
-      column.codes.append(value.map { column.dictionary.intern($0, lexicon: lexicon) } ?? -1)
+    count = c.count
+    ids = c.ids
+    dates = c.dates
+    textBytes = c.textBytes
+    textOffsets = c.textOffsets
+    func coded(_ column: StringColumn, postings: Bool) -> CodedColumn {
+      var coded = CodedColumn(codes: column.codes, dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
+      if postings { coded.postings = ClaimStore.postings(coded) }
+      return coded
     }
-    func list(_ values: [String], _ field: inout ListField) {
-      var seen: [Int32] = []
-      for v in values {
-        let id = field.dictionary.intern(v, lexicon: lexicon)
-        if !seen.contains(id) { seen.append(id) }
-      }
-      field.column.append(seen)
+    func list(_ column: StringListColumn) -> ListField {
+      var field = ListField(column: ListColumn(offsets: column.offsets, values: column.codes), dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
+      field.postings = field.column.postings(valueCount: field.dictionary.count)
+      return field
     }
-    for c in claims {
-      ids.append(c.id)
-      dates.append(c.date?.number ?? ClaimStore.noDate)
-      textBytes += c.text.utf8
-      textOffsets.append(textBytes.count)
-      code(c.doc, &doc)
-      code(c.source, &source)
-      code(c.speaker, &speaker)
-      code(c.kind, &kind)
-      code(c.hedge, &hedge)
-      code(c.cue, &cue)
-      code(c.quote, &quote)
-      list(c.actors, &actor)
-      list(c.cited, &cited)
-      list(c.topics, &topic)
-    }
-    actor.postings = actor.column.postings(valueCount: actor.dictionary.count)
-    cited.postings = cited.column.postings(valueCount: cited.dictionary.count)
-    topic.postings = topic.column.postings(valueCount: topic.dictionary.count)
-    source.postings = ClaimStore.postings(source)
-    speaker.postings = ClaimStore.postings(speaker)
-    (self.ids, self.dates, self.textBytes, self.textOffsets) = (ids, dates, textBytes, textOffsets)
-    (self.doc, self.source, self.speaker, self.kind, self.hedge, self.cue, self.quote) = (doc, source, speaker, kind, hedge, cue, quote)
-    (self.actor, self.cited, self.topic) = (actor, cited, topic)
+    doc = coded(c.doc, postings: false)
+    source = coded(c.source, postings: true)
+    speaker = coded(c.speaker, postings: true)
+    kind = coded(c.kind, postings: false)
+    hedge = coded(c.hedge, postings: false)
+    cue = coded(c.cue, postings: false)
+    quote = coded(c.quote, postings: false)
+    actor = list(c.actor)
+    cited = list(c.cited)
+    topic = list(c.topic)
   }
 
   static func postings(_ column: CodedColumn) -> [[Int32]] {

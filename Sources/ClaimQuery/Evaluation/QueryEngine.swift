@@ -26,7 +26,7 @@ public struct QueryEngine: Sendable {
   /// - Complexity: O(claims + values).
   public init(corpus: Corpus) {
     self.corpus = corpus
-    self.store = ClaimStore(claims: corpus.claims, lexicon: corpus.lexicon)
+    self.store = ClaimStore(columns: corpus.columns, lexicon: corpus.lexicon)
   }
 
   /// What one statement of a script did.

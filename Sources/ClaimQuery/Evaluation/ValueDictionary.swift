@@ -7,15 +7,18 @@ struct ValueDictionary: Sendable {
   /// Ids by name key: the lexicon's canonical name (else the value), lowercased.
   private var byNameKey: [String: [Int32]] = [:]
 
-  /// The id of `value`, adding it when new.
-  mutating func intern(_ value: String, lexicon: Lexicon) -> Int32 {
-    if let id = ids[value] { return id }
-    let id = Int32(values.count)
-    values.append(value)
-    ids[value] = id
-    byNameKey[ValueDictionary.nameKey(value, lexicon), default: []].append(id)
-    return id
+  /// A dictionary of `values`, whose ids are their positions.
+  init(values: [String], lexicon: Lexicon) {
+    self.values = values
+    ids.reserveCapacity(values.count)
+    for (i, v) in values.enumerated() {
+      ids[v] = Int32(i)
+      byNameKey[ValueDictionary.nameKey(v, lexicon), default: []].append(Int32(i))
+    }
   }
+
+  /// An empty dictionary.
+  init() {}
 
   /// How many values there are.
   var count: Int { values.count }
