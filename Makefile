@@ -6,7 +6,7 @@ CORPUS ?= seeds
 N ?= 1000000
 APT_PACKAGES = libedit-dev pkg-config tmux python3
 
-.PHONY: run test build release deps bench-bbc clean
+.PHONY: run test build release deps bench bench-bbc clean
 
 deps:
 	@missing=""; \
@@ -31,6 +31,10 @@ test: build
 	$(SWIFT) test
 
 BBC ?= ../shared/corpora/bbc-news-2225
+
+# The peer benchmark: claimsh vs DuckDB, polars and SQLite on N synthetic claims, one run.
+bench: release
+	@python3 scripts/bench.py $(N) --bbc $(BBC)
 
 # Load + extract the BBC corpus in a release build: on one core, then on all cores.
 bench-bbc: release

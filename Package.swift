@@ -32,7 +32,7 @@ let package = Package(
     .testTarget(
       name: "ClaimQueryTests",
       dependencies: ["ClaimQuery", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Bench"]
     ),
     .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["ClaimTestSupport"]),

@@ -7,7 +7,8 @@ import Foundation
 //                                       prints the median and min wall time
 //   claimsh-bench queries FILE [REPS]   load FILE (a claims JSONL), build the engine, then
 //                                       run Q1..Q6 and a one-row query, each once to warm up
-//                                       and REPS timed runs; prints one JSON object
+//                                       and REPS timed runs; prints one JSON object with the
+//                                       timings and each query's rows (for checksums)
 //
 // Pin it to one core to measure a single-core run: `taskset -c 0 claimsh-bench load …`.
 
@@ -16,7 +17,7 @@ let benchmarkQueries: [(String, String)] = [
   ("Q1", #"claims where actor = "Zelensky" and topic = "Tomahawk" group by source"#),
   ("Q2", "claims group by topic with count(distinct source) as n order by n desc, topic limit 10"),
   ("Q3", #"claims where text contains "missile" group by hedge"#),
-  ("Q4", #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20"#),
+  ("Q4", #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20 select id, date, source, text"#),
   ("Q5", "claims group by actor, topic order by count desc, actor, topic limit 20"),
   ("Q6", "claims group by actor, topic with count(distinct source) as n where n >= 5 order by n desc, actor, topic limit 20"),
   ("trivial", "claims limit 1"),
@@ -69,12 +70,12 @@ case "queries":
   let build = seconds { engine = QueryEngine(corpus: corpus) }
   var results: [String] = []
   for (name, query) in benchmarkQueries {
-    var rows = 0
-    _ = try engine.table(query)
+    let result = try engine.table(query)
     var times: [Double] = []
     for _ in 0..<reps {
-      times.append(try seconds { rows = try engine.table(query).rows.count })
+      times.append(try seconds { _ = try engine.table(query) })
     }
+    let rows = "[" + result.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     results.append("\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows)}")
   }
   print("{\"claims\": \(corpus.claimCount), \"load_s\": \(load), \"store_s\": \(build), \"peak_mb\": \(peakMB()), " + results.joined(separator: ", ") + "}")
