@@ -53,7 +53,7 @@ public enum ValueType: String, Hashable, Sendable {
 }
 
 extension Value {
-  /// Total order for sorting: null first, then by kind, then by value.
+  /// Total order for sorting: null first, then by kind, then by value (text by code point).
   static func ascending(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
     case (.null, .null): return false
@@ -61,7 +61,7 @@ extension Value {
     case (_, .null): return false
     case let (.bool(x), .bool(y)): return !x && y
     case let (.int(x), .int(y)): return x < y
-    case let (.string(x), .string(y)): return Value.caselessAscending(x, y)
+    case let (.string(x), .string(y)): return Value.textAscending(x, y)
     case let (.date(x), .date(y)): return x < y
     case let (.list(x), .list(y)):
       for (p, q) in zip(x, y) where p != q { return ascending(p, q) }
@@ -70,20 +70,15 @@ extension Value {
     }
   }
 
-  /// Text order ignoring ASCII case, then by bytes: "apple" < "Banana" < "banana".
-  static func caselessAscending(_ x: String, _ y: String) -> Bool {
+  /// Text order by code point (UTF-8 bytes), as SQL engines and Python sort: "Banana" < "apple".
+  static func textAscending(_ x: String, _ y: String) -> Bool {
     var a = x
     var b = y
     return a.withUTF8 { p in
       b.withUTF8 { q in
         let n = min(p.count, q.count)
-        for i in 0..<n {
-          let (c, d) = (CaseInsensitive.fold(p[i]), CaseInsensitive.fold(q[i]))
-          if c != d { return c < d }
-        }
-        if p.count != q.count { return p.count < q.count }
         for i in 0..<n where p[i] != q[i] { return p[i] < q[i] }
-        return false
+        return p.count < q.count
       }
     }
   }
