@@ -1,14 +1,17 @@
-/// `order by` on claims rows: keys compared as numbers, ranks of dictionary values, or text.
+/// `order by` on claims rows: each key read once per row as a number (ids, day numbers, the
+/// rank of a dictionary value; a list by its smallest value's rank), then one stable sort.
 struct ClaimOrdering {
   let store: ClaimStore
 
   /// `rows` sorted by `keys`, stably.
   func sort(_ rows: [Int32], by keys: [OrderKey]) throws(Diagnostic) -> [Int32] {
-    let grouping = ClaimGrouping(store: store, cancellation: nil)
-    let fields = try keys.map { (k) throws(Diagnostic) in try grouping.fieldCodes(k.field) }
-    // a row's sort key per field: the rank of its first value (lists: of the smallest value)
-    let sortKeys: [[Int64]] = fields.map { f in
-      rows.map { r in f.codes(Int(r)).map { $0 == Grouping.null ? Int64.min : f.rank($0) }.min() ?? Int64.min }
+    var sortKeys: [[Int64]] = []
+    for key in keys {
+      guard let field = ClaimField(named: key.field.text) else {
+        _ = try ClaimGrouping(store: store, cancellation: nil).fieldCodes(key.field)  // throws the unknown-field diagnostic
+        continue
+      }
+      sortKeys.append(try numbers(field, key.field, rows))
     }
     let order = rows.indices.sorted { a, b in
       for (k, key) in zip(keys, sortKeys) where key[a] != key[b] {
@@ -17,5 +20,24 @@ struct ClaimOrdering {
       return a < b
     }
     return order.map { rows[$0] }
+  }
+
+  /// Each row's sort number for `field`; nulls first.
+  func numbers(_ field: ClaimField, _ name: Name, _ rows: [Int32]) throws(Diagnostic) -> [Int64] {
+    switch field {
+    case .id: return rows.map { Int64(store.ids[Int($0)]) }
+    case .date: return rows.map { store.dates[Int($0)] == ClaimStore.noDate ? Int64.min : Int64(store.dates[Int($0)]) }
+    case .actor, .cited, .topic:
+      let list = store.list(field)!
+      let ranks = list.dictionary.ranks()
+      return rows.map { r in list.column.row(Int(r)).map { Int64(ranks[Int($0)]) }.min() ?? Int64.min }
+    case .text:
+      let f = try ClaimGrouping(store: store, cancellation: nil).fieldCodes(name)
+      return rows.map { r in f.codes(Int(r)).map(f.rank).min() ?? Int64.min }
+    default:
+      let coded = store.coded(field)!
+      let ranks = coded.dictionary.ranks()
+      return rows.map { r in coded.codes[Int(r)] < 0 ? Int64.min : Int64(ranks[Int(coded.codes[Int(r)])]) }
+    }
   }
 }
