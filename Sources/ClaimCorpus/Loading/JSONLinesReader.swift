@@ -87,7 +87,7 @@ enum JSONLinesReader {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       if isClaims {
         do {
-          chunk.columns.append(try JSONParser.parseClaim(line))
+          try JSONParser.parseClaim(line, into: &chunk.columns)
           chunk.records += 1
         } catch {
           chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))

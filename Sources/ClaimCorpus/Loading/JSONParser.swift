@@ -116,7 +116,20 @@ public struct JSONParser {
     return n
   }
 
+  /// A string's bytes: a range of the input when it has no escapes, else decoded.
+  enum StringContent {
+    case raw(Range<Int>)
+    case decoded([UInt8])
+  }
+
   private mutating func string() throws(Failure) -> String {
+    switch try stringContent() {
+    case .raw(let r): return String(decoding: bytes[r], as: UTF8.self)
+    case .decoded(let a): return String(decoding: a, as: UTF8.self)
+    }
+  }
+
+  private mutating func stringContent() throws(Failure) -> StringContent {
     i += 1
     let start = i
     // fast path: scan to the closing quote, a backslash or a control character
@@ -134,14 +147,14 @@ public struct JSONParser {
     guard i < bytes.endIndex else { throw failure("unterminated string") }
     if bytes[i] == UInt8(ascii: "\"") {
       defer { i += 1 }
-      return String(decoding: bytes[start..<i], as: UTF8.self)
+      return .raw(start..<i)
     }
     var out = Array(bytes[start..<i])
     while i < bytes.endIndex {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        return String(decoding: out, as: UTF8.self)
+        return .decoded(out)
       }
       guard b >= 0x20 else { throw failure("control character in string") }
       if b != UInt8(ascii: "\\") {
@@ -197,12 +210,16 @@ public struct JSONParser {
 }
 
 extension JSONParser {
-  /// Parses a claims-file record straight into a claim, without building a `JSONValue` tree:
-  /// the fast path for large claims files. Unknown members are parsed and skipped.
-  static func parseClaim(_ bytes: ArraySlice<UInt8>) throws(Failure) -> Claim {
+  /// Parses a claims-file record straight into the next row of `builder`, without building a
+  /// `JSONValue` tree or a `Claim`: the fast path for large claims files. Unknown members are
+  /// parsed and skipped; on an error nothing is added.
+  static func parseClaim(_ bytes: ArraySlice<UInt8>, into builder: inout ClaimColumnsBuilder) throws(Failure) {
     var p = JSONParser(bytes)
-    var claim = Claim(id: 0, doc: "", source: "", date: nil, text: "", kind: ClaimKind.statement.rawValue, hedge: Hedge.asserted.rawValue)
-    var sawSource = false
+    var doc: String? = nil, source: String? = nil, speaker: String? = nil, kind: String? = nil
+    var hedge: String? = nil, cue: String? = nil, quote: String? = nil
+    var date = ClaimColumns.noDate
+    var actors: [String] = [], topics: [String] = [], cited: [String] = []
+    var text: StringContent? = nil
     p.skipSpace()
     guard p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "{") else { throw p.failure("expected a JSON object") }
     p.i += 1
@@ -217,18 +234,19 @@ extension JSONParser {
         p.i += 1
         p.skipSpace()
         switch key {
-        case "doc": claim.doc = try p.text() ?? ""
-        case "source": claim.source = try p.text() ?? ""; sawSource = true
-        case "date": claim.date = try p.text().flatMap { Day(parsing: $0) }
-        case "text": claim.text = try p.text() ?? ""
-        case "actor", "actors": claim.actors = try p.strings()
-        case "topic", "topics": claim.topics = try p.strings()
-        case "cited": claim.cited = try p.strings()
-        case "speaker": claim.speaker = try p.text()
-        case "kind": claim.kind = try p.text() ?? claim.kind
-        case "hedge": claim.hedge = try p.text() ?? claim.hedge
-        case "cue": claim.cue = try p.text()
-        case "quote": claim.quote = try p.text()
+        case "doc": doc = try p.text()
+        case "source": source = try p.text()
+        case "date": date = try p.text().flatMap { Day(parsing: $0)?.number } ?? ClaimColumns.noDate
+        case "text":
+          if p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "\"") { text = try p.stringContent() } else { text = try p.text().map { .decoded(Array($0.utf8)) } }
+        case "actor", "actors": actors = try p.strings()
+        case "topic", "topics": topics = try p.strings()
+        case "cited": cited = try p.strings()
+        case "speaker": speaker = try p.text()
+        case "kind": kind = try p.text()
+        case "hedge": hedge = try p.text()
+        case "cue": cue = try p.text()
+        case "quote": quote = try p.text()
         default: _ = try p.value()
         }
         p.skipSpace()
@@ -240,8 +258,17 @@ extension JSONParser {
     }
     p.skipSpace()
     guard p.i == bytes.endIndex else { throw p.failure("expected end of record") }
-    if !sawSource { claim.source = claim.doc }
-    return claim
+    builder.beginRow(id: 0, date: date)
+    switch text {
+    case .raw(let r)?: bytes[r].withUnsafeBufferPointer { builder.appendText($0) }
+    case .decoded(let a)?: a.withUnsafeBufferPointer { builder.appendText($0) }
+    case nil: break
+    }
+    builder.endText()
+    builder.setStrings(doc: doc ?? "", source: source ?? doc ?? "", speaker: speaker, kind: kind, hedge: hedge, cue: cue, quote: quote)
+    builder.appendList(actors, .actor)
+    builder.appendList(cited, .cited)
+    builder.appendList(topics, .topic)
   }
 
   /// A string or number as text; nil for null (other values are parsed and give nil).
