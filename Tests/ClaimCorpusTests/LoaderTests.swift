@@ -2,7 +2,7 @@
 // path while the rest loads.
 //
 // Groups: good inputs; bad inputs; the shipped corpora.
-import ClaimCorpus
+@testable import ClaimCorpus
 import ClaimTestSupport
 import Foundation
 import Testing
@@ -144,5 +144,24 @@ import Testing
     #expect(corpus.documents[2].date?.description == "2025-10-27")
     #expect(corpus.documents.map(\.debris.count) == [0, 0, 3, 0, 32])
     #expect(corpus.documents.allSatisfy { $0.title != nil })
+  }
+}
+
+@Suite struct JSONLinesBlockTests {
+  @Test func linesCutAcrossBlocksLoseNothingAndKeepTheirNumbers() throws {
+    let dir = try Fixtures.temporaryFolder()
+    var lines: [String] = []
+    for i in 0..<200 {
+      lines.append(i == 77 ? "{broken" : #"{"id": \#(i), "doc": "d\#(i / 10)", "source": "S\#(i % 3)", "actors": ["A\#(i % 5)"], "topics": [], "hedge": "reported", "text": "claim number \#(i) \#(String(repeating: "x", count: i % 50))"}"#)
+    }
+    let path = dir.appendingPathComponent("claims.jsonl").path
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    var out = CorpusLoader.Output()
+    #expect(JSONLinesReader.read(input: .init(path: path, id: "claims.jsonl", metadata: [:]), into: &out, blockSize: 97))
+    let columns = try #require(out.columns).columns
+    #expect(columns.count == 199)
+    #expect(columns.claim(77).text == "claim number 78 " + String(repeating: "x", count: 28))
+    #expect(out.warnings.map(\.line) == [78])
+    #expect(out.documents.count == 20)
   }
 }

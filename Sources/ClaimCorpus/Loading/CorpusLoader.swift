@@ -157,13 +157,13 @@ public struct CorpusLoader: Sendable {
   /// Reads one file into documents or claims.
   func read(_ input: Input) -> Output {
     var out = Output()
-    guard let data = Self.contents(of: input.path) else {
-      out.warnings.append(LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)"))
+    let unreadable = LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)")
+    if Self.jsonExtensions.contains((input.path as NSString).pathExtension.lowercased()) {
+      if !JSONLinesReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
       return out
     }
-    let ext = (input.path as NSString).pathExtension.lowercased()
-    if Self.jsonExtensions.contains(ext) {
-      JSONLinesReader.read(data, input: input, into: &out)
+    guard let data = Self.contents(of: input.path) else {
+      out.warnings.append(unreadable)
       return out
     }
     guard data.count <= maxTextBytes else {

@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
+import Glibc
 
 /// Reads a JSON Lines file of documents (`{id, title, source, date, text}`) or of claims
 /// (claimsh's export, or the benchmark's); a malformed line is reported with its number and
-/// skipped. Large files are cut at line ends and parsed on every core.
+/// skipped. Files are read a block at a time, and each block's lines parsed on every core.
 enum JSONLinesReader {
   /// What one stretch of lines gave, with line numbers relative to the stretch.
   struct Chunk: Sendable {
@@ -15,32 +16,80 @@ enum JSONLinesReader {
     var records = 0
   }
 
-  static func read(_ bytes: [UInt8], input: CorpusLoader.Input, into out: inout CorpusLoader.Output) {
-    if TextDecoding.looksBinary(bytes[...]) {
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
-      return
-    }
-    let isClaims = firstRecord(bytes).map(ClaimRecord.isClaim) ?? false
-    let ranges = chunks(bytes, count: bytes.count > 1 << 20 ? 4 * ProcessInfo.processInfo.activeProcessorCount : 1)
-    let results = parallelMap(ranges) { range in parse(bytes, range, isClaims: isClaims, input: input) }
+  /// How much of the file is read and parsed at a time.
+  static let blockSize = 16 << 20
+
+  /// Reads the file at `input.path` block by block, each block's lines parsed on every core,
+  /// so a large file is never wholly in memory; false when the file cannot be read.
+  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize) -> Bool {
+    let fd = open(input.path, O_RDONLY)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+    var builder = ClaimColumnsBuilder()
+    var isClaims: Bool? = nil
     var lineBase = 0
     var records = 0
-    for chunk in results {
-      for (line, document, hasID) in chunk.documents {
-        var doc = document
-        if !hasID { doc.id = "\(input.id):\(lineBase + line)" }
-        doc.path = "\(input.path):\(lineBase + line)"
-        out.documents.append(doc)
+    var block: [UInt8] = []
+    var atEnd = false
+    while !atEnd {
+      // fill the block to blockSize past what was carried over, then cut at the last newline
+      let carried = block.count
+      block.reserveCapacity(carried + blockSize)
+      var added = 0
+      while added < blockSize {
+        let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 20) { buffer -> Int in
+          let n = Glibc.read(fd, buffer.baseAddress!, min(buffer.count, blockSize - added))
+          if n > 0 { block.append(contentsOf: buffer[..<n]) }
+          return n
+        }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 {
+          atEnd = true
+          break
+        }
+        added += n
       }
-      for w in chunk.warnings { out.warnings.append(LoadWarning(path: input.path, line: lineBase + w.line, message: w.message)) }
-      lineBase += chunk.lines
-      records += chunk.records
+      guard !block.isEmpty else { break }
+      var cut = block.count
+      if !atEnd {
+        guard let newline = block.lastIndex(of: 0x0A) else { continue }  // one long line: read on
+        cut = newline + 1
+      }
+      let body = Array(block[..<cut])
+      block = Array(block[cut...])
+      if isClaims == nil {
+        if TextDecoding.looksBinary(body[...]) {
+          out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
+          return true
+        }
+        isClaims = firstRecord(body).map(ClaimRecord.isClaim) ?? false
+      }
+      let claims = isClaims ?? false
+      let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
+      let results = parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) }
+      for chunk in results {
+        for (line, document, hasID) in chunk.documents {
+          var doc = document
+          if !hasID { doc.id = "\(input.id):\(lineBase + line)" }
+          doc.path = "\(input.path):\(lineBase + line)"
+          out.documents.append(doc)
+        }
+        for w in chunk.warnings { out.warnings.append(LoadWarning(path: input.path, line: lineBase + w.line, message: w.message)) }
+        lineBase += chunk.lines
+        records += chunk.records
+        if claims { builder.merge(chunk.columns) }
+      }
     }
-    if isClaims { out.columns = ClaimColumnsBuilder.concatenate(results.map(\.columns)) }
     if records == 0 {
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: no JSON records"))
+      out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))
     }
-    if let columns = out.columns?.columns { out.documents += documentsOfClaims(columns, path: input.path) }
+    if isClaims == true {
+      out.columns = builder
+      out.documents += documentsOfClaims(builder.columns, path: input.path)
+    }
+    return true
   }
 
   /// The first line that parses as a JSON object.
