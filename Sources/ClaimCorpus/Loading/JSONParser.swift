@@ -1,3 +1,5 @@
+import Glibc
+
 /// A strict JSON parser over UTF-8 bytes, for one JSON Lines record at a time.
 ///
 ///     try JSONParser.parse(Array(#"{"id": 1}"#.utf8)[...])   // .object([("id", .number(1))])
@@ -132,18 +134,16 @@ public struct JSONParser {
   private mutating func stringContent() throws(Failure) -> StringContent {
     i += 1
     let start = i
-    // fast path: scan to the closing quote, a backslash or a control character
+    // fast path: memchr to the closing quote; no backslash before it means no escapes (raw
+    // control characters inside strings are let through: a line of JSON Lines holds no newline)
     let base = bytes.startIndex
-    i = bytes.withUnsafeBufferPointer { p in
-      var j = i - base
-      while j < p.count {
-        let b = p[j]
-        if b == 0x22 || b == 0x5C || b < 0x20 { break }
-        j += 1
-      }
-      return j + base
+    i = bytes.withUnsafeBufferPointer { p -> Int in
+      let from = i - base
+      guard from < p.count, let q = memchr(p.baseAddress! + from, 0x22, p.count - from) else { return bytes.endIndex }
+      let quote = p.baseAddress!.distance(to: q.assumingMemoryBound(to: UInt8.self))
+      if memchr(p.baseAddress! + from, 0x5C, quote - from) == nil { return quote + base }
+      return from + base + p[from..<quote].firstIndex(of: 0x5C)! - from
     }
-    if i < bytes.endIndex, bytes[i] < 0x20 { throw failure("control character in string") }
     guard i < bytes.endIndex else { throw failure("unterminated string") }
     if bytes[i] == UInt8(ascii: "\"") {
       defer { i += 1 }
@@ -228,26 +228,31 @@ extension JSONParser {
       while true {
         p.skipSpace()
         guard p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "\"") else { throw p.failure("expected a string key") }
-        let key = try p.string()
+        let key = try p.stringContent()
         p.skipSpace()
         guard p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: ":") else { throw p.failure("expected ':' after key") }
         p.i += 1
         p.skipSpace()
-        switch key {
-        case "doc": doc = try p.text()
-        case "source": source = try p.text()
-        case "date": date = try p.text().flatMap { Day(parsing: $0)?.number } ?? ClaimColumns.noDate
-        case "text":
+        switch ClaimKey(key, in: bytes) {
+        case .doc: doc = try p.text()
+        case .source: source = try p.text()
+        case .date:
+          if p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "\""), case .raw(let r) = try p.stringContent() {
+            date = Day(utf8: bytes[r])?.number ?? ClaimColumns.noDate
+          } else {
+            date = try p.text().flatMap { Day(parsing: $0)?.number } ?? ClaimColumns.noDate
+          }
+        case .text:
           if p.i < bytes.endIndex, bytes[p.i] == UInt8(ascii: "\"") { text = try p.stringContent() } else { text = try p.text().map { .decoded(Array($0.utf8)) } }
-        case "actor", "actors": actors = try p.strings()
-        case "topic", "topics": topics = try p.strings()
-        case "cited": cited = try p.strings()
-        case "speaker": speaker = try p.text()
-        case "kind": kind = try p.text()
-        case "hedge": hedge = try p.text()
-        case "cue": cue = try p.text()
-        case "quote": quote = try p.text()
-        default: _ = try p.value()
+        case .actor: actors = try p.strings()
+        case .topic: topics = try p.strings()
+        case .cited: cited = try p.strings()
+        case .speaker: speaker = try p.text()
+        case .kind: kind = try p.text()
+        case .hedge: hedge = try p.text()
+        case .cue: cue = try p.text()
+        case .quote: quote = try p.text()
+        case .other: _ = try p.value()
         }
         p.skipSpace()
         guard p.i < bytes.endIndex else { throw p.failure("expected ',' or '}', found end of record") }
@@ -269,6 +274,48 @@ extension JSONParser {
     builder.appendList(actors, .actor)
     builder.appendList(cited, .cited)
     builder.appendList(topics, .topic)
+  }
+
+  /// The members of a claims-file record, told apart by their bytes.
+  enum ClaimKey {
+    case doc, source, date, text, actor, topic, cited, speaker, kind, hedge, cue, quote, other
+
+    init(_ key: StringContent, in bytes: ArraySlice<UInt8>) {
+      guard case .raw(let r) = key else {
+        if case .decoded(let a) = key { self = ClaimKey(name: String(decoding: a, as: UTF8.self)) } else { self = .other }
+        return
+      }
+      let k = bytes[r]
+      func equals(_ name: StaticString) -> Bool {
+        k.count == name.utf8CodeUnitCount && k.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.utf8Start, k.count) == 0 }
+      }
+      switch k.count {
+      case 3: self = equals("doc") ? .doc : equals("cue") ? .cue : .other
+      case 4: self = equals("date") ? .date : equals("text") ? .text : equals("kind") ? .kind : .other
+      case 5: self = equals("actor") ? .actor : equals("topic") ? .topic : equals("cited") ? .cited : equals("hedge") ? .hedge : equals("quote") ? .quote : .other
+      case 6: self = equals("source") ? .source : equals("actors") ? .actor : equals("topics") ? .topic : .other
+      case 7: self = equals("speaker") ? .speaker : .other
+      default: self = .other
+      }
+    }
+
+    init(name: String) {
+      switch name {
+      case "doc": self = .doc
+      case "source": self = .source
+      case "date": self = .date
+      case "text": self = .text
+      case "actor", "actors": self = .actor
+      case "topic", "topics": self = .topic
+      case "cited": self = .cited
+      case "speaker": self = .speaker
+      case "kind": self = .kind
+      case "hedge": self = .hedge
+      case "cue": self = .cue
+      case "quote": self = .quote
+      default: self = .other
+      }
+    }
   }
 
   /// A string or number as text; nil for null (other values are parsed and give nil).

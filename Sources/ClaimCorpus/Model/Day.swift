@@ -23,7 +23,12 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// Parses `YYYY-MM-DD` (a longer ISO timestamp is cut to its date), or returns nil.
   public init?(parsing text: some StringProtocol) {
-    let bytes = Array(text.utf8.prefix(10))
+    self.init(utf8: text.utf8)
+  }
+
+  /// Parses `YYYY-MM-DD` from UTF-8 bytes (a longer timestamp is cut to its date), or returns nil.
+  public init?(utf8: some Collection<UInt8>) {
+    let bytes = Array(utf8.prefix(10))
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
     func number(_ range: Range<Int>) -> Int? {
       var value = 0
