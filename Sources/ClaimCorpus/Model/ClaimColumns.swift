@@ -71,12 +71,22 @@ public struct ClaimColumnsBuilder: Sendable {
   /// The columns so far.
   public private(set) var columns = ClaimColumns()
   private var interned: [[String: Int32]] = Array(repeating: [:], count: 10)
+  private var lastCodes: [Int32] = Array(repeating: -1, count: 10)
 
   /// An empty builder.
   public init() {}
 
   /// The interning slot of each string field.
   enum Slot: Int { case doc, source, speaker, kind, hedge, cue, quote, actor, cited, topic }
+
+  static func code(_ value: String?, _ table: inout [String: Int32], _ values: inout [String], last: inout Int32) -> Int32 {
+    guard let value else { return -1 }
+    // claims come in documents: the same doc, source, kind and hedge row after row
+    if last >= 0, values[Int(last)] == value { return last }
+    let c = code(value, &table, &values)
+    last = c
+    return c
+  }
 
   static func code(_ value: String?, _ table: inout [String: Int32], _ values: inout [String]) -> Int32 {
     guard let value else { return -1 }
@@ -112,13 +122,13 @@ public struct ClaimColumnsBuilder: Sendable {
   mutating func endText() { columns.textOffsets.append(columns.textBytes.count) }
 
   mutating func setStrings(doc: String?, source: String?, speaker: String?, kind: String?, hedge: String?, cue: String?, quote: String?) {
-    columns.doc.codes.append(Self.code(doc, &interned[Slot.doc.rawValue], &columns.doc.values))
-    columns.source.codes.append(Self.code(source, &interned[Slot.source.rawValue], &columns.source.values))
-    columns.speaker.codes.append(Self.code(speaker, &interned[Slot.speaker.rawValue], &columns.speaker.values))
-    columns.kind.codes.append(Self.code(kind ?? ClaimKind.statement.rawValue, &interned[Slot.kind.rawValue], &columns.kind.values))
-    columns.hedge.codes.append(Self.code(hedge ?? Hedge.asserted.rawValue, &interned[Slot.hedge.rawValue], &columns.hedge.values))
-    columns.cue.codes.append(Self.code(cue, &interned[Slot.cue.rawValue], &columns.cue.values))
-    columns.quote.codes.append(Self.code(quote, &interned[Slot.quote.rawValue], &columns.quote.values))
+    columns.doc.codes.append(Self.code(doc, &interned[Slot.doc.rawValue], &columns.doc.values, last: &lastCodes[Slot.doc.rawValue]))
+    columns.source.codes.append(Self.code(source, &interned[Slot.source.rawValue], &columns.source.values, last: &lastCodes[Slot.source.rawValue]))
+    columns.speaker.codes.append(Self.code(speaker, &interned[Slot.speaker.rawValue], &columns.speaker.values, last: &lastCodes[Slot.speaker.rawValue]))
+    columns.kind.codes.append(Self.code(kind ?? ClaimKind.statement.rawValue, &interned[Slot.kind.rawValue], &columns.kind.values, last: &lastCodes[Slot.kind.rawValue]))
+    columns.hedge.codes.append(Self.code(hedge ?? Hedge.asserted.rawValue, &interned[Slot.hedge.rawValue], &columns.hedge.values, last: &lastCodes[Slot.hedge.rawValue]))
+    columns.cue.codes.append(Self.code(cue, &interned[Slot.cue.rawValue], &columns.cue.values, last: &lastCodes[Slot.cue.rawValue]))
+    columns.quote.codes.append(Self.code(quote, &interned[Slot.quote.rawValue], &columns.quote.values, last: &lastCodes[Slot.quote.rawValue]))
   }
 
   mutating func appendList(_ values: [String], _ slot: Slot) {
