@@ -7,13 +7,6 @@ struct Grouping {
   /// The code of a missing value.
   static let null = Int64.min
 
-  /// What one aggregate accumulates.
-  enum Accumulator {
-    case count
-    case distinct([Set<Int64>])
-    case best([Int64?], rank: (Int64) -> Int64, wantsMax: Bool)
-  }
-
   private(set) var keys: [[Int64]] = []
   private(set) var counts: [Int] = []
   private var index: [[Int64]: Int] = [:]
