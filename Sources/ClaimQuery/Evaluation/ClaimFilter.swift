@@ -39,10 +39,11 @@ struct ClaimFilter {
       // postings first (intersected smallest first), then tests, cheapest first
       let tests = costed.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
       let cost = costed.map(\.0).max() ?? .ids
-      if rows.isEmpty { return .test(cost) { row in tests.allSatisfy { $0(row) } } }
+      let all = Self.conjunction(tests)
+      if rows.isEmpty { return .test(cost, all) }
       let bySize = rows.sorted { $0.count < $1.count }
       var result = bySize.dropFirst().reduce(bySize[0]) { Postings.intersect($0, $1) }
-      if !tests.isEmpty { result = result.filter { row in tests.allSatisfy { $0(Int(row)) } } }
+      if !tests.isEmpty { result = result.filter { all(Int($0)) } }
       return .rows(result)
     case .or(let items):
       let plans = try items.map { (e) throws(Diagnostic) in try plan(e) }
@@ -65,6 +66,21 @@ struct ClaimFilter {
         return .test(cost(plan)) { !t($0) }
       }
       return plan
+    }
+  }
+
+  /// One test for all of `tests`, in order, stopping at the first that fails: closures nested
+  /// two by two, so a row costs a direct call per test rather than a walk over an array.
+  static func conjunction(_ tests: [(Int) -> Bool]) -> (Int) -> Bool {
+    switch tests.count {
+    case 0: return { _ in true }
+    case 1: return tests[0]
+    case 2:
+      let (a, b) = (tests[0], tests[1])
+      return { a($0) && b($0) }
+    default:
+      let (a, rest) = (tests[0], conjunction(Array(tests.dropFirst())))
+      return { a($0) && rest($0) }
     }
   }
 
@@ -117,7 +133,13 @@ struct ClaimFilter {
     case (.date, .order(let op, let v)):
       guard let d = Self.dayNumber(v) else { return .rows([]) }
       let dates = store.dates
-      return .test(.ids) { dates[$0] != ClaimStore.noDate && Matcher.compare(dates[$0], op, d) }
+      // no date is Int32.min: below every day, so only < and <= must exclude it
+      switch op {
+      case .greater: return .test(.ids) { dates[$0] > d }
+      case .greaterEqual: return .test(.ids) { dates[$0] >= d }
+      case .less: return .test(.ids) { dates[$0] < d && dates[$0] != ClaimStore.noDate }
+      default: return .test(.ids) { dates[$0] <= d && dates[$0] != ClaimStore.noDate }
+      }
     case (.text, .equal(let values)):
       let wanted = values.map(\.text)
       return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }

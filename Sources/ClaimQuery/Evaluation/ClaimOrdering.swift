@@ -3,8 +3,8 @@
 struct ClaimOrdering {
   let store: ClaimStore
 
-  /// `rows` sorted by `keys`, stably.
-  func sort(_ rows: [Int32], by keys: [OrderKey]) throws(Diagnostic) -> [Int32] {
+  /// `rows` sorted by `keys`, stably; only the first `limit` when a `limit` follows.
+  func sort(_ rows: [Int32], by keys: [OrderKey], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
     var sortKeys: [[Int64]] = []
     for key in keys {
       guard let field = ClaimField(named: key.field.text) else {
@@ -13,13 +13,24 @@ struct ClaimOrdering {
       }
       sortKeys.append(try numbers(field, key.field, rows))
     }
-    let order = rows.indices.sorted { a, b in
+    func less(_ a: Int, _ b: Int) -> Bool {
       for (k, key) in zip(keys, sortKeys) where key[a] != key[b] {
         return k.descending ? key[a] > key[b] : key[a] < key[b]
       }
       return a < b
     }
-    return order.map { rows[$0] }
+    if let limit, limit < rows.count / 8 {
+      // top-k: keep the best `limit` in order, one comparison for most rows
+      var best: [Int] = []
+      best.reserveCapacity(limit + 1)
+      for i in rows.indices where best.count < limit || less(i, best[best.count - 1]) {
+        let at = best.firstIndex { less(i, $0) } ?? best.count
+        best.insert(i, at: at)
+        if best.count > limit { best.removeLast() }
+      }
+      return best.map { rows[$0] }
+    }
+    return rows.indices.sorted(by: less).map { rows[$0] }
   }
 
   /// Each row's sort number for `field`; nulls first.

@@ -104,8 +104,15 @@ public struct QueryEngine: Sendable {
 
   func relation(_ query: Query) throws(Diagnostic) -> Relation {
     var current = try source(query.source)
-    for stage in query.stages {
+    for (i, stage) in query.stages.enumerated() {
       try checkCancelled(query.source.range)
+      // `order by … limit n` on claims keeps only the first n while it sorts
+      if case .claims(let rows) = current, case .orderBy(let keys) = stage, i + 1 < query.stages.count,
+        case .limit(let n, _) = query.stages[i + 1]
+      {
+        current = .claims(try ClaimOrdering(store: store).sort(rows ?? (0..<store.count).map(Int32.init), by: keys, limit: n))
+        continue
+      }
       current = try apply(stage, to: current)
     }
     return current
