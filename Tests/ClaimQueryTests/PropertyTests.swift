@@ -160,6 +160,17 @@ import Testing
     }
   }
 
+  @Test func dateIndexScanAgreesWithSortingAScan() async {
+    await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...40), Gen<Int>.int(in: 1...8)) { seed, k in
+      var engine = QueryEngine(corpus: Self.corpus(seed))
+      for (condition, order) in [("date >= 1970-01-02", "date desc, id"), (#"hedge = "hedged""#, "date, id desc"), ("date <= 1970-01-05 and date > 1970-01-01", "date desc, hedge")] {
+        let indexed = try? engine.table("claims where \(condition) order by \(order) limit \(k) select id")
+        let scanned = try? engine.table("claims select id, date, hedge where \(condition) order by \(order) limit \(k) select id")
+        #expect(indexed?.rows == scanned?.rows, "\(condition) order by \(order) limit \(k)")
+      }
+    }
+  }
+
   @Test func columnStoreAndTablePathsAgree() async {
     await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
       var engine = QueryEngine(corpus: Self.corpus(seed))

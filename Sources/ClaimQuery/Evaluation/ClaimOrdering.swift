@@ -30,7 +30,8 @@ struct ClaimOrdering {
       }
       return best.map { rows[$0] }
     }
-    return rows.indices.sorted(by: less).map { rows[$0] }
+    let sorted = rows.indices.sorted(by: less).map { rows[$0] }
+    return limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
   }
 
   /// Each row's sort number for `field`; nulls first.

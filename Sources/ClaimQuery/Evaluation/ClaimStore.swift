@@ -39,6 +39,8 @@ struct ClaimStore: Sendable {
   let doc, source, speaker, kind, hedge, cue, quote: CodedColumn
   /// The list fields.
   let actor, cited, topic: ListField
+  /// Rows sorted by date, then row: the date index.
+  let byDate: [Int32]
 
   /// The null date.
   static let noDate = Int32.min
@@ -71,6 +73,8 @@ struct ClaimStore: Sendable {
     actor = list(c.actor)
     cited = list(c.cited)
     topic = list(c.topic)
+    let dates = c.dates
+    byDate = (0..<Int32(c.count)).sorted { dates[Int($0)] != dates[Int($1)] ? dates[Int($0)] < dates[Int($1)] : $0 < $1 }
   }
 
   static func postings(_ column: CodedColumn) -> [[Int32]] {

@@ -104,8 +104,25 @@ public struct QueryEngine: Sendable {
 
   func relation(_ query: Query) throws(Diagnostic) -> Relation {
     var current = try source(query.source)
+    var skip = 0
     for (i, stage) in query.stages.enumerated() {
+      if skip > 0 {
+        skip -= 1
+        continue
+      }
       try checkCancelled(query.source.range)
+      // `where … order by date … limit n` on all claims: from the date index
+      if case .claims(nil) = current, case .where(let e) = stage, i + 2 < query.stages.count,
+        case .orderBy(let keys) = query.stages[i + 1], case .limit(let n, _) = query.stages[i + 2]
+      {
+        let filter = ClaimFilter(store: store)
+        let test = filter.test(try filter.plan(e))
+        if let rows = try DateIndexScan(store: store).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
+          current = .claims(rows)
+          skip = 2
+          continue
+        }
+      }
       // `order by … limit n` on claims keeps only the first n while it sorts
       if case .claims(let rows) = current, case .orderBy(let keys) = stage, i + 1 < query.stages.count,
         case .limit(let n, _) = query.stages[i + 1]
