@@ -15,7 +15,8 @@ let package = Package(
   ],
   targets: [
     .target(name: "ClaimCorpus", resources: [.copy("Resources/lexicon.tsv")]),
-    .target(name: "ClaimQuery", dependencies: ["ClaimCorpus"]),
+    .target(name: "CFastScan"),
+    .target(name: "ClaimQuery", dependencies: ["ClaimCorpus", "CFastScan"]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "ClaimShell", dependencies: ["ClaimQuery", "CEditLine"]),
     .executableTarget(
