@@ -54,9 +54,10 @@ public struct ClaimExtractor: Sendable {
       quotes += paragraphQuotes
       for span in SentenceSplitter.split(bytes, range: range) {
         let tokens = Tokenizer.tokens(in: bytes, range: span.start..<span.end)
+        let lookups = lexicon.lookups(tokens)
         var s = Prepared(
-          span: span, paragraph: p, tokens: tokens, mentions: lexicon.mentions(in: tokens, bytes: bytes),
-          topics: lexicon.topicMentions(in: tokens), quotes: paragraphQuotes.filter { $0.outer.overlaps(span) })
+          span: span, paragraph: p, tokens: tokens, mentions: lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups),
+          topics: lexicon.topicMentions(in: tokens, lookups: lookups), quotes: paragraphQuotes.filter { $0.outer.overlaps(span) })
         let inQuote = Self.quoteTest(s)
         let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
         let previous = lastSubject

@@ -7,6 +7,16 @@ extension Lexicon {
   ///   - bytes: the document's UTF-8 text, for the names of unknown mentions.
   /// - Complexity: O(n · a) for n tokens and a aliases sharing a first word.
   public func mentions(in tokens: [Token], bytes: [UInt8]) -> [Mention] {
+    mentions(in: tokens, bytes: bytes, lookups: lookups(tokens))
+  }
+
+  /// Each token's patterns: one dictionary look-up per token, for both kinds of mention.
+  func lookups(_ tokens: [Token]) -> [Patterns?] {
+    tokens.map { index[$0.key] }
+  }
+
+  /// The entity mentions, from precomputed look-ups.
+  func mentions(in tokens: [Token], bytes: [UInt8], lookups: [Patterns?]) -> [Mention] {
     var found: [Mention] = []
     var i = 0
     var unknownStart: Int? = nil
@@ -25,7 +35,7 @@ extension Lexicon {
       found.append(Mention(tokens: s..<e, span: span, name: name, kind: .unknown, rule: "capitalized"))
     }
     while i < tokens.count {
-      if let match = longestMatch(at: i, in: tokens) {
+      if let match = lookups[i]?.entity.first(where: { matches($0, at: i, in: tokens) }) {
         closeUnknown(at: i)
         let end = i + match.keys.count
         let entry = entries[match.entry]
@@ -49,9 +59,14 @@ extension Lexicon {
   /// The topics named in `tokens`: every alias that matches, overlaps allowed, so one phrase
   /// may name several topics (`talks`: peace talks and diplomacy).
   public func topicMentions(in tokens: [Token]) -> [Mention] {
+    topicMentions(in: tokens, lookups: lookups(tokens))
+  }
+
+  /// The topic mentions, from precomputed look-ups.
+  func topicMentions(in tokens: [Token], lookups: [Patterns?]) -> [Mention] {
     var found: [Mention] = []
     for i in tokens.indices {
-      guard let candidates = topicPatterns[tokens[i].key] else { continue }
+      guard let candidates = lookups[i]?.topic, !candidates.isEmpty else { continue }
       for p in candidates where matches(p, at: i, in: tokens) {
         let end = i + p.keys.count
         let span = TextSpan(start: tokens[i].span.start, end: tokens[end - 1].span.end)
@@ -59,11 +74,6 @@ extension Lexicon {
       }
     }
     return found
-  }
-
-  func longestMatch(at i: Int, in tokens: [Token]) -> Pattern? {
-    guard let candidates = patterns[tokens[i].key] else { return nil }
-    return candidates.first { matches($0, at: i, in: tokens) }
   }
 
   func matches(_ p: Pattern, at i: Int, in tokens: [Token]) -> Bool {

@@ -40,10 +40,14 @@ public struct Lexicon: Sendable {
 
   /// The entries, in file order.
   public private(set) var entries: [Entry] = []
-  /// Entity patterns by their first key, longest first.
-  var patterns: [String: [Pattern]] = [:]
-  /// Topic patterns by their first key, longest first.
-  var topicPatterns: [String: [Pattern]] = [:]
+  /// The aliases that start with one word: entities' and topics', longest first.
+  struct Patterns: Sendable {
+    var entity: [Pattern] = []
+    var topic: [Pattern] = []
+  }
+
+  /// Patterns by their first key: one look-up per token finds both kinds.
+  var index: [String: Patterns] = [:]
   /// Entry indices by lowercased name or alias.
   var byName: [String: [Int]] = [:]
   /// Broader topics by topic name: `Tomahawk` → `military aid`.
@@ -80,11 +84,11 @@ public struct Lexicon: Sendable {
     let isRole = alias.first.map { $0.isLowercase } ?? false
     let pattern = Pattern(keys: tokens.map(\.key), rules: rules, entry: entry, isRole: isRole)
     if entries[entry].kind == .topic {
-      topicPatterns[pattern.keys[0], default: []].append(pattern)
-      topicPatterns[pattern.keys[0]]!.sort { $0.keys.count > $1.keys.count }
+      index[pattern.keys[0], default: Patterns()].topic.append(pattern)
+      index[pattern.keys[0]]!.topic.sort { $0.keys.count > $1.keys.count }
     } else {
-      patterns[pattern.keys[0], default: []].append(pattern)
-      patterns[pattern.keys[0]]!.sort { $0.keys.count > $1.keys.count }
+      index[pattern.keys[0], default: Patterns()].entity.append(pattern)
+      index[pattern.keys[0]]!.entity.sort { $0.keys.count > $1.keys.count }
     }
     let key = alias.lowercased().replacingApostrophes()
     if !(byName[key]?.contains(entry) ?? false) { byName[key, default: []].append(entry) }
