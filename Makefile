@@ -34,7 +34,7 @@ BBC ?= ../shared/corpora/bbc-news-2225
 
 # The peer benchmark: claimsh vs DuckDB, polars and SQLite on N synthetic claims, one run.
 bench: release
-	@python3 scripts/bench.py $(N) --bbc $(BBC)
+	@python3 Sources/claimsh-bench/peers_vs_claimsh.py $(N) --bbc $(BBC)
 
 # Load + extract the BBC corpus in a release build: on one core, then on all cores.
 bench-bbc: release

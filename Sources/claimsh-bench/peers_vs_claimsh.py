@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """claimsh against DuckDB, polars and SQLite on the peer benchmark, in one run.
 
-    scripts/bench.py N [--reps 7] [--engines duckdb,polars,sqlite] [--bbc DIR]
+    Sources/claimsh-bench/peers_vs_claimsh.py N [--reps 7] [--engines duckdb,polars,sqlite] [--bbc DIR]
 
 Generates the N-claim corpus with ../shared/bench/gen_claims.py if it is missing, runs
 claimsh-bench (release build; in one process: load, then each query once to warm up and
@@ -14,7 +14,7 @@ when missing.
 """
 import argparse, datetime, hashlib, json, os, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BENCH = os.path.join(ROOT, "..", "shared", "bench")
 DATA = "/tmp/claimsbench"
 VENV = "/tmp/benchvenv"
