@@ -11,14 +11,3 @@ extension Claim {
     ])
   }
 }
-
-extension Document {
-  /// The document as one JSON object: `id, path, title, source, date, sentences, debris, claims`.
-  public func json(claimCount: Int) -> String {
-    JSONWriter.object([
-      ("id", JSONWriter.quoted(id)), ("path", JSONWriter.quoted(path)), ("title", JSONWriter.optional(title)),
-      ("source", JSONWriter.quoted(source)), ("date", JSONWriter.optional(date?.description)),
-      ("sentences", String(sentences.count)), ("debris", String(debris.count)), ("claims", String(claimCount)),
-    ])
-  }
-}

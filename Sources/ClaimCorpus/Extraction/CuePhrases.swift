@@ -34,21 +34,6 @@ struct CuePhrases: Sendable {
     return nil
   }
 
-  /// Every match, left to right, not overlapping.
-  func all(in tokens: [Token], where accept: (Range<Int>) -> Bool = { _ in true }) -> [Range<Int>] {
-    var found: [Range<Int>] = []
-    var i = 0
-    while i < tokens.count {
-      if let r = match(at: i, in: tokens), accept(r) {
-        found.append(r)
-        i = r.upperBound
-      } else {
-        i += 1
-      }
-    }
-    return found
-  }
-
   /// The first match that `accept` takes.
   func first(in tokens: [Token], where accept: (Range<Int>) -> Bool = { _ in true }) -> Range<Int>? {
     for i in tokens.indices {

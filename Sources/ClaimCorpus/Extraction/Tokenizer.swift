@@ -35,7 +35,7 @@ public enum Tokenizer {
       let width = scalarWidth(b)
       if isSpace(bytes, i, end) {
         i += width
-      } else if isWordStart(bytes, i, end) {
+      } else if isWordByte(bytes, i, end) {
         let start = i
         i = wordEnd(bytes, from: i, end: end)
         tokens.append(makeWord(bytes, start, i))
@@ -80,10 +80,6 @@ public enum Tokenizer {
     if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 { return false }
     if b == 0xEF, i + 2 < end, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return false }  // BOM
     return b >= 0xC3
-  }
-
-  static func isWordStart(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
-    isWordByte(bytes, i, end)
   }
 
   /// The length of an apostrophe (`'` or `’`) at `i`, or 0.

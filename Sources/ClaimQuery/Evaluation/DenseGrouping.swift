@@ -12,6 +12,11 @@ struct DenseGrouping {
     let values: [Int32]
     let cardinality: Int
     let dictionary: ValueDictionary
+    /// The id that stands for null in a coded field (whose codes say -1).
+    let nullID: Int
+
+    /// The id of value code `code`.
+    @inline(__always) func id(_ code: Int32) -> Int { code < 0 ? nullID : Int(code) }
   }
 
   /// The most groups the flat arrays may hold.
@@ -21,11 +26,11 @@ struct DenseGrouping {
 
   func field(_ f: ClaimField) -> Field? {
     if let list = store.list(f) {
-      return Field(field: f, offsets: list.column.offsets, values: list.column.values, cardinality: list.dictionary.count, dictionary: list.dictionary)
+      return Field(field: f, offsets: list.column.offsets, values: list.column.values, cardinality: list.dictionary.count, dictionary: list.dictionary, nullID: -1)
     }
     guard let coded = store.coded(f) else { return nil }
-    let null = Int32(coded.dictionary.count)
-    return Field(field: f, offsets: [], values: coded.codes.map { $0 < 0 ? null : $0 }, cardinality: coded.dictionary.count + 1, dictionary: coded.dictionary)
+    // the codes as they are (shared, not copied); -1 reads as the extra id `count`
+    return Field(field: f, offsets: [], values: coded.codes, cardinality: coded.dictionary.count + 1, dictionary: coded.dictionary, nullID: coded.dictionary.count)
   }
 
   /// The grouped table, or nil when this query needs the general path.
@@ -102,7 +107,7 @@ struct DenseGrouping {
   @inline(__always)
   static func forEachValue(_ f: Field, row: Int, _ body: (Int) -> Void) {
     if f.offsets.isEmpty {
-      body(Int(f.values[row]))
+      body(f.id(f.values[row]))
     } else {
       for i in Int(f.offsets[row])..<Int(f.offsets[row + 1]) { body(Int(f.values[i])) }
     }
@@ -121,13 +126,13 @@ struct DenseGrouping {
               let row = rows.map { Int($0[k]) } ?? k
               let (s1, e1) = o1.isEmpty ? (row, row + 1) : (Int(o1[row]), Int(o1[row + 1]))
               for i in s1..<e1 {
-                let a = Int(v1[i])
+                let a = first.id(v1[i])
                 guard second != nil else {
                   body(row, a)
                   continue
                 }
                 let (s2, e2) = o2.isEmpty ? (row, row + 1) : (Int(o2[row]), Int(o2[row + 1]))
-                for j in s2..<e2 { body(row, a * radix + Int(v2[j])) }
+                for j in s2..<e2 { body(row, a * radix + second!.id(v2[j])) }
               }
             }
           }
