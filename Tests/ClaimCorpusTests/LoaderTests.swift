@@ -158,7 +158,7 @@ import Testing
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     var out = CorpusLoader.Output()
     #expect(JSONLinesReader.read(input: .init(path: path, id: "claims.jsonl", metadata: [:]), into: &out, blockSize: 97))
-    let columns = try #require(out.columns).columns
+    let columns = try #require(out.columns).build()
     #expect(columns.count == 199)
     #expect(columns.claim(77).text == "claim number 78 " + String(repeating: "x", count: 28))
     #expect(out.warnings.map(\.line) == [78])

@@ -86,14 +86,14 @@ public struct CorpusLoader: Sendable {
         } else if let (done, found) = extracted.next() {
           documents.append(done)
           for var claim in found {
-            claim.id = builder.columns.count
+            claim.id = builder.count
             builder.append(claim)
             claims.append(claim)
           }
         }
       }
     }
-    var columns = builder.columns
+    var columns = builder.build()
     columns.ids = Array(0..<columns.count)
     return Corpus(documents: documents, claims: claims, columns: columns, lexicon: lexicon, warnings: warnings)
   }

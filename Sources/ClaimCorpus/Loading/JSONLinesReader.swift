@@ -27,46 +27,21 @@ enum JSONLinesReader {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+    let reader = LineBlockReader(fd: fd, blockSize: blockSize)
     var builder = ClaimColumnsBuilder()
     var isClaims: Bool? = nil
     var lineBase = 0
     var records = 0
-    var block: [UInt8] = []
-    var atEnd = false
-    while !atEnd {
-      // fill the block to blockSize past what was carried over, then cut at the last newline
-      let carried = block.count
-      block.reserveCapacity(carried + blockSize)
-      var added = 0
-      while added < blockSize {
-        let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 20) { buffer -> Int in
-          let n = Glibc.read(fd, buffer.baseAddress!, min(buffer.count, blockSize - added))
-          if n > 0 { block.append(contentsOf: buffer[..<n]) }
-          return n
-        }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 {
-          atEnd = true
-          break
-        }
-        added += n
-      }
-      guard !block.isEmpty else { break }
-      var cut = block.count
-      if !atEnd {
-        guard let newline = block.lastIndex(of: 0x0A) else { continue }  // one long line: read on
-        cut = newline + 1
-      }
-      let body = Array(block[..<cut])
-      block = Array(block[cut...])
+    while let block = reader.next() {
       if isClaims == nil {
-        if TextDecoding.looksBinary(body[...]) {
+        if TextDecoding.looksBinary(block) {
           out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
           return true
         }
-        isClaims = firstRecord(body).map(ClaimRecord.isClaim) ?? false
+        isClaims = firstRecord(block).map(ClaimRecord.isClaim) ?? false
       }
       let claims = isClaims ?? false
+      nonisolated(unsafe) let body = block
       let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
       let results = parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) }
       for chunk in results {
@@ -86,25 +61,25 @@ enum JSONLinesReader {
       out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))
     }
     if isClaims == true {
+      out.documents += documentsOfClaims(builder.build(), path: input.path)
       out.columns = builder
-      out.documents += documentsOfClaims(builder.columns, path: input.path)
     }
     return true
   }
 
   /// The first line that parses as a JSON object.
-  static func firstRecord(_ bytes: [UInt8]) -> JSONValue? {
+  static func firstRecord(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
     var start = 0
     while start < bytes.count {
       let end = lineEnd(bytes, from: start)
-      if let value = try? JSONParser.parse(bytes[start..<end]), case .object = value { return value }
+      if let value = try? JSONParser.parse(Array(UnsafeBufferPointer(rebasing: bytes[start..<end]))[...]), case .object = value { return value }
       start = end + 1
     }
     return nil
   }
 
   /// `count` stretches of whole lines covering `bytes`.
-  static func chunks(_ bytes: [UInt8], count: Int) -> [Range<Int>] {
+  static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
     for k in 1...max(1, count) {
@@ -117,26 +92,25 @@ enum JSONLinesReader {
   }
 
   /// The offset of the newline ending the line at `start`, or the end of the bytes.
-  static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
-    guard start < bytes.count else { return bytes.count }
-    return bytes.withUnsafeBufferPointer { p in
-      guard let found = memchr(p.baseAddress! + start, 0x0A, p.count - start) else { return p.count }
-      return p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
+  static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return bytes.count }
+    return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
-  static func parse(_ bytes: [UInt8], _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input) -> Chunk {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input) -> Chunk {
     var chunk = Chunk()
+    var fields = ClaimFields()
     var start = range.lowerBound
     while start < range.upperBound {
       chunk.lines += 1
       let end = min(lineEnd(bytes, from: start), range.upperBound)
       defer { start = end + 1 }
-      let line = bytes[start..<end]
+      let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       if isClaims {
         do {
-          try JSONParser.parseClaim(line, into: &chunk.columns)
+          try ClaimLineParser.parse(line, into: &fields)
+          chunk.columns.append(fields, line: line)
           chunk.records += 1
         } catch {
           chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
@@ -145,7 +119,7 @@ enum JSONLinesReader {
       }
       let record: JSONValue
       do {
-        record = try JSONParser.parse(line)
+        record = try JSONParser.parse(Array(line)[...])
       } catch {
         chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
         continue

@@ -22,7 +22,7 @@ enum TextDecoding {
   }
 
   /// Whether the first 8 KiB hold a NUL, or more than 10% control characters.
-  static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+  static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
     let sample = bytes.prefix(8192)
     var control = 0
     for b in sample {

@@ -1,0 +1,113 @@
+import Glibc
+
+/// The lexical parts of JSON shared by the tree parser (`JSONParser`) and the claims-record
+/// parser (`ClaimLineParser`): strings with their escapes, and numbers.
+enum JSONString {
+  /// Where a string's content is: a range of the input when it has no escapes, else a range
+  /// of the buffer it was decoded into.
+  enum Content {
+    case raw(Range<Int>)
+    case decoded(Range<Int>)
+  }
+
+  /// Reads the string whose opening quote is at `quote`; returns its content and the offset
+  /// just past its closing quote. Escapes are decoded onto the end of `out`. Raw control
+  /// characters are let through (a line of JSON Lines holds no newline).
+  static func scan(_ p: UnsafeBufferPointer<UInt8>, at quote: Int, into out: inout [UInt8]) throws(JSONParser.Failure) -> (Content, end: Int) {
+    let start = quote + 1
+    guard let base = p.baseAddress, start < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
+    guard let q = memchr(base + start, 0x22, p.count - start) else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
+    let close = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+    guard let b = memchr(base + start, 0x5C, close - start) else { return (.raw(start..<close), close + 1) }
+    let decodedStart = out.count
+    var i = start
+    var backslash = base.distance(to: b.assumingMemoryBound(to: UInt8.self))
+    while true {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<backslash]))
+      i = backslash + 1
+      guard i < p.count else { break }
+      let e = p[i]
+      i += 1
+      switch e {
+      case UInt8(ascii: "\""): out.append(0x22)
+      case UInt8(ascii: "\\"): out.append(0x5C)
+      case UInt8(ascii: "/"): out.append(0x2F)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try hex4(p, &i)
+        if (0xD800..<0xDC00).contains(scalar), i + 1 < p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") {
+          i += 2
+          let low = try hex4(p, &i)
+          if (0xDC00..<0xE000).contains(low) {
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else {
+            append(0xFFFD, to: &out)  // a lone high surrogate
+            scalar = low
+          }
+        }
+        append(scalar, to: &out)
+      default: throw JSONParser.Failure(message: "bad escape '\\\(Character(Unicode.Scalar(e)))'", offset: i - 2)
+      }
+      // the next quote or backslash, whichever comes first
+      guard i < p.count, let q = memchr(base + i, 0x22, p.count - i) else { break }
+      let close = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+      guard let b = memchr(base + i, 0x5C, close - i) else {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<close]))
+        return (.decoded(decodedStart..<out.count), close + 1)
+      }
+      backslash = base.distance(to: b.assumingMemoryBound(to: UInt8.self))
+    }
+    throw JSONParser.Failure(message: "unterminated string", offset: p.count)
+  }
+
+  /// Appends the UTF-8 of `scalar`, or of U+FFFD when it is not a scalar (a lone surrogate).
+  private static func append(_ scalar: UInt32, to out: inout [UInt8]) {
+    out.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")!)
+  }
+
+  private static func hex4(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) throws(JSONParser.Failure) -> UInt32 {
+    guard p.count - i >= 4 else { throw JSONParser.Failure(message: "bad \\u escape", offset: i) }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let b = p[i]
+      let d: UInt32
+      switch b {
+      case 0x30...0x39: d = UInt32(b - 0x30)
+      case 0x41...0x46: d = UInt32(b - 0x41 + 10)
+      case 0x61...0x66: d = UInt32(b - 0x61 + 10)
+      default: throw JSONParser.Failure(message: "bad \\u escape", offset: i)
+      }
+      v = v * 16 + d
+      i += 1
+    }
+    return v
+  }
+
+  /// The offset just past the JSON number at `start` (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`),
+  /// or nil when none is there.
+  static func numberEnd(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    var i = start
+    func digits() -> Int {
+      let from = i
+      while i < p.count, p[i] &- 0x30 < 10 { i += 1 }
+      return i - from
+    }
+    if i < p.count, p[i] == UInt8(ascii: "-") { i += 1 }
+    guard i < p.count, p[i] &- 0x30 < 10 else { return nil }
+    if p[i] == UInt8(ascii: "0") { i += 1 } else { _ = digits() }
+    if i < p.count, p[i] == UInt8(ascii: ".") {
+      i += 1
+      guard digits() > 0 else { return nil }
+    }
+    if i < p.count, p[i] | 0x20 == UInt8(ascii: "e") {
+      i += 1
+      if i < p.count, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits() > 0 else { return nil }
+    }
+    return i
+  }
+}

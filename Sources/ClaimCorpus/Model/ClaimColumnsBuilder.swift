@@ -1,0 +1,174 @@
+/// Builds `ClaimColumns` row by row, interning each string field's values as they come (from
+/// a claims file's bytes, or from extracted claims); builders made in parallel merge in order.
+public struct ClaimColumnsBuilder: Sendable {
+  /// The rows so far: codes, dates and texts; the distinct values stay in `interners` until `build()`.
+  private var rows = ClaimColumns()
+  private var interners = [ByteInterner](repeating: ByteInterner(), count: Slot.allCases.count)
+  /// The code each string field got last: claims come in documents, the same doc, source,
+  /// kind and hedge row after row.
+  private var lastCodes = [Int32](repeating: -1, count: Slot.allCases.count)
+  /// The codes of the list row being appended.
+  private var rowCodes: [Int32] = []
+
+  /// An empty builder.
+  public init() {}
+
+  /// How many rows.
+  public var count: Int { rows.count }
+
+  /// The string and list fields, each with its own values.
+  enum Slot: Int, CaseIterable {
+    case doc, source, speaker, kind, hedge, cue, quote, actor, cited, topic
+
+    /// The string fields, first in `allCases`.
+    static let scalars: [Slot] = [.doc, .source, .speaker, .kind, .hedge, .cue, .quote]
+    /// The list fields.
+    static let lists: [Slot] = [.actor, .cited, .topic]
+  }
+
+  /// The columns, every distinct value made a `String` once.
+  public func build() -> ClaimColumns {
+    var columns = rows
+    for slot in Slot.scalars { columns[keyPath: Self.column(slot)].values = interners[slot.rawValue].strings() }
+    for slot in Slot.lists { columns[keyPath: Self.list(slot)].values = interners[slot.rawValue].strings() }
+    return columns
+  }
+
+  private static func column(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringColumn> {
+    switch slot {
+    case .doc: \.doc
+    case .source: \.source
+    case .speaker: \.speaker
+    case .kind: \.kind
+    case .hedge: \.hedge
+    case .cue: \.cue
+    default: \.quote
+    }
+  }
+
+  private static func list(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringListColumn> {
+    switch slot {
+    case .actor: \.actor
+    case .cited: \.cited
+    default: \.topic
+    }
+  }
+
+  /// Appends one extracted claim.
+  public mutating func append(_ c: Claim) {
+    beginRow(date: c.date?.number ?? ClaimColumns.noDate)
+    rows.ids[rows.count - 1] = c.id
+    rows.textBytes += c.text.utf8
+    rows.textOffsets.append(rows.textBytes.count)
+    let strings = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
+    for (slot, value) in zip(Slot.scalars, strings) {
+      appendCode(value.map { intern($0, slot) } ?? -1, slot)
+    }
+    for (slot, values) in zip(Slot.lists, [c.actors, c.cited, c.topics]) {
+      rowCodes.removeAll(keepingCapacity: true)
+      for v in values { rowCodes.append(intern(v, slot)) }
+      appendList(slot)
+    }
+  }
+
+  /// Appends one record read by `ClaimLineParser` from `line`. A missing doc is "", a missing
+  /// source the doc, a missing kind "statement" and hedge "asserted".
+  mutating func append(_ f: ClaimFields, line: UnsafeBufferPointer<UInt8>) {
+    beginRow(date: f.date)
+    if let text = f.text { f.withBytes(text, in: line) { rows.textBytes.append(contentsOf: $0) } }
+    rows.textOffsets.append(rows.textBytes.count)
+    for slot in Slot.scalars {
+      var piece = f.scalars[slot.rawValue]
+      if piece == nil && slot == .source { piece = f.scalars[Slot.doc.rawValue] }
+      let code: Int32
+      if let piece {
+        code = f.withBytes(piece, in: line) { intern($0, slot) }
+      } else {
+        switch slot {
+        case .doc, .source: code = intern("", slot)
+        case .kind: code = intern(ClaimKind.statement.rawValue, slot)
+        case .hedge: code = intern(Hedge.asserted.rawValue, slot)
+        default: code = -1
+        }
+      }
+      appendCode(code, slot)
+    }
+    for slot in Slot.lists {
+      rowCodes.removeAll(keepingCapacity: true)
+      for item in f.items where item.list == slot { rowCodes.append(f.withBytes(item.value, in: line) { intern($0, slot) }) }
+      appendList(slot)
+    }
+  }
+
+  private mutating func beginRow(date: Int32) {
+    rows.count += 1
+    rows.ids.append(0)
+    rows.dates.append(date)
+  }
+
+  private mutating func intern(_ value: UnsafeBufferPointer<UInt8>, _ slot: Slot) -> Int32 {
+    let last = lastCodes[slot.rawValue]
+    if last >= 0 && interners[slot.rawValue].equals(Int(last), value) { return last }
+    let code = interners[slot.rawValue].code(value)
+    lastCodes[slot.rawValue] = code
+    return code
+  }
+
+  private mutating func intern(_ value: String, _ slot: Slot) -> Int32 {
+    var value = value
+    return value.withUTF8 { intern($0, slot) }
+  }
+
+  private mutating func appendCode(_ code: Int32, _ slot: Slot) {
+    switch slot {
+    case .doc: rows.doc.codes.append(code)
+    case .source: rows.source.codes.append(code)
+    case .speaker: rows.speaker.codes.append(code)
+    case .kind: rows.kind.codes.append(code)
+    case .hedge: rows.hedge.codes.append(code)
+    case .cue: rows.cue.codes.append(code)
+    default: rows.quote.codes.append(code)
+    }
+  }
+
+  /// Appends one row of list `slot`: the codes in `rowCodes`, each once, in order.
+  private mutating func appendList(_ slot: Slot) {
+    func fill(_ column: inout StringListColumn, _ codes: [Int32]) {
+      let start = column.codes.count
+      for code in codes where !column.codes[start...].contains(code) { column.codes.append(code) }
+      column.offsets.append(Int32(column.codes.count))
+    }
+    switch slot {
+    case .actor: fill(&rows.actor, rowCodes)
+    case .cited: fill(&rows.cited, rowCodes)
+    default: fill(&rows.topic, rowCodes)
+    }
+  }
+
+  /// Appends every row of `other`, after this builder's, mapping its codes to this one's.
+  public mutating func merge(_ other: ClaimColumnsBuilder) {
+    if rows.count == 0 && interners.allSatisfy({ $0.count == 0 }) {
+      self = other
+      return
+    }
+    let o = other.rows
+    rows.count += o.count
+    rows.ids += o.ids
+    rows.dates += o.dates
+    let base = rows.textBytes.count
+    rows.textBytes += o.textBytes
+    rows.textOffsets += o.textOffsets.dropFirst().map { $0 + base }
+    for slot in Slot.allCases {
+      let theirs = other.interners[slot.rawValue]
+      let map = (0..<theirs.count).map { code in theirs.withValue(code) { interners[slot.rawValue].code($0) } }
+      if Slot.scalars.contains(slot) {
+        rows[keyPath: Self.column(slot)].codes += o[keyPath: Self.column(slot)].codes.map { $0 < 0 ? -1 : map[Int($0)] }
+      } else {
+        let path = Self.list(slot)
+        let codeBase = Int32(rows[keyPath: path].codes.count)
+        rows[keyPath: path].codes += o[keyPath: path].codes.map { map[Int($0)] }
+        rows[keyPath: path].offsets += o[keyPath: path].offsets.dropFirst().map { $0 + codeBase }
+      }
+    }
+  }
+}
