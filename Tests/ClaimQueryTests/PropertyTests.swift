@@ -171,6 +171,16 @@ import Testing
     }
   }
 
+  @Test func dateIndexIsTheSortedOrderOfRows() async {
+    await propertyCheck(count: 200, input: Gen<Int>.int(in: -3...40).array(of: 0...60), Gen<Int>.int(in: 1...3)) { days, spread in
+      // spread 3 puts the days far apart, past the counting sort's range
+      let scale: [Int] = [1, 30, 1_000_000]
+      let dates: [Int32] = days.map { day in day < 0 ? ClaimStore.noDate : Int32(day * scale[spread - 1]) }
+      let sorted: [Int32] = (0..<dates.count).sorted { a, b in (dates[a], a) < (dates[b], b) }.map { Int32($0) }
+      #expect(ClaimStore.dateIndex(dates) == sorted)
+    }
+  }
+
   @Test func columnStoreAndTablePathsAgree() async {
     await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
       var engine = QueryEngine(corpus: Self.corpus(seed))

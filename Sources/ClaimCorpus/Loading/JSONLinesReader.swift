@@ -32,19 +32,11 @@ enum JSONLinesReader {
     var isClaims: Bool? = nil
     var lineBase = 0
     var records = 0
-    while let block = reader.next() {
-      if isClaims == nil {
-        if TextDecoding.looksBinary(block) {
-          out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
-          return true
-        }
-        isClaims = firstRecord(block).map(ClaimRecord.isClaim) ?? false
-      }
-      let claims = isClaims ?? false
-      nonisolated(unsafe) let body = block
-      let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
-      let results = parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) }
-      for chunk in results {
+    var firstBlock = 0
+    var reserved = false
+    /// Adds a parsed block's chunks, in order.
+    func take(_ chunks: [Chunk]) {
+      for chunk in chunks {
         for (line, document, hasID) in chunk.documents {
           var doc = document
           if !hasID { doc.id = "\(input.id):\(lineBase + line)" }
@@ -54,8 +46,28 @@ enum JSONLinesReader {
         for w in chunk.warnings { out.warnings.append(LoadWarning(path: input.path, line: lineBase + w.line, message: w.message)) }
         lineBase += chunk.lines
         records += chunk.records
-        if claims { builder.merge(chunk.columns) }
+        if isClaims == true { builder.merge(chunk.columns) }
       }
+      if isClaims == true && !reserved && firstBlock < Int(info.st_size) && builder.count > 0 {
+        reserved = true
+        // after the first block: room for the whole file's rows, guessed from the first block's
+        let share = Double(info.st_size) / Double(firstBlock) * 1.1
+        builder.reserveCapacity(rows: Int(Double(builder.count) * share), textBytes: Int(Double(builder.textByteCount) * share))
+      }
+    }
+    while let block = reader.next() {
+      if isClaims == nil {
+        if TextDecoding.looksBinary(block) {
+          out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
+          return true
+        }
+        isClaims = firstRecord(block).map(ClaimRecord.isClaim) ?? false
+        firstBlock = block.count
+      }
+      let claims = isClaims ?? false
+      nonisolated(unsafe) let body = block
+      let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
+      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) })
     }
     if records == 0 {
       out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))

@@ -16,12 +16,22 @@ enum JSONString {
   static func scan(_ p: UnsafeBufferPointer<UInt8>, at quote: Int, into out: inout [UInt8]) throws(JSONParser.Failure) -> (Content, end: Int) {
     let start = quote + 1
     guard let base = p.baseAddress, start < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
-    guard let q = memchr(base + start, 0x22, p.count - start) else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
-    let close = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-    guard let b = memchr(base + start, 0x5C, close - start) else { return (.raw(start..<close), close + 1) }
+    var backslash: Int
+    // short strings (keys, names) end within a few bytes: look byte by byte first
+    var k = start
+    let near = min(p.count, start + 24)
+    while k < near, p[k] != 0x22, p[k] != 0x5C { k += 1 }
+    if k < near {
+      if p[k] == 0x22 { return (.raw(start..<k), k + 1) }
+      backslash = k
+    } else {
+      guard let q = memchr(base + k, 0x22, p.count - k) else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
+      let close = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+      guard let b = memchr(base + k, 0x5C, close - k) else { return (.raw(start..<close), close + 1) }
+      backslash = base.distance(to: b.assumingMemoryBound(to: UInt8.self))
+    }
     let decodedStart = out.count
     var i = start
-    var backslash = base.distance(to: b.assumingMemoryBound(to: UInt8.self))
     while true {
       out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<backslash]))
       i = backslash + 1

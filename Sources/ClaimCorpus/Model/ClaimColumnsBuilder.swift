@@ -16,6 +16,9 @@ public struct ClaimColumnsBuilder: Sendable {
   /// How many rows.
   public var count: Int { rows.count }
 
+  /// How many bytes of text the rows hold.
+  var textByteCount: Int { rows.textBytes.count }
+
   /// The string and list fields, each with its own values.
   enum Slot: Int, CaseIterable {
     case doc, source, speaker, kind, hedge, cue, quote, actor, cited, topic
@@ -145,9 +148,20 @@ public struct ClaimColumnsBuilder: Sendable {
     }
   }
 
+  /// Makes room for about `rows` more rows holding `textBytes` bytes of text, so that merging
+  /// many builders into this one copies each row once.
+  mutating func reserveCapacity(rows more: Int, textBytes: Int) {
+    rows.ids.reserveCapacity(rows.count + more)
+    rows.dates.reserveCapacity(rows.count + more)
+    rows.textOffsets.reserveCapacity(rows.count + more + 1)
+    rows.textBytes.reserveCapacity(rows.textBytes.count + textBytes)
+    for slot in Slot.scalars { rows[keyPath: Self.column(slot)].codes.reserveCapacity(rows.count + more) }
+    for slot in Slot.lists { rows[keyPath: Self.list(slot)].offsets.reserveCapacity(rows.count + more + 1) }
+  }
+
   /// Appends every row of `other`, after this builder's, mapping its codes to this one's.
   public mutating func merge(_ other: ClaimColumnsBuilder) {
-    if rows.count == 0 && interners.allSatisfy({ $0.count == 0 }) {
+    if rows.count == 0 && rows.textBytes.capacity == 0 && interners.allSatisfy({ $0.count == 0 }) {
       self = other
       return
     }

@@ -54,7 +54,8 @@ struct ClaimStore: Sendable {
     textBytes = c.textBytes
     textOffsets = c.textOffsets
     func coded(_ column: StringColumn, postings: Bool) -> CodedColumn {
-      var coded = CodedColumn(codes: column.codes, dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
+      let names = postings  // the fields with postings (source, speaker) are the ones matched by name
+      var coded = CodedColumn(codes: column.codes, dictionary: ValueDictionary(values: column.values, lexicon: lexicon, names: names))
       if postings { coded.postings = ClaimStore.postings(coded) }
       return coded
     }
@@ -73,14 +74,57 @@ struct ClaimStore: Sendable {
     actor = list(c.actor)
     cited = list(c.cited)
     topic = list(c.topic)
-    let dates = c.dates
-    byDate = (0..<Int32(c.count)).sorted { dates[Int($0)] != dates[Int($1)] ? dates[Int($0)] < dates[Int($1)] : $0 < $1 }
+    byDate = ClaimStore.dateIndex(c.dates)
   }
 
   static func postings(_ column: CodedColumn) -> [[Int32]] {
-    var lists = [[Int32]](repeating: [], count: column.dictionary.count)
+    var sizes = [Int](repeating: 0, count: column.dictionary.count)
+    for code in column.codes where code >= 0 { sizes[Int(code)] += 1 }
+    var lists = sizes.map { size -> [Int32] in
+      var list: [Int32] = []
+      list.reserveCapacity(size)
+      return list
+    }
     for (row, code) in column.codes.enumerated() where code >= 0 { lists[Int(code)].append(Int32(row)) }
     return lists
+  }
+
+  /// Rows sorted by date (no date first), then by row: a counting sort over the days when
+  /// they span fewer days than there are rows (news does), else a comparison sort.
+  static func dateIndex(_ dates: [Int32]) -> [Int32] {
+    var first = Int32.max, last = Int32.min, undated = 0
+    for d in dates {
+      if d == noDate {
+        undated += 1
+      } else {
+        first = min(first, d)
+        last = max(last, d)
+      }
+    }
+    guard first <= last, Int(last) - Int(first) < max(dates.count, 1 << 16) else {
+      return (0..<Int32(dates.count)).sorted { dates[Int($0)] != dates[Int($1)] ? dates[Int($0)] < dates[Int($1)] : $0 < $1 }
+    }
+    // next[k]: where the next row of day first + k goes
+    var next = [Int](repeating: 0, count: Int(last - first) + 1)
+    for d in dates where d != noDate { next[Int(d - first)] += 1 }
+    var position = undated
+    for k in next.indices {
+      let size = next[k]
+      next[k] = position
+      position += size
+    }
+    var order = [Int32](repeating: 0, count: dates.count)
+    var nextUndated = 0
+    for (row, d) in dates.enumerated() {
+      if d == noDate {
+        order[nextUndated] = Int32(row)
+        nextUndated += 1
+      } else {
+        order[next[Int(d - first)]] = Int32(row)
+        next[Int(d - first)] += 1
+      }
+    }
+    return order
   }
 
   /// The coded column of a scalar string field.

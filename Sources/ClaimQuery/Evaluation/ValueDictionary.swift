@@ -4,16 +4,20 @@ struct ValueDictionary: Sendable {
   /// The values, by id.
   private(set) var values: [String] = []
   private var ids: [String: Int32] = [:]
-  /// Ids by name key: the lexicon's canonical name (else the value), lowercased.
-  private var byNameKey: [String: [Int32]] = [:]
+  /// Ids by name key: the lexicon's canonical name (else the value), lowercased; nil when
+  /// the field is not matched by name.
+  private var byNameKey: [String: [Int32]]? = nil
 
-  /// A dictionary of `values`, whose ids are their positions.
-  init(values: [String], lexicon: Lexicon) {
+  /// A dictionary of `values`, whose ids are their positions; `names` indexes them by
+  /// lexicon name too, for fields matched by name.
+  init(values: [String], lexicon: Lexicon, names: Bool = true) {
     self.values = values
     ids.reserveCapacity(values.count)
-    for (i, v) in values.enumerated() {
-      ids[v] = Int32(i)
-      byNameKey[ValueDictionary.nameKey(v, lexicon), default: []].append(Int32(i))
+    for (i, v) in values.enumerated() { ids[v] = Int32(i) }
+    if names {
+      var byNameKey: [String: [Int32]] = [:]
+      for (i, v) in values.enumerated() { byNameKey[ValueDictionary.nameKey(v, lexicon), default: []].append(Int32(i)) }
+      self.byNameKey = byNameKey
     }
   }
 
@@ -30,7 +34,10 @@ struct ValueDictionary: Sendable {
     case .caseless:
       let lower = literal.lowercased()
       return values.indices.filter { values[$0].lowercased() == lower }.map { Int32($0) }
-    case .name: return byNameKey[ValueDictionary.nameKey(literal, lexicon)] ?? []
+    case .name:
+      let key = ValueDictionary.nameKey(literal, lexicon)
+      guard let byNameKey else { return ids { ValueDictionary.nameKey($0, lexicon) == key } }
+      return byNameKey[key] ?? []
     }
   }
 
@@ -76,7 +83,13 @@ struct ListColumn: Sendable {
 
   /// Sorted row numbers per value id: the postings.
   func postings(valueCount: Int) -> [[Int32]] {
-    var lists = [[Int32]](repeating: [], count: valueCount)
+    var sizes = [Int](repeating: 0, count: valueCount)
+    for v in values { sizes[Int(v)] += 1 }
+    var lists = sizes.map { size -> [Int32] in
+      var list: [Int32] = []
+      list.reserveCapacity(size)
+      return list
+    }
     for r in 0..<(offsets.count - 1) {
       for v in row(r) where lists[Int(v)].last != Int32(r) { lists[Int(v)].append(Int32(r)) }
     }
