@@ -39,3 +39,20 @@ size_t claimsh_find_caseless(const uint8_t *h, size_t n, const uint8_t *needle, 
   }
   return n;
 }
+
+size_t claimsh_find_either(const uint8_t *h, size_t n, uint8_t a, uint8_t b, size_t i) {
+#ifdef CLAIMSH_SSE2
+  const __m128i va = _mm_set1_epi8((char)a);
+  const __m128i vb = _mm_set1_epi8((char)b);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(h + i));
+    unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+    if (mask) return i + (size_t)__builtin_ctz(mask);
+    i += 16;
+  }
+#endif
+  for (; i < n; i++) {
+    if (h[i] == a || h[i] == b) return i;
+  }
+  return n;
+}

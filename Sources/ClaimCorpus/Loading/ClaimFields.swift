@@ -24,8 +24,8 @@ struct ClaimFields {
     for k in scalars.indices { scalars[k] = nil }
     text = nil
     date = ClaimColumns.noDate
-    items.removeAll(keepingCapacity: true)
-    scratch.removeAll(keepingCapacity: true)
+    if !items.isEmpty { items.removeAll(keepingCapacity: true) }
+    if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
   }
 
   /// Calls `body` with the bytes of `piece`, a piece of `line` or of the scratch buffer.

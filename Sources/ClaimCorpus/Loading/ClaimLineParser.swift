@@ -38,7 +38,7 @@ struct ClaimLineParser {
           let text = try p.text(&fields.scratch)
           fields.date = text.flatMap { fields.withBytes($0, in: line) { Day(utf8: $0)?.number } } ?? ClaimColumns.noDate
         case .list(let slot):
-          fields.items.removeAll { $0.list == slot }  // a repeated member: the last one counts
+          if fields.items.contains(where: { $0.list == slot }) { fields.items.removeAll { $0.list == slot } }  // a repeated member: the last one counts
           try p.strings(slot, &fields)
         case .other: try p.skipValue()
         }

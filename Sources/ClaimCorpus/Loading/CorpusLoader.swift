@@ -93,9 +93,7 @@ public struct CorpusLoader: Sendable {
         }
       }
     }
-    var columns = builder.build()
-    columns.ids = Array(0..<columns.count)
-    return Corpus(documents: documents, claims: claims, columns: columns, lexicon: lexicon, warnings: warnings)
+    return Corpus(documents: documents, claims: claims, columns: builder.build(), lexicon: lexicon, warnings: warnings)
   }
 
   /// The files under `path`, sorted, with their ids and folder metadata.

@@ -8,7 +8,40 @@ import Glibc
 enum JSONLinesReader {
   /// What one stretch of lines gave, with line numbers relative to the stretch.
   struct Chunk: Sendable {
+    /// The claims, without their texts: those stay in the block until the chunk is merged.
     var columns = ClaimColumnsBuilder()
+    /// Each claim's text as a start and end in the block, or, when the start is negative, in
+    /// `decoded` from -start - 1: not copied twice.
+    var texts: [Int] = []
+    /// Texts that had escapes, decoded.
+    var decoded: [UInt8] = []
+    /// Notes where the text of the record just read is.
+    mutating func keepText(_ fields: ClaimFields, lineStart: Int) {
+      switch fields.text {
+      case .line(let r)?:
+        texts.append(lineStart + r.lowerBound)
+        texts.append(lineStart + r.upperBound)
+      case .scratch(let r)?:
+        texts.append(-decoded.count - 1)
+        texts.append(decoded.count + r.count)
+        decoded.append(contentsOf: fields.scratch[r])
+      case nil:
+        texts.append(0)
+        texts.append(0)
+      }
+    }
+
+    /// Appends each claim's text, from `block` or from `decoded`, followed by its end offset.
+    func appendTexts(from block: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ ends: inout [Int]) {
+      decoded.withUnsafeBufferPointer { decoded in
+        for k in stride(from: 0, to: texts.count, by: 2) {
+          let start = texts[k], end = texts[k + 1]
+          bytes.append(contentsOf: start >= 0 ? UnsafeBufferPointer(rebasing: block[start..<end]) : UnsafeBufferPointer(rebasing: decoded[(-start - 1)..<end]))
+          ends.append(bytes.count)
+        }
+      }
+    }
+
     /// Documents with the chunk-relative line they came from, for ids and paths.
     var documents: [(line: Int, document: Document, hasID: Bool)] = []
     var warnings: [(line: Int, message: String)] = []
@@ -35,7 +68,7 @@ enum JSONLinesReader {
     var firstBlock = 0
     var reserved = false
     /// Adds a parsed block's chunks, in order.
-    func take(_ chunks: [Chunk]) {
+    func take(_ chunks: [Chunk], of block: UnsafeBufferPointer<UInt8>) {
       for chunk in chunks {
         for (line, document, hasID) in chunk.documents {
           var doc = document
@@ -46,7 +79,7 @@ enum JSONLinesReader {
         for w in chunk.warnings { out.warnings.append(LoadWarning(path: input.path, line: lineBase + w.line, message: w.message)) }
         lineBase += chunk.lines
         records += chunk.records
-        if isClaims == true { builder.merge(chunk.columns) }
+        if isClaims == true { builder.merge(chunk.columns) { chunk.appendTexts(from: block, to: &$0, &$1) } }
       }
       if isClaims == true && !reserved && firstBlock < Int(info.st_size) && builder.count > 0 {
         reserved = true
@@ -67,7 +100,7 @@ enum JSONLinesReader {
       let claims = isClaims ?? false
       nonisolated(unsafe) let body = block
       let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
-      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) })
+      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) }, of: block)
     }
     if records == 0 {
       out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))
@@ -122,7 +155,8 @@ enum JSONLinesReader {
       if isClaims {
         do {
           try ClaimLineParser.parse(line, into: &fields)
-          chunk.columns.append(fields, line: line)
+          chunk.columns.append(fields, line: line, copyingText: false)
+          chunk.keepText(fields, lineStart: start)
           chunk.records += 1
         } catch {
           chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))

@@ -1,4 +1,4 @@
-import Glibc
+import CFastScan
 
 /// The lexical parts of JSON shared by the tree parser (`JSONParser`) and the claims-record
 /// parser (`ClaimLineParser`): strings with their escapes, and numbers.
@@ -14,28 +14,23 @@ enum JSONString {
   /// just past its closing quote. Escapes are decoded onto the end of `out`. Raw control
   /// characters are let through (a line of JSON Lines holds no newline).
   static func scan(_ p: UnsafeBufferPointer<UInt8>, at quote: Int, into out: inout [UInt8]) throws(JSONParser.Failure) -> (Content, end: Int) {
+    guard let base = p.baseAddress else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
     let start = quote + 1
-    guard let base = p.baseAddress, start < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
-    var backslash: Int
-    // short strings (keys, names) end within a few bytes: look byte by byte first
-    var k = start
-    let near = min(p.count, start + 24)
-    while k < near, p[k] != 0x22, p[k] != 0x5C { k += 1 }
-    if k < near {
-      if p[k] == 0x22 { return (.raw(start..<k), k + 1) }
-      backslash = k
-    } else {
-      guard let q = memchr(base + k, 0x22, p.count - k) else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
-      let close = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-      guard let b = memchr(base + k, 0x5C, close - k) else { return (.raw(start..<close), close + 1) }
-      backslash = base.distance(to: b.assumingMemoryBound(to: UInt8.self))
+    /// The next quote or backslash from `i`.
+    func stop(_ i: Int) throws(JSONParser.Failure) -> Int {
+      let k = claimsh_find_either(base, p.count, 0x22, 0x5C, i)
+      guard k < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
+      return k
     }
+    var k = try stop(start)
+    if p[k] == 0x22 { return (.raw(start..<k), k + 1) }
     let decodedStart = out.count
     var i = start
     while true {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<backslash]))
-      i = backslash + 1
-      guard i < p.count else { break }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<k]))
+      if p[k] == 0x22 { return (.decoded(decodedStart..<out.count), k + 1) }
+      i = k + 1
+      guard i < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
       let e = p[i]
       i += 1
       switch e {
@@ -62,16 +57,8 @@ enum JSONString {
         append(scalar, to: &out)
       default: throw JSONParser.Failure(message: "bad escape '\\\(Character(Unicode.Scalar(e)))'", offset: i - 2)
       }
-      // the next quote or backslash, whichever comes first
-      guard i < p.count, let q = memchr(base + i, 0x22, p.count - i) else { break }
-      let close = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-      guard let b = memchr(base + i, 0x5C, close - i) else {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<close]))
-        return (.decoded(decodedStart..<out.count), close + 1)
-      }
-      backslash = base.distance(to: b.assumingMemoryBound(to: UInt8.self))
+      k = try stop(i)
     }
-    throw JSONParser.Failure(message: "unterminated string", offset: p.count)
   }
 
   /// Appends the UTF-8 of `scalar`, or of U+FFFD when it is not a scalar (a lone surrogate).

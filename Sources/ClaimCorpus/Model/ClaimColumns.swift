@@ -47,6 +47,7 @@ public struct ClaimColumns: Sendable {
     var builder = ClaimColumnsBuilder()
     for c in claims { builder.append(c) }
     self = builder.build()
+    ids = claims.map(\.id)
   }
 
   /// The text of claim `row`.

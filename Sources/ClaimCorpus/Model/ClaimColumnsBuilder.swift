@@ -1,7 +1,8 @@
 /// Builds `ClaimColumns` row by row, interning each string field's values as they come (from
 /// a claims file's bytes, or from extracted claims); builders made in parallel merge in order.
 public struct ClaimColumnsBuilder: Sendable {
-  /// The rows so far: codes, dates and texts; the distinct values stay in `interners` until `build()`.
+  /// The rows so far: codes, dates and texts (not ids); the distinct values stay in
+  /// `interners` until `build()`.
   private var rows = ClaimColumns()
   private var interners = [ByteInterner](repeating: ByteInterner(), count: Slot.allCases.count)
   /// The code each string field got last: claims come in documents, the same doc, source,
@@ -29,9 +30,10 @@ public struct ClaimColumnsBuilder: Sendable {
     static let lists: [Slot] = [.actor, .cited, .topic]
   }
 
-  /// The columns, every distinct value made a `String` once.
+  /// The columns, every distinct value made a `String` once; ids are row numbers.
   public func build() -> ClaimColumns {
     var columns = rows
+    columns.ids = Array(0..<rows.count)
     for slot in Slot.scalars { columns[keyPath: Self.column(slot)].values = interners[slot.rawValue].strings() }
     for slot in Slot.lists { columns[keyPath: Self.list(slot)].values = interners[slot.rawValue].strings() }
     return columns
@@ -60,7 +62,6 @@ public struct ClaimColumnsBuilder: Sendable {
   /// Appends one extracted claim.
   public mutating func append(_ c: Claim) {
     beginRow(date: c.date?.number ?? ClaimColumns.noDate)
-    rows.ids[rows.count - 1] = c.id
     rows.textBytes += c.text.utf8
     rows.textOffsets.append(rows.textBytes.count)
     let strings = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
@@ -75,11 +76,14 @@ public struct ClaimColumnsBuilder: Sendable {
   }
 
   /// Appends one record read by `ClaimLineParser` from `line`. A missing doc is "", a missing
-  /// source the doc, a missing kind "statement" and hedge "asserted".
-  mutating func append(_ f: ClaimFields, line: UnsafeBufferPointer<UInt8>) {
+  /// source the doc, a missing kind "statement" and hedge "asserted". `copyingText` false
+  /// leaves the text out, for `merge(_:texts:)` to add.
+  mutating func append(_ f: ClaimFields, line: UnsafeBufferPointer<UInt8>, copyingText: Bool = true) {
     beginRow(date: f.date)
-    if let text = f.text { f.withBytes(text, in: line) { rows.textBytes.append(contentsOf: $0) } }
-    rows.textOffsets.append(rows.textBytes.count)
+    if copyingText {
+      if let text = f.text { f.withBytes(text, in: line) { rows.textBytes.append(contentsOf: $0) } }
+      rows.textOffsets.append(rows.textBytes.count)
+    }
     for slot in Slot.scalars {
       var piece = f.scalars[slot.rawValue]
       if piece == nil && slot == .source { piece = f.scalars[Slot.doc.rawValue] }
@@ -97,7 +101,7 @@ public struct ClaimColumnsBuilder: Sendable {
       appendCode(code, slot)
     }
     for slot in Slot.lists {
-      rowCodes.removeAll(keepingCapacity: true)
+      if !rowCodes.isEmpty { rowCodes.removeAll(keepingCapacity: true) }
       for item in f.items where item.list == slot { rowCodes.append(f.withBytes(item.value, in: line) { intern($0, slot) }) }
       appendList(slot)
     }
@@ -105,7 +109,6 @@ public struct ClaimColumnsBuilder: Sendable {
 
   private mutating func beginRow(date: Int32) {
     rows.count += 1
-    rows.ids.append(0)
     rows.dates.append(date)
   }
 
@@ -151,7 +154,6 @@ public struct ClaimColumnsBuilder: Sendable {
   /// Makes room for about `rows` more rows holding `textBytes` bytes of text, so that merging
   /// many builders into this one copies each row once.
   mutating func reserveCapacity(rows more: Int, textBytes: Int) {
-    rows.ids.reserveCapacity(rows.count + more)
     rows.dates.reserveCapacity(rows.count + more)
     rows.textOffsets.reserveCapacity(rows.count + more + 1)
     rows.textBytes.reserveCapacity(rows.textBytes.count + textBytes)
@@ -160,28 +162,33 @@ public struct ClaimColumnsBuilder: Sendable {
   }
 
   /// Appends every row of `other`, after this builder's, mapping its codes to this one's.
-  public mutating func merge(_ other: ClaimColumnsBuilder) {
-    if rows.count == 0 && rows.textBytes.capacity == 0 && interners.allSatisfy({ $0.count == 0 }) {
+  /// `texts`, when given, appends the rows' texts instead of `other`'s (each text followed by
+  /// its end offset): for a builder whose rows were appended without their texts.
+  mutating func merge(_ other: ClaimColumnsBuilder, texts: ((_ bytes: inout [UInt8], _ ends: inout [Int]) -> Void)? = nil) {
+    if texts == nil && rows.count == 0 && rows.textBytes.capacity == 0 && interners.allSatisfy({ $0.count == 0 }) {
       self = other
       return
     }
     let o = other.rows
     rows.count += o.count
-    rows.ids += o.ids
-    rows.dates += o.dates
-    let base = rows.textBytes.count
-    rows.textBytes += o.textBytes
-    rows.textOffsets += o.textOffsets.dropFirst().map { $0 + base }
+    rows.dates.append(contentsOf: o.dates)
+    if let texts {
+      texts(&rows.textBytes, &rows.textOffsets)
+    } else {
+      let base = rows.textBytes.count
+      rows.textBytes.append(contentsOf: o.textBytes)
+      rows.textOffsets.append(contentsOf: o.textOffsets.dropFirst().lazy.map { $0 + base })
+    }
     for slot in Slot.allCases {
       let theirs = other.interners[slot.rawValue]
       let map = (0..<theirs.count).map { code in theirs.withValue(code) { interners[slot.rawValue].code($0) } }
       if Slot.scalars.contains(slot) {
-        rows[keyPath: Self.column(slot)].codes += o[keyPath: Self.column(slot)].codes.map { $0 < 0 ? -1 : map[Int($0)] }
+        rows[keyPath: Self.column(slot)].codes.append(contentsOf: o[keyPath: Self.column(slot)].codes.lazy.map { $0 < 0 ? -1 : map[Int($0)] })
       } else {
         let path = Self.list(slot)
         let codeBase = Int32(rows[keyPath: path].codes.count)
-        rows[keyPath: path].codes += o[keyPath: path].codes.map { map[Int($0)] }
-        rows[keyPath: path].offsets += o[keyPath: path].offsets.dropFirst().map { $0 + codeBase }
+        rows[keyPath: path].codes.append(contentsOf: o[keyPath: path].codes.lazy.map { map[Int($0)] })
+        rows[keyPath: path].offsets.append(contentsOf: o[keyPath: path].offsets.dropFirst().lazy.map { $0 + codeBase })
       }
     }
   }
