@@ -114,8 +114,7 @@ public struct ClaimColumnsBuilder: Sendable {
 
   private mutating func intern(_ value: UnsafeBufferPointer<UInt8>, _ slot: Slot) -> Int32 {
     let last = lastCodes[slot.rawValue]
-    if last >= 0 && interners[slot.rawValue].equals(Int(last), value) { return last }
-    let code = interners[slot.rawValue].code(value)
+    let code = interners[slot.rawValue].code(value, hint: last)
     lastCodes[slot.rawValue] = code
     return code
   }
