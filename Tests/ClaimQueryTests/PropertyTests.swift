@@ -1,6 +1,7 @@
 // Properties on generated input: the lexer and parser never trap on any string or on a good
 // example with any token dropped; generated trees survive print → parse; and on generated
 // claims, `f != x` is exactly `not (f = x)` and a list field matches when any value does.
+import ClaimCorpus
 @testable import ClaimQuery
 import ClaimTestSupport
 import PropertyBased
@@ -178,6 +179,20 @@ import Testing
       let dates: [Int32] = days.map { day in day < 0 ? ClaimStore.noDate : Int32(day * scale[spread - 1]) }
       let sorted: [Int32] = (0..<dates.count).sorted { a, b in (dates[a], a) < (dates[b], b) }.map { Int32($0) }
       #expect(ClaimStore.dateIndex(dates) == sorted)
+    }
+  }
+
+  @Test func textSearchOverSegmentsFindsWhatANaiveSearchFinds() async {
+    await propertyCheck(count: 200, input: Gen<Int>.int(in: 0...5).array(of: 0...30), Gen<Int>.int(in: 0...30).array(of: 0...4)) { words, cuts in
+      // texts of "ab" and "ba" pieces: "aba" matches inside a text, or across two, which must not count
+      let texts = words.map { String(repeating: "ab", count: $0 % 3) + String(repeating: "BA", count: $0 / 3) }
+      var column = TextColumn()
+      for (k, t) in texts.enumerated() {
+        if Set(cuts).contains(k) { column.startSegment(capacity: 0) }
+        column.append(t)
+      }
+      let naive = texts.indices.filter { texts[$0].lowercased().contains("aba") }.map { Int32($0) }
+      #expect(TextSearch.rows(containing: Array("aba".utf8), in: column) == naive)
     }
   }
 

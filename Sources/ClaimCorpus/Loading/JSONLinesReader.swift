@@ -8,40 +8,7 @@ import Glibc
 enum JSONLinesReader {
   /// What one stretch of lines gave, with line numbers relative to the stretch.
   struct Chunk: Sendable {
-    /// The claims, without their texts: those stay in the block until the chunk is merged.
     var columns = ClaimColumnsBuilder()
-    /// Each claim's text as a start and end in the block, or, when the start is negative, in
-    /// `decoded` from -start - 1: not copied twice.
-    var texts: [Int] = []
-    /// Texts that had escapes, decoded.
-    var decoded: [UInt8] = []
-    /// Notes where the text of the record just read is.
-    mutating func keepText(_ fields: ClaimFields, lineStart: Int) {
-      switch fields.text {
-      case .line(let r)?:
-        texts.append(lineStart + r.lowerBound)
-        texts.append(lineStart + r.upperBound)
-      case .scratch(let r)?:
-        texts.append(-decoded.count - 1)
-        texts.append(decoded.count + r.count)
-        decoded.append(contentsOf: fields.scratch[r])
-      case nil:
-        texts.append(0)
-        texts.append(0)
-      }
-    }
-
-    /// Appends each claim's text, from `block` or from `decoded`, followed by its end offset.
-    func appendTexts(from block: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], _ ends: inout [Int]) {
-      decoded.withUnsafeBufferPointer { decoded in
-        for k in stride(from: 0, to: texts.count, by: 2) {
-          let start = texts[k], end = texts[k + 1]
-          bytes.append(contentsOf: start >= 0 ? UnsafeBufferPointer(rebasing: block[start..<end]) : UnsafeBufferPointer(rebasing: decoded[(-start - 1)..<end]))
-          ends.append(bytes.count)
-        }
-      }
-    }
-
     /// Documents with the chunk-relative line they came from, for ids and paths.
     var documents: [(line: Int, document: Document, hasID: Bool)] = []
     var warnings: [(line: Int, message: String)] = []
@@ -68,7 +35,7 @@ enum JSONLinesReader {
     var firstBlock = 0
     var reserved = false
     /// Adds a parsed block's chunks, in order.
-    func take(_ chunks: [Chunk], of block: UnsafeBufferPointer<UInt8>) {
+    func take(_ chunks: [Chunk]) {
       for chunk in chunks {
         for (line, document, hasID) in chunk.documents {
           var doc = document
@@ -79,13 +46,13 @@ enum JSONLinesReader {
         for w in chunk.warnings { out.warnings.append(LoadWarning(path: input.path, line: lineBase + w.line, message: w.message)) }
         lineBase += chunk.lines
         records += chunk.records
-        if isClaims == true { builder.merge(chunk.columns) { chunk.appendTexts(from: block, to: &$0, &$1) } }
+        if isClaims == true { builder.merge(chunk.columns) }
       }
       if isClaims == true && !reserved && firstBlock < Int(info.st_size) && builder.count > 0 {
         reserved = true
         // after the first block: room for the whole file's rows, guessed from the first block's
         let share = Double(info.st_size) / Double(firstBlock) * 1.1
-        builder.reserveCapacity(rows: Int(Double(builder.count) * share), textBytes: Int(Double(builder.textByteCount) * share))
+        builder.reserveCapacity(rows: Int(Double(builder.count) * share))
       }
     }
     while let block = reader.next() {
@@ -100,7 +67,7 @@ enum JSONLinesReader {
       let claims = isClaims ?? false
       nonisolated(unsafe) let body = block
       let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
-      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) }, of: block)
+      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) })
     }
     if records == 0 {
       out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))
@@ -145,6 +112,7 @@ enum JSONLinesReader {
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input) -> Chunk {
     var chunk = Chunk()
     var fields = ClaimFields()
+    if isClaims { chunk.columns.reserveTextCapacity(range.count) }  // texts are shorter than their lines
     var start = range.lowerBound
     while start < range.upperBound {
       chunk.lines += 1
@@ -155,8 +123,7 @@ enum JSONLinesReader {
       if isClaims {
         do {
           try ClaimLineParser.parse(line, into: &fields)
-          chunk.columns.append(fields, line: line, copyingText: false)
-          chunk.keepText(fields, lineStart: start)
+          chunk.columns.append(fields, line: line)
           chunk.records += 1
         } catch {
           chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))

@@ -25,10 +25,8 @@ public struct ClaimColumns: Sendable {
   public var ids: [Int] = []
   /// Day numbers; `Int32.min` for none.
   public var dates: [Int32] = []
-  /// Every text's UTF-8 bytes, one after another.
-  public var textBytes: [UInt8] = []
-  /// Where each text starts; one more entry than claims.
-  public var textOffsets: [Int] = [0]
+  /// Their texts.
+  public var texts = TextColumn()
   /// The string fields.
   public var doc = StringColumn(), source = StringColumn(), speaker = StringColumn(), kind = StringColumn()
   /// The string fields.
@@ -51,9 +49,7 @@ public struct ClaimColumns: Sendable {
   }
 
   /// The text of claim `row`.
-  public func text(_ row: Int) -> String {
-    String(decoding: textBytes[textOffsets[row]..<textOffsets[row + 1]], as: UTF8.self)
-  }
+  public func text(_ row: Int) -> String { texts.text(row) }
 
   /// Claim `row` as a `Claim`, without evidence.
   public func claim(_ row: Int) -> Claim {

@@ -17,8 +17,6 @@ public struct ClaimColumnsBuilder: Sendable {
   /// How many rows.
   public var count: Int { rows.count }
 
-  /// How many bytes of text the rows hold.
-  var textByteCount: Int { rows.textBytes.count }
 
   /// The string and list fields, each with its own values.
   enum Slot: Int, CaseIterable {
@@ -62,8 +60,7 @@ public struct ClaimColumnsBuilder: Sendable {
   /// Appends one extracted claim.
   public mutating func append(_ c: Claim) {
     beginRow(date: c.date?.number ?? ClaimColumns.noDate)
-    rows.textBytes += c.text.utf8
-    rows.textOffsets.append(rows.textBytes.count)
+    rows.texts.append(c.text)
     let strings = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
     for (slot, value) in zip(Slot.scalars, strings) {
       appendCode(value.map { intern($0, slot) } ?? -1, slot)
@@ -76,13 +73,13 @@ public struct ClaimColumnsBuilder: Sendable {
   }
 
   /// Appends one record read by `ClaimLineParser` from `line`. A missing doc is "", a missing
-  /// source the doc, a missing kind "statement" and hedge "asserted". `copyingText` false
-  /// leaves the text out, for `merge(_:texts:)` to add.
-  mutating func append(_ f: ClaimFields, line: UnsafeBufferPointer<UInt8>, copyingText: Bool = true) {
+  /// source the doc, a missing kind "statement" and hedge "asserted".
+  mutating func append(_ f: ClaimFields, line: UnsafeBufferPointer<UInt8>) {
     beginRow(date: f.date)
-    if copyingText {
-      if let text = f.text { f.withBytes(text, in: line) { rows.textBytes.append(contentsOf: $0) } }
-      rows.textOffsets.append(rows.textBytes.count)
+    if let text = f.text {
+      f.withBytes(text, in: line) { rows.texts.append($0) }
+    } else {
+      rows.texts.append(UnsafeBufferPointer(start: nil, count: 0))
     }
     for slot in Slot.scalars {
       var piece = f.scalars[slot.rawValue]
@@ -150,34 +147,28 @@ public struct ClaimColumnsBuilder: Sendable {
     }
   }
 
-  /// Makes room for about `rows` more rows holding `textBytes` bytes of text, so that merging
-  /// many builders into this one copies each row once.
-  mutating func reserveCapacity(rows more: Int, textBytes: Int) {
+  /// Makes room for `bytes` bytes of text in one segment of their own.
+  mutating func reserveTextCapacity(_ bytes: Int) { rows.texts.startSegment(capacity: bytes) }
+
+  /// Makes room for about `rows` more rows, so that merging many builders into this one
+  /// copies each row once.
+  mutating func reserveCapacity(rows more: Int) {
     rows.dates.reserveCapacity(rows.count + more)
-    rows.textOffsets.reserveCapacity(rows.count + more + 1)
-    rows.textBytes.reserveCapacity(rows.textBytes.count + textBytes)
     for slot in Slot.scalars { rows[keyPath: Self.column(slot)].codes.reserveCapacity(rows.count + more) }
     for slot in Slot.lists { rows[keyPath: Self.list(slot)].offsets.reserveCapacity(rows.count + more + 1) }
   }
 
-  /// Appends every row of `other`, after this builder's, mapping its codes to this one's.
-  /// `texts`, when given, appends the rows' texts instead of `other`'s (each text followed by
-  /// its end offset): for a builder whose rows were appended without their texts.
-  mutating func merge(_ other: ClaimColumnsBuilder, texts: ((_ bytes: inout [UInt8], _ ends: inout [Int]) -> Void)? = nil) {
-    if texts == nil && rows.count == 0 && rows.textBytes.capacity == 0 && interners.allSatisfy({ $0.count == 0 }) {
+  /// Appends every row of `other`, after this builder's, mapping its codes to this one's; the
+  /// texts are shared, not copied.
+  public mutating func merge(_ other: ClaimColumnsBuilder) {
+    if rows.count == 0 && rows.dates.capacity == 0 && interners.allSatisfy({ $0.count == 0 }) {
       self = other
       return
     }
     let o = other.rows
     rows.count += o.count
     rows.dates.append(contentsOf: o.dates)
-    if let texts {
-      texts(&rows.textBytes, &rows.textOffsets)
-    } else {
-      let base = rows.textBytes.count
-      rows.textBytes.append(contentsOf: o.textBytes)
-      rows.textOffsets.append(contentsOf: o.textOffsets.dropFirst().lazy.map { $0 + base })
-    }
+    rows.texts.append(contentsOf: o.texts)
     for slot in Slot.allCases {
       let theirs = other.interners[slot.rawValue]
       let map = (0..<theirs.count).map { code in theirs.withValue(code) { interners[slot.rawValue].code($0) } }

@@ -144,12 +144,11 @@ struct ClaimFilter {
       let wanted = values.map(\.text)
       return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
     case (.text, .contains(let needle)) where CaseInsensitive.Needle(needle).isASCII:
-      return .rows(TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, bytes: store.textBytes, offsets: store.textOffsets, rowCount: store.count))
+      return .rows(TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts))
     case (.text, .contains(let needle)):
       let n = CaseInsensitive.Needle(needle)
-      let bytes = store.textBytes
-      let offsets = store.textOffsets
-      return .test(.text) { row in CaseInsensitive.contains(bytes[offsets[row]..<offsets[row + 1]], n) }
+      let texts = store.texts
+      return .test(.text) { row in CaseInsensitive.contains(texts.bytes(row), n) }
     case (.text, .matches(let pattern)):
       return .test(.text) { pattern.matches(store.text($0)) }
     case (.text, .order(let op, let v)):

@@ -31,10 +31,8 @@ struct ClaimStore: Sendable {
   let ids: [Int]
   /// Day numbers; `Int32.min` for no date.
   let dates: [Int32]
-  /// Every text's UTF-8 bytes, one after another.
-  let textBytes: [UInt8]
-  /// Where each text starts in `textBytes`; one more entry than claims.
-  let textOffsets: [Int]
+  /// The texts.
+  let texts: TextColumn
   /// The coded string fields.
   let doc, source, speaker, kind, hedge, cue, quote: CodedColumn
   /// The list fields.
@@ -51,8 +49,7 @@ struct ClaimStore: Sendable {
     count = c.count
     ids = c.ids
     dates = c.dates
-    textBytes = c.textBytes
-    textOffsets = c.textOffsets
+    texts = c.texts
     func coded(_ column: StringColumn, postings: Bool) -> CodedColumn {
       let names = postings  // the fields with postings (source, speaker) are the ones matched by name
       var coded = CodedColumn(codes: column.codes, dictionary: ValueDictionary(values: column.values, lexicon: lexicon, names: names))
@@ -153,7 +150,7 @@ struct ClaimStore: Sendable {
 
   /// The text of claim `row`.
   func text(_ row: Int) -> String {
-    String(decoding: textBytes[textOffsets[row]..<textOffsets[row + 1]], as: UTF8.self)
+    texts.text(row)
   }
 
   /// The value of `field` for claim `row`.
