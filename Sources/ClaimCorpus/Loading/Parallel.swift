@@ -7,7 +7,7 @@ private final class Slots<R>: @unchecked Sendable {
 }
 
 /// Maps `items` on every core, keeping the order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
   if items.count < 2 { return items.map(transform) }
   let slots = Slots<R>(items.count)
   slots.results.withUnsafeMutableBufferPointer { buffer in

@@ -8,8 +8,6 @@ public struct ClaimColumnsBuilder: Sendable {
   /// The code each string field got last: claims come in documents, the same doc, source,
   /// kind and hedge row after row.
   private var lastCodes = [Int32](repeating: -1, count: Slot.allCases.count)
-  /// The codes of the list row being appended.
-  private var rowCodes: [Int32] = []
 
   /// An empty builder.
   public init() {}
@@ -66,10 +64,9 @@ public struct ClaimColumnsBuilder: Sendable {
       appendCode(value.map { intern($0, slot) } ?? -1, slot)
     }
     for (slot, values) in zip(Slot.lists, [c.actors, c.cited, c.topics]) {
-      rowCodes.removeAll(keepingCapacity: true)
-      for v in values { rowCodes.append(intern(v, slot)) }
-      appendList(slot)
+      for v in values { addToList(intern(v, slot), slot) }
     }
+    endLists()
   }
 
   /// Appends one record read by `ClaimLineParser` from `line`. A missing doc is "", a missing
@@ -97,11 +94,8 @@ public struct ClaimColumnsBuilder: Sendable {
       }
       appendCode(code, slot)
     }
-    for slot in Slot.lists {
-      if !rowCodes.isEmpty { rowCodes.removeAll(keepingCapacity: true) }
-      for item in f.items where item.list == slot { rowCodes.append(f.withBytes(item.value, in: line) { intern($0, slot) }) }
-      appendList(slot)
-    }
+    for item in f.items { addToList(f.withBytes(item.value, in: line) { intern($0, item.list) }, item.list) }
+    endLists()
   }
 
   private mutating func beginRow(date: Int32) {
@@ -133,18 +127,23 @@ public struct ClaimColumnsBuilder: Sendable {
     }
   }
 
-  /// Appends one row of list `slot`: the codes in `rowCodes`, each once, in order.
-  private mutating func appendList(_ slot: Slot) {
-    func fill(_ column: inout StringListColumn, _ codes: [Int32]) {
-      let start = column.codes.count
-      for code in codes where !column.codes[start...].contains(code) { column.codes.append(code) }
-      column.offsets.append(Int32(column.codes.count))
+  /// Adds `code` to the current row of list `slot`, unless the row has it.
+  private mutating func addToList(_ code: Int32, _ slot: Slot) {
+    func add(_ column: inout StringListColumn) {
+      if !column.codes[Int(column.offsets[column.offsets.count - 1])...].contains(code) { column.codes.append(code) }
     }
     switch slot {
-    case .actor: fill(&rows.actor, rowCodes)
-    case .cited: fill(&rows.cited, rowCodes)
-    default: fill(&rows.topic, rowCodes)
+    case .actor: add(&rows.actor)
+    case .cited: add(&rows.cited)
+    default: add(&rows.topic)
     }
+  }
+
+  /// Ends the current row of every list.
+  private mutating func endLists() {
+    rows.actor.offsets.append(Int32(rows.actor.codes.count))
+    rows.cited.offsets.append(Int32(rows.cited.codes.count))
+    rows.topic.offsets.append(Int32(rows.topic.codes.count))
   }
 
   /// Makes room for `bytes` bytes of text in one segment of their own.

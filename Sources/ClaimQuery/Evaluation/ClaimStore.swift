@@ -50,28 +50,40 @@ struct ClaimStore: Sendable {
     ids = c.ids
     dates = c.dates
     texts = c.texts
-    func coded(_ column: StringColumn, postings: Bool) -> CodedColumn {
-      let names = postings  // the fields with postings (source, speaker) are the ones matched by name
-      var coded = CodedColumn(codes: column.codes, dictionary: ValueDictionary(values: column.values, lexicon: lexicon, names: names))
-      if postings { coded.postings = ClaimStore.postings(coded) }
-      return coded
+    // the dictionaries and indexes are independent of each other: built on every core
+    enum Part: Sendable {
+      case coded(CodedColumn), list(ListField), dates([Int32])
     }
-    func list(_ column: StringListColumn) -> ListField {
-      var field = ListField(column: ListColumn(offsets: column.offsets, values: column.codes), dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
-      field.postings = field.column.postings(valueCount: field.dictionary.count)
+    let scalars = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
+    let lists = [c.actor, c.cited, c.topic]
+    let parts = parallelMap(Array(0...(scalars.count + lists.count))) { k -> Part in
+      if k < scalars.count {
+        // source and speaker (k 1, 2) are matched by name and looked up by postings
+        let indexed = k == 1 || k == 2
+        var coded = CodedColumn(codes: scalars[k].codes, dictionary: ValueDictionary(values: scalars[k].values, lexicon: lexicon, names: indexed))
+        if indexed { coded.postings = ClaimStore.postings(coded) }
+        return .coded(coded)
+      }
+      if k < scalars.count + lists.count {
+        let column = lists[k - scalars.count]
+        var field = ListField(column: ListColumn(offsets: column.offsets, values: column.codes), dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
+        field.postings = field.column.postings(valueCount: field.dictionary.count)
+        return .list(field)
+      }
+      return .dates(ClaimStore.dateIndex(c.dates))
+    }
+    func coded(_ k: Int) -> CodedColumn {
+      guard case .coded(let column) = parts[k] else { preconditionFailure("part \(k) is a coded column") }
+      return column
+    }
+    func list(_ k: Int) -> ListField {
+      guard case .list(let field) = parts[scalars.count + k] else { preconditionFailure("part \(k) is a list") }
       return field
     }
-    doc = coded(c.doc, postings: false)
-    source = coded(c.source, postings: true)
-    speaker = coded(c.speaker, postings: true)
-    kind = coded(c.kind, postings: false)
-    hedge = coded(c.hedge, postings: false)
-    cue = coded(c.cue, postings: false)
-    quote = coded(c.quote, postings: false)
-    actor = list(c.actor)
-    cited = list(c.cited)
-    topic = list(c.topic)
-    byDate = ClaimStore.dateIndex(c.dates)
+    (doc, source, speaker, kind, hedge, cue, quote) = (coded(0), coded(1), coded(2), coded(3), coded(4), coded(5), coded(6))
+    (actor, cited, topic) = (list(0), list(1), list(2))
+    guard case .dates(let order) = parts[parts.count - 1] else { preconditionFailure("the last part is the date index") }
+    byDate = order
   }
 
   static func postings(_ column: CodedColumn) -> [[Int32]] {
