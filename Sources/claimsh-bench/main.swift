@@ -46,24 +46,21 @@ let args = CommandLine.arguments
 let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
 switch (args.count >= 3 ? args[1] : "") {
 case "load":
-  let runs = args.count > 3 ? Int(args[3]) ?? 5 : 5
-  var documents = 0
-  var claims = 0
-  var words = 0
+  let runs = max(1, args.count > 3 ? Int(args[3]) ?? 5 : 5)
+  var corpus: Corpus? = nil
   var times: [Double] = []
   for _ in 0..<runs {
-    times.append(seconds {
-      let corpus = loader.load(paths: [args[2]])
-      documents = corpus.documents.count
-      claims = corpus.claimCount
-      words = corpus.documents.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
-    })
+    corpus = nil  // the last run's corpus is freed outside the timing
+    times.append(seconds { corpus = loader.load(paths: [args[2]]) })
   }
+  let documents = corpus?.documents.count ?? 0
+  let claims = corpus?.claimCount ?? 0
+  let words = corpus?.documents.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count } ?? 0
   print("load+extract \(args[2])")
   print("  documents \(documents), claims \(claims), words \(words)")
   print(String(format: "  median %.3f s, min %.3f s over %d runs (%.0f words/s)", median(times), times.min()!, runs, Double(words) / median(times)))
 case "queries":
-  let reps = args.count > 3 ? Int(args[3]) ?? 7 : 7
+  let reps = max(1, args.count > 3 ? Int(args[3]) ?? 7 : 7)
   var corpus: Corpus!
   let load = seconds { corpus = loader.load(paths: [args[2]]) }
   var engine: QueryEngine!

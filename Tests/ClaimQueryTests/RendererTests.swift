@@ -36,6 +36,8 @@ import Testing
     let lines = Renderer.render(t, RenderSpec(mode: .table, width: 80, bars: true)).split(separator: "\n")
     #expect(lines[2].hasSuffix(String(repeating: "█", count: 20)))
     #expect(lines[3].hasSuffix(String(repeating: "█", count: 10)))
+    let lone = Table(columns: [Column("count", .int)], rows: [[.int(44)]])
+    #expect(!Renderer.render(lone, RenderSpec(mode: .table, width: 80, bars: true)).contains("█"))
   }
 
   @Test func controlCharactersAreNeutralised() {

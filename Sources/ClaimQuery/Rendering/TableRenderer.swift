@@ -12,8 +12,8 @@ enum TableRenderer {
     var headers = table.columns.map { TerminalSafe.escape($0.name) }
     var rightAligned = table.columns.map { $0.type == .int }
 
-    // a bar beside the count column of a grouped table
-    if spec.bars, let countColumn = table.columns.lastIndex(where: { $0.name == "count" && $0.type == .int }) {
+    // a bar beside the count column of a grouped table (a lone count has no distribution to show)
+    if spec.bars, table.columns.count > 1, let countColumn = table.columns.lastIndex(where: { $0.name == "count" && $0.type == .int }) {
       let counts = shownRows.map { row -> Int in if case .int(let n) = row[countColumn] { return n } else { return 0 } }
       let largest = max(1, counts.max() ?? 1)
       headers.append("")
