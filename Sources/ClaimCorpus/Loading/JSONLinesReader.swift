@@ -112,7 +112,7 @@ enum JSONLinesReader {
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input) -> Chunk {
     var chunk = Chunk()
     var fields = ClaimFields()
-    if isClaims { chunk.columns.reserveTextCapacity(range.count) }  // texts are shorter than their lines
+    if isClaims { chunk.columns.startTextSegment(capacity: range.count) }  // texts are shorter than their lines
     var start = range.lowerBound
     while start < range.upperBound {
       chunk.lines += 1

@@ -15,7 +15,6 @@ public struct ClaimColumnsBuilder: Sendable {
   /// How many rows.
   public var count: Int { rows.count }
 
-
   /// The string and list fields, each with its own values.
   enum Slot: Int, CaseIterable {
     case doc, source, speaker, kind, hedge, cue, quote, actor, cited, topic
@@ -146,8 +145,8 @@ public struct ClaimColumnsBuilder: Sendable {
     rows.topic.offsets.append(Int32(rows.topic.codes.count))
   }
 
-  /// Makes room for `bytes` bytes of text in one segment of their own.
-  mutating func reserveTextCapacity(_ bytes: Int) { rows.texts.startSegment(capacity: bytes) }
+  /// Puts the texts of the rows appended next in a segment of their own, with room for `bytes` bytes.
+  mutating func startTextSegment(capacity bytes: Int) { rows.texts.startSegment(capacity: bytes) }
 
   /// Makes room for about `rows` more rows, so that merging many builders into this one
   /// copies each row once.
