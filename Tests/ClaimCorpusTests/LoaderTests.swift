@@ -164,4 +164,17 @@ import Testing
     #expect(out.warnings.map(\.line) == [78])
     #expect(out.documents.count == 20)
   }
+
+  @Test func aLineLongerThanTheLimitIsReportedNotHeldWhole() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let long = #"{"doc": "d", "text": ""# + String(repeating: "y", count: 5000) + #""}"#
+    let path = dir.appendingPathComponent("claims.jsonl").path
+    try ([#"{"doc": "d", "hedge": "reported", "text": "before"}"#, long, #"{"doc": "d", "text": "after"}"#].joined(separator: "\n") + "\n")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    var out = CorpusLoader.Output()
+    #expect(JSONLinesReader.read(input: .init(path: path, id: "claims.jsonl", metadata: [:]), into: &out, blockSize: 512, maxLine: 1024))
+    let columns = try #require(out.columns).build()
+    #expect((0..<columns.count).map { columns.text($0) } == ["before", "after"])
+    #expect(!out.warnings.isEmpty && out.warnings.allSatisfy { $0.message.hasPrefix("malformed JSON") })
+  }
 }

@@ -160,12 +160,14 @@ public struct CorpusLoader: Sendable {
       if !JSONLinesReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
       return out
     }
-    guard let data = Self.contents(of: input.path) else {
-      out.warnings.append(unreadable)
+    var info = stat()
+    if stat(input.path, &info) == 0, Int(info.st_size) > maxTextBytes {
+      // told before reading: a huge file is never read into memory
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: \(info.st_size) bytes is more than the \(maxTextBytes)-byte limit for one article"))
       return out
     }
-    guard data.count <= maxTextBytes else {
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: \(data.count) bytes is more than the \(maxTextBytes)-byte limit for one article"))
+    guard let data = Self.contents(of: input.path) else {
+      out.warnings.append(unreadable)
       return out
     }
     let text: String

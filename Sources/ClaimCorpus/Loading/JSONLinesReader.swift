@@ -20,14 +20,15 @@ enum JSONLinesReader {
   static let blockSize = 16 << 20
 
   /// Reads the file at `input.path` block by block, each block's lines parsed on every core,
-  /// so a large file is never wholly in memory; false when the file cannot be read.
-  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize) -> Bool {
+  /// so a large file is never wholly in memory (a line longer than `maxLine` bytes is read in
+  /// pieces, each reported as malformed); false when the file cannot be read.
+  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize, maxLine: Int = 256 << 20) -> Bool {
     let fd = open(input.path, O_RDONLY)
     guard fd >= 0 else { return false }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-    let reader = LineBlockReader(fd: fd, blockSize: blockSize)
+    let reader = LineBlockReader(fd: fd, blockSize: blockSize, maxLine: maxLine)
     var builder = ClaimColumnsBuilder()
     var isClaims: Bool? = nil
     var lineBase = 0

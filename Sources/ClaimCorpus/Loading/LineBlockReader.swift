@@ -10,10 +10,15 @@ final class LineBlockReader {
   private var start = 0, end = 0
   private var atEnd = false
 
+  /// The longest line read whole; a longer one is handed out in pieces of this size, so that
+  /// a file without newlines cannot take all memory.
+  private let maxLine: Int
+
   /// Reads from the open file `fd` (which the caller closes) about `blockSize` bytes at a time.
-  init(fd: Int32, blockSize: Int) {
+  init(fd: Int32, blockSize: Int, maxLine: Int = 256 << 20) {
     self.fd = fd
     capacity = max(blockSize, 1)
+    self.maxLine = max(maxLine, capacity)
     storage = .allocate(capacity: capacity)
   }
 
@@ -42,6 +47,10 @@ final class LineBlockReader {
       if let newline = UnsafeBufferPointer(start: storage, count: end).lastIndex(of: 0x0A) {
         start = newline + 1
         return UnsafeBufferPointer(start: storage, count: start)
+      }
+      if capacity >= maxLine {
+        start = end
+        return UnsafeBufferPointer(start: storage, count: end)
       }
       // one line longer than the buffer: make room and read on
       let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
