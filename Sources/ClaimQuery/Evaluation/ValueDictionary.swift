@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The distinct strings of a column, each with an id, and the indexes that resolve a query's
 /// literal to ids once per query: by lowercased text, and by lexicon name (aliases).
 struct ValueDictionary: Sendable {
@@ -7,6 +9,8 @@ struct ValueDictionary: Sendable {
   /// Ids by name key: the lexicon's canonical name (else the value), lowercased; nil when
   /// the field is not matched by name.
   private var byNameKey: [String: [Int32]]? = nil
+  /// The ranks, sorted for on first use (only `order by`, `min` and `max` need them) and kept.
+  private let rankCache = RankCache()
 
   /// A dictionary of `values`, whose ids are their positions; `names` indexes them by
   /// lexicon name too, for fields matched by name.
@@ -52,7 +56,14 @@ struct ValueDictionary: Sendable {
   }
 
   /// For each id, its rank in sorted order (for min, max and order by).
-  func ranks() -> [Int32] { ValueDictionary.ranks(of: values) }
+  func ranks() -> [Int32] {
+    rankCache.ranks.withLock { ranks in
+      if let ranks { return ranks }
+      let made = ValueDictionary.ranks(of: values)
+      ranks = made
+      return made
+    }
+  }
 
   /// For each string, its rank in sorted order.
   static func ranks(of values: [String]) -> [Int32] {
@@ -61,6 +72,12 @@ struct ValueDictionary: Sendable {
     for (r, id) in order.enumerated() { rank[id] = Int32(r) }
     return rank
   }
+}
+
+/// A dictionary's ranks once they are made, shared by its copies (a dictionary's values never
+/// change once it is made).
+final class RankCache: Sendable {
+  let ranks = Mutex<[Int32]?>(nil)
 }
 
 /// A list column: each row's values are `values[offsets[row]..<offsets[row + 1]]`, as ids.
