@@ -165,6 +165,18 @@ import Testing
     #expect(out.documents.count == 20)
   }
 
+  @Test func aByteOrderMarkAndCarriageReturnsAreNotErrors() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let path = dir.appendingPathComponent("claims.jsonl").path
+    let lines = [#"{"doc": "d", "hedge": "reported", "text": "one"}"#, #"{"doc": "d", "hedge": "hedged", "text": "two"}"#]
+    try Data([0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\r\n").utf8) + [0x0D, 0x0A]).write(to: URL(fileURLWithPath: path))
+    var out = CorpusLoader.Output()
+    #expect(JSONLinesReader.read(input: .init(path: path, id: "claims.jsonl", metadata: [:]), into: &out))
+    let columns = try #require(out.columns).build()
+    #expect((0..<columns.count).map { columns.text($0) } == ["one", "two"])
+    #expect(out.warnings.isEmpty)
+  }
+
   @Test func aLineLongerThanTheLimitIsReportedNotHeldWhole() throws {
     let dir = try Fixtures.temporaryFolder()
     let long = #"{"doc": "d", "text": ""# + String(repeating: "y", count: 5000) + #""}"#

@@ -56,8 +56,9 @@ enum JSONLinesReader {
         builder.reserveCapacity(rows: Int(Double(builder.count) * share))
       }
     }
-    while let block = reader.next() {
+    while var block = reader.next() {
       if isClaims == nil {
+        if block.starts(with: [0xEF, 0xBB, 0xBF]) { block = UnsafeBufferPointer(rebasing: block[3...]) }  // a UTF-8 byte order mark
         if TextDecoding.looksBinary(block) {
           out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
           return true
