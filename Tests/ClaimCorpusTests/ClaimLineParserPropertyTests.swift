@@ -38,23 +38,9 @@ import Testing
     return line
   }
 
-  /// The claim a record means, read through the JSON tree: the last of a repeated member
-  /// counts; strings and numbers are text; lists keep their strings and numbers, once each.
+  /// The claim a record means, read through the JSON tree.
   static func reference(_ line: String) -> Claim? {
-    guard case .object(let members)? = try? JSONParser.parse(Array(line.utf8)[...]) else { return nil }
-    var fields: [String: JSONValue] = [:]
-    for (key, value) in members { fields[["actor": "actors", "topic": "topics"][key] ?? key] = value }
-    func list(_ key: String) -> [String] {
-      var seen: [String] = []
-      for s in fields[key]?.strings ?? [] where !seen.contains(s) { seen.append(s) }
-      return seen
-    }
-    let doc = fields["doc"]?.text
-    let date: Day? = fields["date"]?.text.flatMap { Day(parsing: $0) }
-    return Claim(
-      id: 0, doc: doc ?? "", source: fields["source"]?.text ?? doc ?? "", date: date, text: fields["text"]?.text ?? "",
-      actors: list("actors"), speaker: fields["speaker"]?.text, cited: list("cited"), topics: list("topics"),
-      kind: fields["kind"]?.text ?? "statement", hedge: fields["hedge"]?.text ?? "asserted", cue: fields["cue"]?.text, quote: fields["quote"]?.text)
+    (try? JSONParser.parse(Array(line.utf8)[...])).flatMap(ClaimRecord.claim)
   }
 
   /// The claim the fast path reads, or nil when it rejects the line.

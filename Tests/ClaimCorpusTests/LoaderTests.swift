@@ -190,3 +190,41 @@ import Testing
     #expect(!out.warnings.isEmpty && out.warnings.allSatisfy { $0.message.hasPrefix("malformed JSON") })
   }
 }
+
+@Suite struct JSONArrayTests {
+  func read(_ text: String, name: String = "records.json") throws -> CorpusLoader.Output {
+    let path = try Fixtures.temporaryFolder().appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    var out = CorpusLoader.Output()
+    #expect(JSONLinesReader.read(input: .init(path: path, id: name, metadata: [:]), into: &out))
+    return out
+  }
+
+  @Test func anArrayOfDocumentsLoadsLikeJSONLines() throws {
+    let out = try read("""
+      [
+        {"id": "a", "source": "CNN", "text": "Trump said the talks failed."},
+        {"text": "Putin denied it."},
+        7
+      ]
+      """)
+    #expect(out.documents.map(\.id) == ["a", "records.json:2"])
+    #expect(out.documents.first?.source == "CNN")
+    #expect(out.warnings.map(\.message) == ["record 3: expected a JSON object"])
+  }
+
+  @Test func anArrayOfClaimsLoadsItsColumns() throws {
+    let out = try read(#"[{"doc": "d1", "actors": ["Trump", "Trump"], "hedge": "reported", "text": "one"}, {"doc": "d2", "hedge": "hedged", "text": "two"}]"#)
+    let columns = try #require(out.columns).build()
+    #expect(columns.count == 2)
+    #expect(columns.claim(0).actors == ["Trump"] && columns.claim(1).hedge == "hedged")
+    #expect(out.documents.map(\.id) == ["d1", "d2"])
+  }
+
+  @Test func aBrokenArrayNamesItsLineAndColumnAndGivesNothing() throws {
+    let out = try read("[\n  {\"text\": \"one\"},\n  {\"text\": \"two\"\n]\n")
+    #expect(out.documents.isEmpty)
+    #expect(out.warnings.first?.line == 4)
+    #expect(out.warnings.first?.message == "malformed JSON: expected ',' or '}' at column 1")
+  }
+}

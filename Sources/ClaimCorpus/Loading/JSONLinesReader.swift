@@ -4,7 +4,8 @@ import Glibc
 
 /// Reads a JSON Lines file of documents (`{id, title, source, date, text}`) or of claims
 /// (claimsh's export, or the benchmark's); a malformed line is reported with its number and
-/// skipped. Files are read a block at a time, and each block's lines parsed on every core.
+/// skipped. Files are read a block at a time, and each block's lines parsed on every core. A
+/// file that is one JSON array instead goes to `JSONArrayReader`.
 enum JSONLinesReader {
   /// What one stretch of lines gave, with line numbers relative to the stretch.
   struct Chunk: Sendable {
@@ -59,6 +60,9 @@ enum JSONLinesReader {
     while var block = reader.next() {
       if isClaims == nil {
         if block.starts(with: [0xEF, 0xBB, 0xBF]) { block = UnsafeBufferPointer(rebasing: block[3...]) }  // a UTF-8 byte order mark
+        if block.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "[") {
+          return JSONArrayReader.read(input: input, into: &out)
+        }
         if TextDecoding.looksBinary(block) {
           out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
           return true
