@@ -18,6 +18,7 @@ struct DotCommand: Sendable {
     DotCommand(name: "names", arguments: "", summary: "the names bound with let, and what they hold"),
     DotCommand(name: "quit", arguments: "", summary: "leave claimsh (also .exit and Ctrl-D)"),
     DotCommand(name: "read", arguments: "FILE", summary: "run a script of statements and dot-commands"),
+    DotCommand(name: "save", arguments: "FILE", summary: "write the corpus as a snapshot that --corpus and .load read back at once, without extracting again"),
     DotCommand(name: "stats", arguments: "", summary: "documents, sentences, claims, debris, entities, topics and warnings"),
     DotCommand(name: "timer", arguments: "on|off", summary: "print how long each statement takes"),
     DotCommand(name: "values", arguments: "FIELD", summary: "the values of a claims field, with counts"),

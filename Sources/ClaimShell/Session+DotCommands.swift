@@ -118,6 +118,9 @@ extension Session {
     case "load":
       guard !args.isEmpty else { return fail("expected files or folders to load", at: nil) }
       return load(args.map(\.word))
+    case "save":
+      guard let path = args.first?.word else { return fail("expected a file to write, e.g. corpus.claimsh", at: nil) }
+      return save(to: path, fail: { fail($0, at: 1) })
     case "export":
       guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv or NAME.json", at: nil) }
       return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, fail: { fail($0, at: 1) })

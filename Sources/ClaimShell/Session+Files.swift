@@ -1,7 +1,7 @@
 import ClaimQuery
 import Foundation
 
-/// `.read`, `.load` and `.export`: the dot-commands that touch files.
+/// `.read`, `.load`, `.save` and `.export`: the dot-commands that touch files.
 extension Session {
   /// Runs a script file, nested at most `maximumReadDepth` deep.
   func read(_ path: String, fail: (String) -> DotResult) -> DotResult {
@@ -20,6 +20,13 @@ extension Session {
     lastTable = nil
     err("loaded \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings")
     return corpus.documents.isEmpty && corpus.claimCount == 0 ? .failed : .done
+  }
+
+  /// Writes the corpus to `path` as a snapshot (`CorpusSnapshot`).
+  func save(to path: String, fail: (String) -> DotResult) -> DotResult {
+    if let reason = CorpusSnapshot.write(engine.corpus, to: path) { return fail("cannot write '\(path)': \(reason)") }
+    err("wrote \(engine.corpus.documents.count) documents and \(engine.corpus.claimCount) claims to \(path)")
+    return .done
   }
 
   /// Writes a result to `path` in the format its extension names, through a temporary file

@@ -8,7 +8,8 @@ import Foundation
 //   claimsh-bench queries FILE [REPS]   load FILE (a claims JSONL), build the engine, then
 //                                       run Q1..Q6 and a one-row query, each once to warm up
 //                                       and REPS timed runs; prints one JSON object with the
-//                                       timings and each query's rows (for checksums)
+//                                       timings and each query's rows (for checksums), and
+//                                       the time to load the corpus back from a snapshot
 //
 // Pin it to one core to measure a single-core run: `taskset -c 0 claimsh-bench load …`.
 
@@ -65,6 +66,7 @@ case "queries":
   let load = seconds { corpus = loader.load(paths: [args[2]]) }
   var engine: QueryEngine!
   let build = seconds { engine = QueryEngine(corpus: corpus) }
+  let claims = corpus.claimCount
   var results: [String] = []
   for (name, query) in benchmarkQueries {
     let result = try engine.table(query)
@@ -75,7 +77,19 @@ case "queries":
     let rows = "[" + result.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     results.append("\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows)}")
   }
-  print("{\"claims\": \(corpus.claimCount), \"load_s\": \(load), \"store_s\": \(build), \"peak_mb\": \(peakMB()), " + results.joined(separator: ", ") + "}")
+  let peak = peakMB()
+  // the same corpus written as a snapshot (not timed) and loaded back (timed)
+  let snapshot = NSTemporaryDirectory() + "claimsh-bench-\(getpid()).claimsh"
+  var reload = 0.0
+  if CorpusSnapshot.write(corpus, to: snapshot) == nil {
+    engine = nil
+    corpus = nil
+    var reloaded = 0
+    reload = seconds { reloaded = loader.load(paths: [snapshot]).claimCount }  // freed as the closure ends: inside the timing
+    if reloaded != claims { FileHandle.standardError.write(Data("the snapshot gave \(reloaded) claims, not \(claims)\n".utf8)) }
+    unlink(snapshot)
+  }
+  print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"snapshot_load_s\": \(reload), \"peak_mb\": \(peak), " + results.joined(separator: ", ") + "}")
 default:
   FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS]\n".utf8))
   exit(2)

@@ -69,7 +69,7 @@ def main():
         print(f"{q:8}{ms:12.2f}" + "".join(f"{theirs[e]:14.2f}" for e in peers) + f"{best:12.2f}{ms / best:8.2f}  {'yes' if same else 'NO'}")
     print(f"{'one-row query':14} claimsh {mine['trivial']['median_ms'] * 1e3:.1f} µs; " +
           "; ".join(f"{e} {p['trivial_us']['median']:.1f} µs" for e, p in peers.items()))
-    print(f"{'load':14} claimsh {mine['load_s']:.2f} s (+ store {mine['store_s']:.2f} s), peak {mine['peak_mb']:.0f} MB; " +
+    print(f"{'load':14} claimsh {mine['load_s']:.2f} s (+ store {mine['store_s']:.2f} s; from a .save snapshot {mine['snapshot_load_s']:.2f} s), peak {mine['peak_mb']:.0f} MB; " +
           "; ".join(f"{e} {p['load_s']:.2f} s, peak {p['rss_peak_mb']:.0f} MB" for e, p in peers.items()))
     if os.path.isdir(a.bbc):
         one = sh(["taskset", "-c", "0", os.path.join(bin_dir, "claimsh-bench"), "load", a.bbc, "3"])

@@ -33,6 +33,21 @@ import Testing
     #expect(r.stderr.contains("empty.txt: skipped: empty"))
   }
 
+  @Test func aSavedSnapshotLoadsBackWithTheSameAnswers() throws {
+    let path = try Fixtures.temporaryFolder().appendingPathComponent("seeds.claimsh").path
+    let saved = try Fixtures.claimsh(["--corpus", "seeds", "-c", ".save \(path)"])
+    #expect(saved.status == 0)
+    #expect(saved.stderr == "wrote 5 documents and 123 claims to \(path)\n")
+    for query in ["claims group by source, hedge", ".claim 7", "docs select id, title, sentences"] {
+      let fresh = try Fixtures.claimsh(["--corpus", "seeds", "-c", query])
+      let again = try Fixtures.claimsh(["--corpus", path, "-c", query])
+      #expect(again.stdout == fresh.stdout && again.status == 0 && again.stderr == "", "\(query)")
+    }
+    let unwritable = try Fixtures.claimsh(["--corpus", "seeds", "-c", ".save /nonexistent/dir/x.claimsh"])
+    #expect(unwritable.status == 1)
+    #expect(unwritable.stderr.contains("cannot write '/nonexistent/dir/x.claimsh'"))
+  }
+
   @Test func aMissingLexiconIsABadCommandLine() throws {
     let r = try Fixtures.claimsh(["--lexicon", "/nonexistent.tsv", "-c", "claims"])
     #expect(r.status == 2)

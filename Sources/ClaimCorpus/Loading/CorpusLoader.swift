@@ -52,8 +52,12 @@ public struct CorpusLoader: Sendable {
   /// What one file gave.
   struct Output: Sendable {
     var documents: [Document] = []
-    /// Claims read from a claims file.
+    /// Claims read from a claims file or a snapshot.
     var columns: ClaimColumnsBuilder? = nil
+    /// The documents' claims are in `columns` already (a snapshot): nothing to extract.
+    var extracted = false
+    /// Extracted claims with their evidence, from a snapshot; ids are rows of `columns`.
+    var claims: [Claim] = []
     var warnings: [LoadWarning] = []
   }
 
@@ -75,13 +79,18 @@ public struct CorpusLoader: Sendable {
     var claims: [Claim] = []
     var builder = ClaimColumnsBuilder()
     let extractor = ClaimExtractor(lexicon: lexicon)
-    let texts = outputs.flatMap { $0.documents.filter { !$0.text.isEmpty } }
+    let texts = outputs.flatMap { $0.extracted ? [] : $0.documents.filter { !$0.text.isEmpty } }
     var extracted = parallelMap(texts) { extractor.extract($0) }.makeIterator()
     for out in outputs {
       warnings += out.warnings
+      let base = builder.count
       if let columns = out.columns { builder.merge(columns) }
+      for var claim in out.claims {
+        claim.id += base
+        claims.append(claim)
+      }
       for doc in out.documents {
-        if doc.text.isEmpty {
+        if out.extracted || doc.text.isEmpty {
           documents.append(doc)
         } else if let (done, found) = extracted.next() {
           documents.append(done)
@@ -140,8 +149,8 @@ public struct CorpusLoader: Sendable {
     return files.sorted().compactMap { relative in
       let full = (path as NSString).appendingPathComponent(relative)
       let ext = (relative as NSString).pathExtension.lowercased()
-      guard Self.textExtensions.contains(ext) || Self.jsonExtensions.contains(ext) else {
-        warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md or .jsonl file"))
+      guard Self.textExtensions.contains(ext) || Self.jsonExtensions.contains(ext) || Self.snapshotExtensions.contains(ext) else {
+        warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl or .claimsh file"))
         return nil
       }
       return Input(path: full, id: relative, metadata: metadata[relative] ?? [:])
@@ -149,6 +158,8 @@ public struct CorpusLoader: Sendable {
   }
 
   static let textExtensions: Set<String> = ["txt", "text", "md", ""]
+  /// What `.save` snapshots are named in a folder (a file named otherwise is a snapshot too, when given by path).
+  static let snapshotExtensions: Set<String> = ["claimsh"]
   static let jsonExtensions: Set<String> = ["jsonl", "ndjson", "json"]
   static let sidecarNames: Set<String> = ["lexicon.tsv", "lexicon.txt"]
 
@@ -156,6 +167,18 @@ public struct CorpusLoader: Sendable {
   func read(_ input: Input) -> Output {
     var out = Output()
     let unreadable = LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)")
+    if CorpusSnapshot.isSnapshot(input.path) {
+      switch CorpusSnapshot.read(input.path) {
+      case .success(let snapshot):
+        out.documents = snapshot.documents
+        out.columns = ClaimColumnsBuilder(columns: snapshot.columns)
+        out.claims = snapshot.claims
+        out.extracted = true
+      case .failure(let failure):
+        out.warnings.append(LoadWarning(path: input.path, message: "skipped: a broken snapshot (\(failure.message), at byte \(failure.offset))"))
+      }
+      return out
+    }
     if Self.jsonExtensions.contains((input.path as NSString).pathExtension.lowercased()) {
       if !JSONLinesReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
       return out

@@ -12,6 +12,23 @@ public struct ClaimColumnsBuilder: Sendable {
   /// An empty builder.
   public init() {}
 
+  /// A builder holding the rows of `columns` (their values interned again: a value given twice
+  /// becomes one).
+  init(columns: ClaimColumns) {
+    rows = columns
+    rows.ids = []
+    for slot in Slot.scalars {
+      let map = columns[keyPath: Self.column(slot)].values.map { interners[slot.rawValue].code($0) }
+      if map != Array(0..<Int32(map.count)) { rows[keyPath: Self.column(slot)].codes = rows[keyPath: Self.column(slot)].codes.map { $0 < 0 ? -1 : map[Int($0)] } }
+      rows[keyPath: Self.column(slot)].values = []
+    }
+    for slot in Slot.lists {
+      let map = columns[keyPath: Self.list(slot)].values.map { interners[slot.rawValue].code($0) }
+      if map != Array(0..<Int32(map.count)) { rows[keyPath: Self.list(slot)].codes = rows[keyPath: Self.list(slot)].codes.map { map[Int($0)] } }
+      rows[keyPath: Self.list(slot)].values = []
+    }
+  }
+
   /// How many rows.
   public var count: Int { rows.count }
 

@@ -19,6 +19,18 @@ public struct TextColumn: Sendable {
   /// No texts.
   public init() {}
 
+  /// One segment, `bytes`, cut into texts at `offsets`; nil unless the offsets run from 0 to
+  /// the end of the bytes without going back.
+  public init?(bytes: [UInt8], offsets: [Int]) {
+    guard offsets.first == 0, offsets.last == bytes.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+    self.offsets = offsets
+    if offsets.count > 1 {
+      segments = [bytes]
+      segmentStarts = [0, bytes.count]
+      firstRows = [0]
+    }
+  }
+
   /// How many texts.
   public var count: Int { offsets.count - 1 }
 

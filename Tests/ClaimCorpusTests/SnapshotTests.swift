@@ -1,0 +1,64 @@
+// Snapshots: a corpus written and read back is the same corpus, evidence included; a cut or
+// damaged snapshot is reported and gives nothing, and never crashes.
+@testable import ClaimCorpus
+import ClaimTestSupport
+import Foundation
+import Testing
+
+@Suite struct SnapshotTests {
+  static let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
+
+  /// The fields of a claim, evidence included, as one comparable value.
+  func summary(_ c: Claim) -> String {
+    "\(c.id) \(c.doc) \(c.source) \(String(describing: c.date)) \(c.text) \(c.actors) \(String(describing: c.speaker)) \(c.cited) \(c.topics) "
+      + "\(c.kind) \(c.hedge) \(String(describing: c.cue)) \(String(describing: c.quote)) \(c.evidence.map { "\($0.field)=\($0.value)@\($0.span.start)-\($0.span.end):\($0.rule)" })"
+  }
+
+  @Test func theSeedsComeBackWholeWithTheirEvidence() throws {
+    let corpus = Fixtures.seedCorpus()
+    let path = try Fixtures.temporaryFolder().appendingPathComponent("seeds.claimsh").path
+    #expect(CorpusSnapshot.write(corpus, to: path) == nil)
+    let back = Self.loader.load(paths: [path])
+    #expect(back.warnings.isEmpty)
+    #expect(back.documents.map(\.id) == corpus.documents.map(\.id))
+    #expect(back.documents.map(\.text) == corpus.documents.map(\.text))
+    #expect(back.documents.map(\.sentences) == corpus.documents.map(\.sentences))
+    #expect(back.documents.map(\.debris) == corpus.documents.map(\.debris))
+    #expect(back.documents.map(\.title) == corpus.documents.map(\.title))
+    #expect(back.claims.map(summary) == corpus.claims.map(summary))
+    #expect((0..<back.claimCount).map { summary(back.columns.claim($0)) } == (0..<corpus.claimCount).map { summary(corpus.columns.claim($0)) })
+  }
+
+  @Test func aSnapshotLoadedAfterOtherFilesKeepsItsClaimsApart() throws {
+    let corpus = Fixtures.seedCorpus()
+    let path = try Fixtures.temporaryFolder().appendingPathComponent("seeds.claimsh").path
+    #expect(CorpusSnapshot.write(corpus, to: path) == nil)
+    let both = Self.loader.load(paths: [Fixtures.seeds, path])
+    #expect(both.claimCount == 2 * corpus.claimCount)
+    #expect(both.claims.count == 2 * corpus.claims.count)
+    let second = both.claims[corpus.claims.count]
+    #expect(second.id == corpus.claimCount + corpus.claims[0].id)
+    #expect(summary(both.columns.claim(second.id)).hasPrefix("\(second.id) \(second.doc)"))
+  }
+
+  @Test func aCutOrDamagedSnapshotIsReportedNeverLoadedHalf() throws {
+    let corpus = Fixtures.seedCorpus()
+    let folder = try Fixtures.temporaryFolder()
+    let path = folder.appendingPathComponent("seeds.claimsh").path
+    #expect(CorpusSnapshot.write(corpus, to: path) == nil)
+    let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+    let broken = folder.appendingPathComponent("broken.claimsh").path
+    for cut in stride(from: CorpusSnapshot.magic.count, to: whole.count, by: whole.count / 10) {
+      try whole.prefix(cut).write(to: URL(fileURLWithPath: broken))
+      let c = Self.loader.load(paths: [broken])
+      #expect(c.documents.isEmpty && c.claimCount == 0)
+      #expect(c.warnings.first?.message.hasPrefix("skipped: a broken snapshot") == true)
+    }
+    for at in stride(from: CorpusSnapshot.magic.count, to: whole.count, by: whole.count / 12) {
+      var damaged = whole
+      damaged[at] ^= 0xFF
+      try damaged.write(to: URL(fileURLWithPath: broken))
+      _ = Self.loader.load(paths: [broken])  // loads (text bytes changed) or is reported; never traps
+    }
+  }
+}
