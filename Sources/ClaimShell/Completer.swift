@@ -1,9 +1,11 @@
 import ClaimQuery
+import Foundation
 
-/// Tab completion, as a pure function of the line, the cursor and what the engine knows:
-/// keywords allowed at the cursor, fields of the statement's collection, collections, `let`
-/// names, dot-commands and their arguments, and values (entity, topic, source names and their
-/// aliases) inside a string after `actor =`, `topic in (` and the like.
+/// Tab completion, as a function of the line, the cursor and what the engine knows: keywords
+/// allowed at the cursor, fields of the statement's collection, collections, `let` names,
+/// dot-commands and their arguments (file paths too, through `entries`), and values (entity,
+/// topic, source names and their aliases) inside a string after `actor =`, `topic in (` and
+/// the like.
 public struct Completer {
   /// Candidates for the word before the cursor, each a full replacement of it.
   public struct Result: Equatable, Sendable {
@@ -22,11 +24,23 @@ public struct Completer {
   /// The values of a field of a collection, and the lexicon's aliases of them.
   var values: (String, String) -> (names: [String], aliases: [String])
 
-  /// A completer over an engine's names, fields and values.
+  /// The entries of a folder, folders marked with a trailing `/`, for the file arguments of
+  /// `.read`, `.load`, `.save` and `.export`.
+  var entries: (String) -> [String]
+
+  /// A completer over an engine's names, fields and values, and the file system's folders.
   public init(engine: QueryEngine) {
     sources = engine.sourceNames
     columns = { engine.columns(of: $0)?.map(\.name) ?? [] }
     values = { engine.values(of: $0, in: $1) }
+    entries = { folder in
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      return names.map { name in
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+        return isFolder.boolValue ? name + "/" : name
+      }
+    }
   }
 
   /// Candidates for `line` with the cursor at UTF-8 offset `cursor`.
@@ -161,10 +175,24 @@ public struct Completer {
     case ".fields": result = words(sources, partial: partial)
     case ".values": result = words(columns("claims"), partial: partial)
     case ".help": result = words(DotCommand.all.map(\.name), partial: partial)
+    case ".read", ".load", ".save", ".export": result = paths(partial)
     default: return Result(candidates: [], appendSpace: false)
     }
     result.start = text.utf8.count - partial.utf8.count + leading
     return result
+  }
+
+  /// The files and folders whose paths start with `partial` (hidden ones only when asked for
+  /// with a leading dot); a folder is not followed by a space, so its entries come next.
+  func paths(_ partial: String) -> Result {
+    let cut = partial.lastIndex(of: "/").map { partial.index(after: $0) } ?? partial.startIndex
+    let folder = String(partial[..<cut])
+    let name = partial[cut...]
+    let matches = entries(folder.isEmpty ? "." : folder)
+      .filter { $0.hasPrefix(name) && (name.hasPrefix(".") || !$0.hasPrefix(".")) }
+      .map { folder + $0 }
+      .sorted()
+    return Result(candidates: matches, appendSpace: matches.count == 1 && !matches[0].hasSuffix("/"))
   }
 
   /// The longest prefix every candidate shares.

@@ -22,6 +22,20 @@ import Testing
     #expect(complete("de") == ["deep"])
   }
 
+  @Test func fileArgumentsCompleteFromTheFolders() {
+    var completer = Completer(engine: Self.engine)
+    let tree = [".": ["examples/", "seeds/", "README.md", ".git/"], "examples/": ["who.cq", "why.cq", "out/"], "seeds/": []]
+    completer.entries = { tree[$0] ?? [] }
+    #expect(completer.complete(".read ex", cursor: 8).candidates == ["examples/"])
+    #expect(completer.complete(".read ex", cursor: 8).appendSpace == false)
+    #expect(completer.complete(".read examples/w", cursor: 16).candidates == ["examples/who.cq", "examples/why.cq"])
+    let one = completer.complete(".save examples/o", cursor: 16)
+    #expect(one.candidates == ["examples/out/"] && one.start == 6)
+    #expect(completer.complete(".load ", cursor: 6).candidates == ["README.md", "examples/", "seeds/"])
+    #expect(completer.complete(".load .g", cursor: 8).candidates == [".git/"])
+    #expect(completer.complete(".export R", cursor: 9).appendSpace)
+  }
+
   @Test func fieldsOfTheCollection() {
     #expect(complete("claims where act") == ["actor"])
     #expect(complete("docs where so") == ["source"])
