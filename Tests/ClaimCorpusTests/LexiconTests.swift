@@ -8,7 +8,7 @@ import Testing
     person: Zelensky = Zelenskyy, Volodymyr Zelensky, the Ukrainian president
     person: Trump = Donald Trump
     place: United States = US, U.S.
-    topic: Tomahawk = Tomahawks
+    topic: Tomahawk = Tomahawks, Tomahawk Cruise Missiles
     topic: military aid = weapons
     broader: Tomahawk -> military aid
     """, path: "test.lex").0
@@ -40,6 +40,12 @@ import Testing
   @Test func unknownCapitalisedNames() {
     let found = mentions("Talks with Keir Starmer ended.")
     #expect(found.contains { $0.kind == .unknown && $0.name == "Keir Starmer" })
+  }
+
+  @Test func headlinesAndTopicNamesNameNoOne() {
+    #expect(mentions("A Clear Ceiling on Donald Trump's Support").map(\.name) == ["Trump"])
+    #expect(mentions("They sent Tomahawk Cruise Missiles to Keir Starmer.").filter { $0.kind == .unknown }.map(\.name) == ["Keir Starmer"])
+    #expect(mentions("The Tomahawk \"Red Line\"").isEmpty)
   }
 
   @Test func topicsAndBroaderTopics() {

@@ -20,14 +20,21 @@ extension Lexicon {
     var found: [Mention] = []
     var i = 0
     var unknownStart: Int? = nil
+    // a headline in title case ("A Clear Ceiling on U.S. Support") capitalises words that name no one
+    let isHeading = Self.isTitleCase(tokens)
     func closeUnknown(at end: Int) {
-      guard let start = unknownStart else { return }
+      guard let start = unknownStart, !isHeading else {
+        unknownStart = nil
+        return
+      }
       unknownStart = nil
       var s = start
       while s < end, tokens[s].is(.nameStopword) { s += 1 }
       var e = end
       while e > s, tokens[e - 1].is(.nameStopword) { e -= 1 }
       guard s < e else { return }
+      // a topic's name ("Army Tactical Missile Systems") is not someone's
+      if lookups[s]?.topic.contains(where: { s + $0.keys.count == e && matches($0, at: s, in: tokens) }) == true { return }
       let atSentenceStart = s == 0 || (s > 0 && tokens[s - 1].kind == .punct && Lexicon.openers.contains(tokens[s - 1].key) && s == 1)
       if e - s == 1 && (atSentenceStart || tokens[s].key.count < 3) { return }
       let span = TextSpan(start: tokens[s].span.start, end: tokens[e - 1].span.end)
@@ -54,6 +61,14 @@ extension Lexicon {
     }
     closeUnknown(at: tokens.count)
     return found
+  }
+
+  /// Whether `tokens` read as a headline in title case: a few words, every one of four letters
+  /// or more capitalised, and no full stop.
+  static func isTitleCase(_ tokens: [Token]) -> Bool {
+    let words = tokens.filter { $0.kind == .word }
+    guard (2...12).contains(words.count), tokens.last?.key != "." else { return false }
+    return words.allSatisfy { $0.isCapitalized || $0.key.count < 4 }
   }
 
   /// The topics named in `tokens`: every alias that matches, overlaps allowed, so one phrase
