@@ -62,46 +62,67 @@ struct DenseGrouping {
     let distinct = argFields.indices.filter { argFields[$0] != nil }
     // one pass over the rows, on raw buffers: value ids in, counts and bits out
     counts.withUnsafeMutableBufferPointer { counts in
-      for a in distinct {
+      for (n, a) in distinct.enumerated() {
         let f = argFields[a]!
         let w = words[a]
         bitsets[a].withUnsafeMutableBufferPointer { bits in
-          Self.scan(first, second, radix: radix, rows: rows, total: total) { row, g in
-            Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+          if n == 0 {
+            // the first pass counts too
+            Self.scan(first, second, radix: radix, rows: rows, total: total) { row, g in
+              counts[g] += 1
+              Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+            }
+          } else {
+            Self.scan(first, second, radix: radix, rows: rows, total: total) { row, g in
+              Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+            }
           }
         }
       }
-      Self.scan(first, second, radix: radix, rows: rows, total: total) { _, g in counts[g] += 1 }
+      if distinct.isEmpty { Self.scan(first, second, radix: radix, rows: rows, total: total) { _, g in counts[g] += 1 } }
     }
 
     var columns = keyFields.map { f in f.field.isList ? Column(f.field.rawValue, .string, matching: .name) : f.field.column }
     for a in aggregates { columns.append(Column(a.columnName, .int)) }
-    var out: [[Value]] = []
-    var sizes: [Int] = []
-    for g in 0..<groups where counts[g] > 0 {
-      var row: [Value] = []
-      let ids = keyFields.count == 2 ? [g / radix, g % radix] : [g]
-      for (f, id) in zip(keyFields, ids) {
-        row.append(id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null)
-      }
+    // each present group's aggregates, as numbers
+    let present = (0..<groups).filter { counts[$0] > 0 }
+    var numbers = [Int](repeating: 0, count: present.count * aggregates.count)
+    for (p, g) in present.enumerated() {
       for a in aggregates.indices {
-        if argFields[a] == nil {
-          row.append(.int(Int(counts[g])))
-        } else {
-          var n = 0
-          for w in 0..<words[a] { n += bitsets[a][g * words[a] + w].nonzeroBitCount }
-          // a null argument is not a value: drop its bit
-          if let f = argFields[a], !f.field.isList, f.cardinality - 1 == f.dictionary.count {
-            let null = f.cardinality - 1
-            if bitsets[a][g * words[a] + null >> 6] & (1 << UInt64(null & 63)) != 0 { n -= 1 }
-          }
-          row.append(.int(n))
+        guard let f = argFields[a] else {
+          numbers[p * aggregates.count + a] = Int(counts[g])
+          continue
         }
+        var n = 0
+        for w in 0..<words[a] { n += bitsets[a][g * words[a] + w].nonzeroBitCount }
+        // a null argument is not a value: drop its bit
+        if !f.field.isList, f.cardinality - 1 == f.dictionary.count {
+          let null = f.cardinality - 1
+          if bitsets[a][g * words[a] + null >> 6] & (1 << UInt64(null & 63)) != 0 { n -= 1 }
+        }
+        numbers[p * aggregates.count + a] = n
       }
-      out.append(row)
-      sizes.append(Int(counts[g]))
     }
-    return Table(columns: columns, rows: Grouping.ordered(out, sizes: sizes, keyCount: keyFields.count, aggregates: aggregates))
+    // Grouping.ordered's order, on integers: the first aggregate (a count) descending, then the
+    // keys ascending by their ranks (null first)
+    func keyIDs(_ g: Int) -> (Int, Int) { keyFields.count == 2 ? (g / radix, g % radix) : (g, 0) }
+    let ranks = keyFields.map { $0.dictionary.ranks() }
+    func rank(_ k: Int, _ id: Int) -> Int { id < keyFields[k].dictionary.count ? Int(ranks[k][id]) : -1 }
+    let firstRanks = present.map { rank(0, keyIDs($0).0) }
+    let secondRanks = keyFields.count == 2 ? present.map { rank(1, keyIDs($0).1) } : []
+    let order = present.indices.sorted { x, y in
+      let (wx, wy) = (numbers[x * aggregates.count], numbers[y * aggregates.count])
+      if wx != wy { return wx > wy }
+      if firstRanks[x] != firstRanks[y] { return firstRanks[x] < firstRanks[y] }
+      return !secondRanks.isEmpty && secondRanks[x] < secondRanks[y]
+    }
+    let rows = order.map { p -> [Value] in
+      let (first, second) = keyIDs(present[p])
+      var row: [Value] = zip(keyFields, [first, second]).map { f, id in id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null }
+      for a in aggregates.indices { row.append(.int(numbers[p * aggregates.count + a])) }
+      return row
+    }
+    return Table(columns: columns, rows: rows)
   }
 
   @inline(__always)
@@ -122,17 +143,19 @@ struct DenseGrouping {
         let v2 = second?.values ?? []
         o2.withUnsafeBufferPointer { o2 in
           v2.withUnsafeBufferPointer { v2 in
+            let pairs = second != nil
+            let secondNull = second?.nullID ?? 0
             for k in 0..<total {
               let row = rows.map { Int($0[k]) } ?? k
               let (s1, e1) = o1.isEmpty ? (row, row + 1) : (Int(o1[row]), Int(o1[row + 1]))
+              guard pairs else {
+                for i in s1..<e1 { body(row, first.id(v1[i])) }
+                continue
+              }
+              let (s2, e2) = o2.isEmpty ? (row, row + 1) : (Int(o2[row]), Int(o2[row + 1]))
               for i in s1..<e1 {
-                let a = first.id(v1[i])
-                guard second != nil else {
-                  body(row, a)
-                  continue
-                }
-                let (s2, e2) = o2.isEmpty ? (row, row + 1) : (Int(o2[row]), Int(o2[row + 1]))
-                for j in s2..<e2 { body(row, a * radix + second!.id(v2[j])) }
+                let a = first.id(v1[i]) * radix
+                for j in s2..<e2 { body(row, a + (v2[j] < 0 ? secondNull : Int(v2[j]))) }
               }
             }
           }
