@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The collections besides `claims`, as tables built from the corpus and the column store.
 enum Collections {
   /// The collections' names, in the order help lists them.
@@ -99,5 +101,18 @@ enum Collections {
       return Value.ascending(a[0], b[0])
     }
     return t
+  }
+}
+
+/// Collection tables once built, by name, shared by an engine's copies.
+final class CollectionCache: Sendable {
+  private let tables = Mutex<[String: Table]>([:])
+
+  /// The table `name`, made by `make` the first time.
+  func table(_ name: String, _ make: () -> Table) -> Table {
+    if let table = tables.withLock({ $0[name] }) { return table }
+    let table = make()
+    tables.withLock { $0[name] = table }
+    return table
   }
 }

@@ -9,6 +9,9 @@ public struct QueryEngine: Sendable {
   /// The corpus queried.
   public let corpus: Corpus
   let store: ClaimStore
+  /// The `docs`, `entities` and `topics` tables, built on first use and kept (the corpus
+  /// never changes under an engine).
+  private let collections = CollectionCache()
   /// Results bound with `let`, by name.
   public private(set) var bindings: [String: Binding] = [:]
   /// Polled while a query runs; set it to stop the query.
@@ -138,9 +141,9 @@ public struct QueryEngine: Sendable {
   func source(_ name: Name) throws(Diagnostic) -> Relation {
     switch name.text.lowercased() {
     case "claims": return .claims(nil)
-    case "docs": return .table(Collections.docs(corpus, store), "docs")
-    case "entities": return .table(Collections.entities(corpus, store), "entities")
-    case "topics": return .table(Collections.topics(corpus, store), "topics")
+    case "docs": return .table(collections.table("docs") { Collections.docs(corpus, store) }, "docs")
+    case "entities": return .table(collections.table("entities") { Collections.entities(corpus, store) }, "entities")
+    case "topics": return .table(collections.table("topics") { Collections.topics(corpus, store) }, "topics")
     default:
       switch bindings[name.text] {
       case .claims(let rows): return .claims(rows)
