@@ -20,7 +20,11 @@ final class LineBlockReader {
     capacity = max(blockSize, 1)
     self.maxLine = max(maxLine, capacity)
     storage = .allocate(capacity: capacity)
+    _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
   }
+
+  /// Bytes read from the file so far.
+  private var fileOffset = 0
 
   deinit { storage.deallocate() }
 
@@ -37,8 +41,13 @@ final class LineBlockReader {
       while !atEnd && end < capacity {
         let n = read(fd, storage + end, capacity - end)
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { atEnd = true } else { end += n }
+        if n <= 0 { atEnd = true } else {
+          end += n
+          fileOffset += n
+        }
       }
+      // while the caller parses this block, the kernel reads the next one from disk
+      if !atEnd { _ = posix_fadvise(fd, off_t(fileOffset), off_t(capacity), POSIX_FADV_WILLNEED) }
       if atEnd {
         guard end > 0 else { return nil }
         start = end
