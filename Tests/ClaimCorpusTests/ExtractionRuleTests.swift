@@ -53,6 +53,14 @@ import Testing
     #expect(claims("Sources close to the administration confirmed the decision.").first?.cited == ["Sources close to the administration"])
   }
 
+  @Test func theAgentOfAJudgementIsCited() {
+    #expect(claims("Long-range weapons are widely considered a \"red line\" by Washington officials.").first?.cited == ["Washington officials"])
+    #expect(claims("The move was criticised by some analysts.").first?.cited == ["some analysts"])
+    #expect(claims("The plan is regarded by US officials as a way out.").first?.cited == ["US officials"])
+    #expect(claims("Revenues were seen squeezed by a slump in the value of the dollar.").first?.cited == [])
+    #expect(claims("Organisers were considered to be playing it safe by booking Sir Paul.").first?.cited == [])
+  }
+
   @Test func scareQuotesHaveNoSpeaker() {
     let c = claims("Long-range weapons are widely considered a \"red line\" by officials.")
     #expect(c.first?.quote == "red line")

@@ -39,6 +39,10 @@ struct AttributionFinder: Sendable {
         i = r.upperBound - 1
         continue
       }
+      if t[i].key == "by", Self.followsJudgement(i, t) {
+        add(agent(after: i, s))
+        continue
+      }
       if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
         let owner = t[i - 1].kind == .possessive ? i - 2 : i - 3
         if let m = s.mentions.first(where: { $0.tokens.upperBound == owner + 1 && $0.kind != .topic && $0.kind != .place }) {
@@ -61,6 +65,19 @@ struct AttributionFinder: Sendable {
       }
     }
     return found
+  }
+
+  /// Whether the "by" at `i` names the agent of a judgement in the passive ("widely considered
+  /// a \"red line\" by Washington officials", "described by Jobs as"): a participle of judging
+  /// a few words before, in the same clause (quotation marks may stand between).
+  static func followsJudgement(_ i: Int, _ t: [Token]) -> Bool {
+    var k = i - 1
+    while k >= 0, i - k <= 8 {
+      if t[k].is(.judgementParticiple) { return true }
+      if t[k].kind == .punct && !["\"", "“", "”", "'", "‘", "’"].contains(t[k].key) { return false }
+      k -= 1
+    }
+    return false
   }
 
   /// "is said to" hedges rather than attributes; "denied this request" refuses a request.
@@ -131,6 +148,33 @@ struct AttributionFinder: Sendable {
     }
     if outletsOnly { return nil }
     return attribution(source: range, cue: r, s, rule: rule)
+  }
+
+  /// The agent named after the "by" at `by`, up to its head: an entity ("Beijing"), or a word
+  /// like "officials" or "regulators" (with what it owns: "the group's chief"); nil for
+  /// anything else ("by booking", "by 14m").
+  func agent(after by: Int, _ s: Input) -> Attribution? {
+    let t = s.tokens
+    guard by + 1 < t.count, !(t[by + 1].kind == .word && t[by + 1].key.hasSuffix("ing")) else { return nil }
+    var e = by + 1
+    while e < t.count, e - by <= 8 {
+      if t[e].kind == .punct && t[e].key != "-" { return nil }
+      if t[e].kind == .word && (t[e].is(.objectStop) || t[e].is(.boundary) || ["as", "for", "with", "in", "of", "at", "to", "from", "on"].contains(t[e].key)) { return nil }
+      if let m = s.mentions.first(where: { $0.tokens.lowerBound == e && $0.kind != .topic }) {
+        e = m.tokens.upperBound
+        // "US officials": the entity qualifies the head after it
+        if e < t.count, t[e].is(.sourceHead) || t[e].is(.personHead) { e += 1 }
+      } else if t[e].is(.sourceHead) || t[e].is(.personHead) {
+        e += 1
+      } else {
+        e += 1
+        continue
+      }
+      // the head owns what follows: "the group's chief"
+      if e + 1 < t.count, t[e].kind == .possessive { e += 2 }
+      return attribution(source: (by + 1)..<e, cue: by..<(by + 1), s, rule: "cited.agent")
+    }
+    return nil
   }
 
   /// An attribution to the phrase `source`, when it names a source: an entity, a pronoun, or

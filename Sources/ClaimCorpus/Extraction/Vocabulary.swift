@@ -42,6 +42,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
   static let copula = WordClass(rawValue: 1 << 18)
   /// `denied`, `rejected`: speech verbs that may refuse a request.
   static let refusalVerb = WordClass(rawValue: 1 << 19)
+  /// `considered`, `described`: participles of judging whose agent ("by officials") is cited.
+  static let judgementParticiple = WordClass(rawValue: 1 << 20)
 }
 
 /// Word ids and classes for every word a rule or cue phrase mentions, so that a token is
@@ -89,6 +91,10 @@ enum Vocabulary {
     (["told", "tells", "tell"], .tellVerb),
     (["denied", "denies", "rejected"], .refusalVerb),
     ([
+      "considered", "seen", "viewed", "regarded", "described", "deemed", "branded", "labelled", "labeled",
+      "characterized", "characterised", "criticized", "criticised", "praised", "condemned",
+    ], .judgementParticiple),
+    ([
       "reportedly", "also", "long", "has", "have", "had", "was", "were", "is", "are", "will", "would", "repeatedly",
       "publicly", "privately", "previously", "later", "then", "still", "quietly", "recently", "once", "again",
       "already", "allegedly", "explicitly", "simply", "part", "for", "his", "her", "their", "its", "reported",
@@ -109,6 +115,8 @@ enum Vocabulary {
       "ministry", "russians", "ukrainians", "americans", "europeans", "lawmakers", "investigators", "witnesses",
       "statement", "documents", "document", "memo", "intelligence", "correspondent", "reporters", "media",
       "commentators", "advisers", "advisors", "residents", "voters", "leaders", "opponents", "supporters",
+      "regulators", "regulator", "authorities", "police", "campaigners", "economists", "think-tank", "watchdog",
+      "groups", "group", "spokesmen", "prosecutors", "researchers", "scientists", "academics",
     ], .sourceHead),
     ([
       "president", "minister", "secretary", "leader", "chancellor", "governor", "senator", "general", "commander",
