@@ -53,6 +53,10 @@ import Testing
     #expect(claims("Sources close to the administration confirmed the decision.").first?.cited == ["Sources close to the administration"])
   }
 
+  @Test func theOwnerOfAnAssertionIsCited() {
+    #expect(claims("Trump met Zelensky. The talks were marked by his repeated assertion that peace is near.").last?.cited == ["Trump"])
+  }
+
   @Test func theAgentOfAJudgementIsCited() {
     #expect(claims("Long-range weapons are widely considered a \"red line\" by Washington officials.").first?.cited == ["Washington officials"])
     #expect(claims("The move was criticised by some analysts.").first?.cited == ["some analysts"])

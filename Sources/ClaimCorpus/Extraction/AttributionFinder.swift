@@ -43,6 +43,14 @@ struct AttributionFinder: Sendable {
         add(agent(after: i, s))
         continue
       }
+      // "his repeated assertion": the person the pronoun stands for
+      // ("her" is left out: it is as often the object of a verb)
+      if t[i].is(.citedSpeechNoun), let p = [i - 1, i - 2].first(where: { $0 >= 0 && t[$0].key == "his" }),
+        p == i - 1 || t[i - 1].kind == .word, let name = s.resolvePronoun(p)
+      {
+        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: name, speaker: name, entity: name, rule: "cited.possessive.pronoun"))
+        continue
+      }
       if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
         let owner = t[i - 1].kind == .possessive ? i - 2 : i - 3
         if let m = s.mentions.first(where: { $0.tokens.upperBound == owner + 1 && $0.kind != .topic && $0.kind != .place }) {
