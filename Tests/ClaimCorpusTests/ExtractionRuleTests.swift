@@ -53,6 +53,15 @@ import Testing
     #expect(claims("Sources close to the administration confirmed the decision.").first?.cited == ["Sources close to the administration"])
   }
 
+  @Test func aDefinitePhraseCarriesTheTopicNamedBefore() {
+    let c = claims("Trump met Putin at the Alaska summit.\n\nAfter the summit, Putin said little.\n\nThe U.S. defense department was silent.")
+    #expect(c[1].topics.contains("Alaska summit"))
+    #expect(c[1].evidence.contains { $0.field == "topic" && $0.value == "Alaska summit" && $0.rule == "topic.anaphora" })
+    #expect(!c[2].topics.contains("air defense"))
+    let missiles = claims("Zelensky wants Tomahawk missiles. He would not use the missiles at once.")
+    #expect(missiles.last?.topics.first == "Tomahawk")
+  }
+
   @Test func theOwnerOfAnAssertionIsCited() {
     #expect(claims("Trump met Zelensky. The talks were marked by his repeated assertion that peace is near.").last?.cited == ["Trump"])
   }

@@ -12,11 +12,29 @@ public struct ClaimExtractor: Sendable {
   let debris: DebrisDetector
   let hedges = HedgeClassifier()
   let attributions = AttributionFinder()
+  /// The topics each head noun can stand for, singular: the last word of a topic's multi-word
+  /// name ("summit": Alaska summit, Budapest summit), or of an alias that is the name and a
+  /// noun ("missile": Tomahawk, from "Tomahawk missiles").
+  let topicHeads: [String: Set<String>]
 
   /// Creates an extractor over `lexicon`.
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     self.debris = DebrisDetector(lexicon: lexicon)
+    var heads: [String: Set<String>] = [:]
+    for entry in lexicon.entries where entry.kind == .topic {
+      let name = entry.name.lowercased()
+      for phrase in [name] + entry.aliases.map({ $0.lowercased() }).filter({ $0.hasPrefix(name + " ") }) {
+        let words = phrase.split(separator: " ")
+        if words.count > 1, let last = words.last { heads[Self.singular(String(last)), default: []].insert(entry.name) }
+      }
+    }
+    topicHeads = heads
+  }
+
+  /// A noun without its plural "s" ("missiles" → "missile").
+  static func singular(_ word: String) -> String {
+    word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
   }
 
   /// One sentence, prepared: tokens, mentions, quotations and attributions.
@@ -49,6 +67,8 @@ public struct ClaimExtractor: Sendable {
     var quotes: [QuoteSpan] = []
     var lastSubject: String? = nil
     var lastTopics: [String] = []
+    /// Topics named so far, the latest last.
+    var namedTopics: [String] = []
     for (p, range) in paragraphs.enumerated() {
       let paragraphQuotes = QuoteFinder.quotes(in: bytes, range: range)
       quotes += paragraphQuotes
@@ -75,7 +95,15 @@ public struct ClaimExtractor: Sendable {
           let own = Set(s.topics.map(\.name))
           s.inheritedTopics = lastTopics.filter { !own.contains($0) }.map { ($0, anaphor) }
         }
+        // "the summit", "the missiles": the topic of that kind named last in the document
+        for (name, span) in definiteTopics(s, named: namedTopics) where !s.topics.contains(where: { $0.name == name }) && !s.inheritedTopics.contains(where: { $0.0 == name }) {
+          s.inheritedTopics.append((name, span))
+        }
         if !s.topics.isEmpty { lastTopics = s.topics.map(\.name).filter { !Self.generalTopics.contains($0) } }
+        for topic in s.topics {
+          namedTopics.removeAll { $0 == topic.name }
+          namedTopics.append(topic.name)
+        }
         prepared.append(s)
       }
     }
@@ -88,6 +116,27 @@ public struct ClaimExtractor: Sendable {
       Sentence(span: $0.span, text: Self.folded(bytes, $0.span), paragraph: $0.paragraph)
     }
     return (doc, claims)
+  }
+
+  /// Topics a definite phrase in `s` refers back to: "the" (and at most one word) before a
+  /// head noun of topics that ends the phrase, and is not one of those topics' own names,
+  /// stands for the one of them named last in `named`.
+  func definiteTopics(_ s: Prepared, named: [String]) -> [(String, TextSpan)] {
+    let t = s.tokens
+    var found: [(String, TextSpan)] = []
+    for i in t.indices where t[i].key == "the" {
+      for j in (i + 1)..<min(t.count, i + 3) where t[j].kind == .word {
+        guard let candidates = topicHeads[Self.singular(t[j].key)],
+          !s.topics.contains(where: { $0.tokens.contains(j) && candidates.contains($0.name) }),
+          // the head ends the phrase: not "the defense department"
+          j + 1 == t.count || t[j + 1].kind != .word || t[j + 1].is(.nameStopword),
+          let topic = named.last(where: { candidates.contains($0) })
+        else { continue }
+        found.append((topic, TextSpan(start: t[i].span.start, end: t[j].span.end)))
+        break
+      }
+    }
+    return found
   }
 
   /// The span of a phrase that refers back to something just discussed ("this request",
