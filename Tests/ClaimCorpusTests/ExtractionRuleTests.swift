@@ -62,6 +62,12 @@ import Testing
     #expect(missiles.last?.topics.first == "Tomahawk")
   }
 
+  @Test func theOwnerOfASourceIsAnActor() {
+    let c = claims("Zelensky's administration has long argued that it needs long-range missiles.")
+    #expect(c.first?.actors.contains("Zelensky") == true)
+    #expect(claims("Sources close to the White House said the talks failed.").first?.actors.contains("White House") == false)
+  }
+
   @Test func theOwnerOfAnAssertionIsCited() {
     #expect(claims("Trump met Zelensky. The talks were marked by his repeated assertion that peace is near.").last?.cited == ["Trump"])
   }
