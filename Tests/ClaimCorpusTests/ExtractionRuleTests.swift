@@ -23,6 +23,8 @@ import Testing
     ("The meeting lasted two hours.", "asserted", nil),
     ("Tomahawks are weapons that could be used to strike Moscow.", "asserted", nil),
     ("Others fear it could embolden Putin.", "hedged", "could"),
+    ("Putin's apparent refusal led to sanctions.", "hedged", "apparent"),
+    ("It became apparent that the talks had failed.", "asserted", nil),
   ] as [(String, String, String?)])
   func hedge(_ text: String, _ hedge: String, _ cue: String?) {
     let c = claims(text)

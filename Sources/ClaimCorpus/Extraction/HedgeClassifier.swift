@@ -54,17 +54,23 @@ struct HedgeClassifier: Sendable {
     return window.contains { $0.is(.requestWord) }
   }
 
-  /// Modal verbs hedge unless they state a capability ("weapons that could be used to strike").
+  /// Modal verbs hedge unless they state a capability ("weapons that could be used to strike");
+  /// "apparent" hedges before its noun ("Putin's apparent refusal"), not after a verb ("it
+  /// became apparent that": plain to see).
   static func isUncertain(_ r: Range<Int>, _ t: [Token]) -> Bool {
     let key = t[r.lowerBound].key
     if key == "may" && t[r.lowerBound].isCapitalized && r.lowerBound > 0 { return false }  // the month
+    if key == "apparent" {
+      guard r.lowerBound > 0 else { return true }
+      let before = t[r.lowerBound - 1]
+      return before.kind == .possessive || ["the", "an", "a", "his", "her", "its", "their", "this", "that"].contains(before.key)
+    }
     guard key == "could" || key == "can", r.count == 1 else { return true }
     var j = r.upperBound
     if j < t.count, t[j].key == "be" || t[j].key == "have" { j += 1 }
     guard j < t.count else { return true }
     return !t[j].is(.capabilityVerb)
   }
-
 
   static let denial = CuePhrases(denialPhrases)
   static let denialPhrases = [
@@ -82,7 +88,7 @@ struct HedgeClassifier: Sendable {
     "seemingly", "seems to", "seem to", "seemed to", "may", "may well", "might", "could", "likely", "very likely",
     "unlikely", "probably", "possibly", "perhaps", "potentially", "unconfirmed", "rumoured", "rumored",
     "it is unclear", "unclear whether", "sources suggest", "suggest that", "suggests that", "almost certainly",
-    "we'll see", "presumably", "supposedly", "purportedly",
+    "we'll see", "presumably", "supposedly", "purportedly", "purported", "suspected", "apparent",
   ]
 
   static let reporting = CuePhrases(reportingPhrases)
