@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds `ClaimColumns` row by row, interning each string field's values as they come (from
 /// a claims file's bytes, or from extracted claims); builders made in parallel merge in order.
 public struct ClaimColumnsBuilder: Sendable {
@@ -181,20 +183,49 @@ public struct ClaimColumnsBuilder: Sendable {
       return
     }
     let o = other.rows
-    rows.count += o.count
-    rows.dates.append(contentsOf: o.dates)
-    rows.texts.append(contentsOf: o.texts)
-    for slot in Slot.allCases {
+    // their value codes in ours: interning, in order
+    let maps = Slot.allCases.map { slot in
       let theirs = other.interners[slot.rawValue]
-      let map = (0..<theirs.count).map { code in theirs.withValue(code) { interners[slot.rawValue].code($0) } }
-      if Slot.scalars.contains(slot) {
-        rows[keyPath: Self.column(slot)].codes.append(contentsOf: o[keyPath: Self.column(slot)].codes.lazy.map { $0 < 0 ? -1 : map[Int($0)] })
-      } else {
-        let path = Self.list(slot)
-        let codeBase = Int32(rows[keyPath: path].codes.count)
-        rows[keyPath: path].codes.append(contentsOf: o[keyPath: path].codes.lazy.map { map[Int($0)] })
-        rows[keyPath: path].offsets.append(contentsOf: o[keyPath: path].offsets.dropFirst().lazy.map { $0 + codeBase })
+      return (0..<theirs.count).map { code in theirs.withValue(code) { interners[slot.rawValue].code($0) } }
+    }
+    rows.count += o.count
+    rows.texts.append(contentsOf: o.texts)
+    // then the columns, each on its own (moved out of `rows`, so each has one owner), on every core
+    let paths = Slot.allCases.map { Slot.scalars.contains($0) ? Self.column($0).appending(path: \.codes) : Self.list($0).appending(path: \.codes) }
+    let offsetPaths = Slot.lists.map { Self.list($0).appending(path: \.offsets) }
+    var columns = paths.map { path in
+      defer { rows[keyPath: path] = [] }
+      return rows[keyPath: path]
+    }
+    var offsets = offsetPaths.map { path in
+      defer { rows[keyPath: path] = [] }
+      return rows[keyPath: path]
+    }
+    let codeBases = Slot.lists.map { Int32(columns[$0.rawValue].count) }
+    let theirColumns = paths.map { o[keyPath: $0] }
+    let theirOffsets = offsetPaths.map { o[keyPath: $0] }
+    columns.withUnsafeMutableBufferPointer { columns in
+      offsets.withUnsafeMutableBufferPointer { offsets in
+        nonisolated(unsafe) let (columns, offsets) = (columns, offsets)
+        DispatchQueue.concurrentPerform(iterations: columns.count + offsets.count) { k in
+          if k < columns.count {
+            let map = maps[k]
+            let theirs = theirColumns[k]
+            if Slot.allCases[k].rawValue < Slot.scalars.count {
+              columns[k].append(contentsOf: theirs.lazy.map { $0 < 0 ? -1 : map[Int($0)] })
+            } else {
+              columns[k].append(contentsOf: theirs.lazy.map { map[Int($0)] })
+            }
+          } else {
+            let l = k - columns.count
+            let base = codeBases[l]
+            offsets[l].append(contentsOf: theirOffsets[l].dropFirst().lazy.map { $0 + base })
+          }
+        }
       }
     }
+    for (path, column) in zip(paths, columns) { rows[keyPath: path] = column }
+    for (path, column) in zip(offsetPaths, offsets) { rows[keyPath: path] = column }
+    rows.dates.append(contentsOf: o.dates)
   }
 }
