@@ -32,7 +32,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ClaimQueryTests",
-      dependencies: ["ClaimQuery", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: ["ClaimQuery", "ClaimTestSupport", "claimsh-bench", .product(name: "PropertyBased", package: "swift-property-based")],
       exclude: ["Golden", "Bench"]
     ),
     .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimTestSupport"]),

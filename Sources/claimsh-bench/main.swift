@@ -13,17 +13,6 @@ import Foundation
 //
 // Pin it to one core to measure a single-core run: `taskset -c 0 claimsh-bench load …`.
 
-/// The six peer-benchmark queries (../shared/bench/RESULTS.md), in claimsh's language.
-let benchmarkQueries: [(String, String)] = [
-  ("Q1", #"claims where actor = "Zelensky" and topic = "Tomahawk" group by source"#),
-  ("Q2", "claims group by topic with count(distinct source) as n order by n desc, topic limit 10"),
-  ("Q3", #"claims where text contains "missile" group by hedge"#),
-  ("Q4", #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20 select id, date, source, text"#),
-  ("Q5", "claims group by actor, topic order by count desc, actor, topic limit 20"),
-  ("Q6", "claims group by actor, topic with count(distinct source) as n where n >= 5 order by n desc, actor, topic limit 20"),
-  ("trivial", "claims limit 1"),
-]
-
 func seconds(_ body: () throws -> Void) rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   try body()
@@ -68,7 +57,7 @@ case "queries":
   let build = seconds { engine = QueryEngine(corpus: corpus) }
   let claims = corpus.claimCount
   var results: [String] = []
-  for (name, query) in benchmarkQueries {
+  for (name, query) in BenchmarkQueries.peers + [("trivial", BenchmarkQueries.trivial)] {
     let result = try engine.table(query)
     var times: [Double] = []
     for _ in 0..<reps {

@@ -27,6 +27,10 @@ import Testing
     #expect(back.documents.map(\.title) == corpus.documents.map(\.title))
     #expect(back.claims.map(summary) == corpus.claims.map(summary))
     #expect((0..<back.claimCount).map { summary(back.columns.claim($0)) } == (0..<corpus.claimCount).map { summary(corpus.columns.claim($0)) })
+    // known by its first bytes under another name too
+    let renamed = path + ".bin"
+    try FileManager.default.copyItem(atPath: path, toPath: renamed)
+    #expect(Self.loader.load(paths: [renamed]).claims.map(summary) == corpus.claims.map(summary))
   }
 
   @Test func aSnapshotLoadedAfterOtherFilesKeepsItsClaimsApart() throws {

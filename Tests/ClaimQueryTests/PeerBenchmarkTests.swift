@@ -4,19 +4,12 @@
 // not here.)
 import ClaimQuery
 import ClaimTestSupport
+@testable import claimsh_bench
 import Foundation
 import Testing
 
 @Suite struct PeerBenchmarkTests {
   static let bench = Fixtures.root.appendingPathComponent("Tests/ClaimQueryTests/Bench")
-  static let queries: [(String, String)] = [
-    ("Q1", #"claims where actor = "Zelensky" and topic = "Tomahawk" group by source"#),
-    ("Q2", "claims group by topic with count(distinct source) as n order by n desc, topic limit 10"),
-    ("Q3", #"claims where text contains "missile" group by hedge"#),
-    ("Q4", #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20 select id, date, source, text"#),
-    ("Q5", "claims group by actor, topic order by count desc, actor, topic limit 20"),
-    ("Q6", "claims group by actor, topic with count(distinct source) as n where n >= 5 order by n desc, actor, topic limit 20"),
-  ]
 
   @Test func sameRowsAsTheReference() throws {
     let python = try #require(Run.which("python3"), "python3 runs the generator; `make test` installs it")
@@ -41,7 +34,7 @@ import Testing
     #expect(corpus.claimCount == 10000)
     var engine = QueryEngine(corpus: corpus)
     var rows: [String] = []
-    for (name, query) in Self.queries {
+    for (name, query) in BenchmarkQueries.peers {
       let table = try engine.table(query)
       rows.append("\"\(name)\": [" + table.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
     }

@@ -167,30 +167,29 @@ public struct CorpusLoader: Sendable {
   func read(_ input: Input) -> Output {
     var out = Output()
     let unreadable = LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)")
-    if CorpusSnapshot.isSnapshot(input.path) {
-      switch CorpusSnapshot.read(input.path) {
-      case .success(let snapshot):
-        out.documents = snapshot.documents
-        out.columns = ClaimColumnsBuilder(columns: snapshot.columns)
-        out.claims = snapshot.claims
-        out.extracted = true
-      case .failure(let failure):
-        out.warnings.append(LoadWarning(path: input.path, message: "skipped: a broken snapshot (\(failure.message), at byte \(failure.offset))"))
-      }
-      return out
-    }
-    if Self.jsonExtensions.contains((input.path as NSString).pathExtension.lowercased()) {
+    let ext = (input.path as NSString).pathExtension.lowercased()
+    if Self.jsonExtensions.contains(ext) {
       if !JSONLinesReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
       return out
     }
+    // a snapshot is known by its first bytes: looked at here only for the files not read whole below
     var info = stat()
-    if stat(input.path, &info) == 0, Int(info.st_size) > maxTextBytes {
+    let tooLarge = stat(input.path, &info) == 0 && Int(info.st_size) > maxTextBytes
+    if Self.snapshotExtensions.contains(ext) || (tooLarge && CorpusSnapshot.isSnapshot(input.path)) {
+      readSnapshot(input, into: &out)
+      return out
+    }
+    if tooLarge {
       // told before reading: a huge file is never read into memory
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: \(info.st_size) bytes is more than the \(maxTextBytes)-byte limit for one article"))
       return out
     }
     guard let data = Self.contents(of: input.path) else {
       out.warnings.append(unreadable)
+      return out
+    }
+    if data.starts(with: CorpusSnapshot.magic) {
+      readSnapshot(input, into: &out)
       return out
     }
     let text: String
@@ -214,6 +213,19 @@ public struct CorpusLoader: Sendable {
       date: (fields["date"] ?? fields["published"]).flatMap { Day(parsing: $0) }, author: fields["author"],
       url: fields["url"], text: body))
     return out
+  }
+
+  /// Reads the snapshot at `input.path` into `out`, or warns that it is broken.
+  func readSnapshot(_ input: Input, into out: inout Output) {
+    switch CorpusSnapshot.read(input.path) {
+    case .success(let snapshot):
+      out.documents = snapshot.documents
+      out.columns = ClaimColumnsBuilder(columns: snapshot.columns)
+      out.claims = snapshot.claims
+      out.extracted = true
+    case .failure(let failure):
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: a broken snapshot (\(failure.message), at byte \(failure.offset))"))
+    }
   }
 
   /// A file's bytes, read straight into an array (no intermediate copy), or nil.

@@ -42,7 +42,7 @@ enum JSONArrayReader {
     }
     if items.isEmpty { out.warnings.append(LoadWarning(path: input.path, message: "skipped: an empty JSON array")) }
     if isClaims {
-      out.documents += JSONLinesReader.documentsOfClaims(builder.build(), path: input.path)
+      out.documents += builder.documents(path: input.path)
       out.columns = builder
     }
     return true

@@ -79,7 +79,7 @@ enum JSONLinesReader {
       out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))
     }
     if isClaims == true {
-      out.documents += documentsOfClaims(builder.build(), path: input.path)
+      out.documents += builder.documents(path: input.path)
       out.columns = builder
     }
     return true
@@ -157,17 +157,4 @@ enum JSONLinesReader {
     return chunk
   }
 
-  /// One document per claims-file `doc`, without text, so `docs` lists them.
-  static func documentsOfClaims(_ c: ClaimColumns, path: String) -> [Document] {
-    var seen = [Bool](repeating: false, count: c.doc.values.count)
-    var docs: [Document] = []
-    for row in 0..<c.count where c.doc.codes[row] >= 0 && !seen[Int(c.doc.codes[row])] {
-      let code = Int(c.doc.codes[row])
-      seen[code] = true
-      let source = c.source.codes[row] < 0 ? nil : c.source.values[Int(c.source.codes[row])]
-      let date = c.dates[row] == ClaimColumns.noDate ? nil : Day(number: c.dates[row])
-      docs.append(Document(id: c.doc.values[code], path: path, source: source, date: date, text: ""))
-    }
-    return docs
-  }
 }

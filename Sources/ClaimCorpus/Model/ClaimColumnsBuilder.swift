@@ -53,6 +53,25 @@ public struct ClaimColumnsBuilder: Sendable {
     return columns
   }
 
+  /// One document per distinct `doc`, in order of first appearance, with the source and date
+  /// of its first claim and no text: what `docs` lists for a claims file. Only those values
+  /// are made `String`s.
+  func documents(path: String) -> [Document] {
+    func string(_ slot: Slot, _ code: Int32) -> String {
+      interners[slot.rawValue].withValue(Int(code)) { String(decoding: $0, as: UTF8.self) }
+    }
+    var seen = [Bool](repeating: false, count: interners[Slot.doc.rawValue].count)
+    var docs: [Document] = []
+    for row in 0..<rows.count where rows.doc.codes[row] >= 0 && !seen[Int(rows.doc.codes[row])] {
+      let code = rows.doc.codes[row]
+      seen[Int(code)] = true
+      let source = rows.source.codes[row] < 0 ? nil : string(.source, rows.source.codes[row])
+      let date = rows.dates[row] == ClaimColumns.noDate ? nil : Day(number: rows.dates[row])
+      docs.append(Document(id: string(.doc, code), path: path, source: source, date: date, text: ""))
+    }
+    return docs
+  }
+
   private static func column(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringColumn> {
     switch slot {
     case .doc: \.doc

@@ -3,7 +3,7 @@ import Glibc
 /// A loaded corpus written to one binary file (`.save FILE` in the shell), so that loading it
 /// again skips reading, parsing and extraction: its documents with their sentences and debris,
 /// every claim column, and the evidence of the extracted claims. `--corpus FILE` knows a
-/// snapshot by its first bytes, whatever its name. The lexicon is not in it: matching uses the
+/// snapshot by its first bytes, whatever its name (but a JSON one). The lexicon is not in it: matching uses the
 /// lexicon claimsh runs with.
 ///
 ///     claimsh --corpus ../shared/corpora/bbc-news-2225 -c '.save /tmp/bbc.claimsh'

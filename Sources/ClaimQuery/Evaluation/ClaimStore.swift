@@ -55,11 +55,12 @@ struct ClaimStore: Sendable {
       case coded(CodedColumn), list(ListField), dates([Int32])
     }
     let scalars = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
+    let scalarFields: [ClaimField] = [.doc, .source, .speaker, .kind, .hedge, .cue, .quote]
     let lists = [c.actor, c.cited, c.topic]
     let parts = parallelMap(Array(0...(scalars.count + lists.count))) { k -> Part in
       if k < scalars.count {
-        // source and speaker (k 1, 2) are matched by name and looked up by postings
-        let indexed = k == 1 || k == 2
+        // the fields matched by name (source, speaker) are also looked up by postings
+        let indexed = scalarFields[k].column.matching == .name
         var coded = CodedColumn(codes: scalars[k].codes, dictionary: ValueDictionary(values: scalars[k].values, lexicon: lexicon, names: indexed))
         if indexed { coded.postings = ClaimStore.postings(coded) }
         return .coded(coded)
@@ -89,11 +90,7 @@ struct ClaimStore: Sendable {
   static func postings(_ column: CodedColumn) -> [[Int32]] {
     var sizes = [Int](repeating: 0, count: column.dictionary.count)
     for code in column.codes where code >= 0 { sizes[Int(code)] += 1 }
-    var lists = sizes.map { size -> [Int32] in
-      var list: [Int32] = []
-      list.reserveCapacity(size)
-      return list
-    }
+    var lists = ListColumn.emptyPostings(sizes: sizes)
     for (row, code) in column.codes.enumerated() where code >= 0 { lists[Int(code)].append(Int32(row)) }
     return lists
   }

@@ -98,15 +98,20 @@ struct ListColumn: Sendable {
     values[Int(offsets[row])..<Int(offsets[row + 1])]
   }
 
-  /// Sorted row numbers per value id: the postings.
-  func postings(valueCount: Int) -> [[Int32]] {
-    var sizes = [Int](repeating: 0, count: valueCount)
-    for v in values { sizes[Int(v)] += 1 }
-    var lists = sizes.map { size -> [Int32] in
+  /// Empty postings lists with room for `sizes` rows each, so that filling them never regrows.
+  static func emptyPostings(sizes: [Int]) -> [[Int32]] {
+    sizes.map { size in
       var list: [Int32] = []
       list.reserveCapacity(size)
       return list
     }
+  }
+
+  /// Sorted row numbers per value id: the postings.
+  func postings(valueCount: Int) -> [[Int32]] {
+    var sizes = [Int](repeating: 0, count: valueCount)
+    for v in values { sizes[Int(v)] += 1 }
+    var lists = Self.emptyPostings(sizes: sizes)
     for r in 0..<(offsets.count - 1) {
       for v in row(r) where lists[Int(v)].last != Int32(r) { lists[Int(v)].append(Int32(r)) }
     }
