@@ -20,6 +20,7 @@ struct DotCommand: Sendable {
     DotCommand(name: "read", arguments: "FILE", summary: "run a script of statements and dot-commands"),
     DotCommand(name: "save", arguments: "FILE", summary: "write the corpus as a snapshot that --corpus and .load read back at once, without extracting again"),
     DotCommand(name: "stats", arguments: "", summary: "documents, sentences, claims, debris, entities, topics and warnings"),
+    DotCommand(name: "timeout", arguments: "[SECONDS|off]", summary: "stop a statement that runs longer than SECONDS; with no argument, the current limit"),
     DotCommand(name: "timer", arguments: "on|off", summary: "print how long each statement takes"),
     DotCommand(name: "values", arguments: "FIELD", summary: "the values of a claims field, with counts"),
   ]

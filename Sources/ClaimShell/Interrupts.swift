@@ -2,28 +2,47 @@ import ClaimQuery
 import Glibc
 import Synchronization
 
-/// Ctrl-C in the interactive shell: it abandons the line being typed, or cancels the running
-/// query (the evaluator polls `cancellation`); it never ends the shell.
+/// Signals: Ctrl-C abandons the line being typed, or cancels the running statement (every
+/// operator polls `cancellation`); it never ends an interactive shell. Ctrl-\ (SIGQUIT), SIGTERM
+/// and SIGHUP end the process at once, as they do sqlite3: their default actions are restored
+/// and unblocked, so no handler left by the runtime or libedit can hold the process. A resize
+/// (SIGWINCH) is noted, and the next table is laid out to the new width.
 enum Interrupts {
   /// Set when Ctrl-C ended a `readLine`.
   static let lineInterrupted = Atomic<Bool>(false)
-  /// The running query's flag.
+  /// The running statement's flag and time limit.
   static let cancellation = Cancellation()
+  /// Set when the terminal was resized, cleared when the width is read again.
+  static let resized = Atomic<Bool>(false)
 
-  /// Installs the SIGINT handler (interactive sessions only; scripts keep the default).
-  static func install() {
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in
-      Interrupts.lineInterrupted.store(true, ordering: .relaxed)
-      Interrupts.cancellation.cancel()
+  /// Installs the handlers: SIGINT only in an interactive session (a script keeps the default,
+  /// so Ctrl-C ends it), the others always.
+  static func install(interactive: Bool) {
+    if interactive {
+      handle(SIGINT, restart: false) { _ in
+        Interrupts.lineInterrupted.store(true, ordering: .relaxed)
+        Interrupts.cancellation.cancel()
+      }
     }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = 0
-    sigaction(SIGINT, &action, nil)
-    // a parent may have started us with SIGINT blocked; Ctrl-C must reach the handler
+    handle(SIGWINCH, restart: true) { _ in Interrupts.resized.store(true, ordering: .relaxed) }
+    for signal in [SIGQUIT, SIGTERM, SIGHUP] { _ = Glibc.signal(signal, SIG_DFL) }
+    // a parent may have started us with these blocked; they must reach their handlers
     var set = sigset_t()
     sigemptyset(&set)
-    sigaddset(&set, SIGINT)
+    for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, signal) }
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  }
+
+  /// Whether the terminal was resized since the last call.
+  static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
+
+  /// Installs `handler`; without `restart`, a blocking read the signal interrupts returns (so
+  /// Ctrl-C ends libedit's wait for a line).
+  private static func handle(_ signal: Int32, restart: Bool, _ handler: @convention(c) (Int32) -> Void) {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = handler
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = restart ? SA_RESTART : 0
+    sigaction(signal, &action, nil)
   }
 }

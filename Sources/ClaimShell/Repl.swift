@@ -1,10 +1,10 @@
 import ClaimQuery
 import Foundation
 
-/// The interactive loop, SQLite's `process_input` for a terminal: a `.` line is a dot-command
-/// when nothing is pending; other lines accumulate until the statement is complete (the
-/// continuation prompt shows while a parenthesis or string is open); each complete entry goes
-/// to the history file at once. Ctrl-C abandons the pending lines; Ctrl-D on an empty line leaves.
+/// The interactive loop: lines from the line editor go through the `InputLoop` that scripts use
+/// (the continuation prompt shows while a parenthesis or string is open; a stage line extends
+/// the statement that ran last); each complete entry goes to the history file at once. Ctrl-C
+/// abandons the pending lines; Ctrl-D on an empty line leaves.
 struct Repl {
   let session: Session
   var history: History
@@ -18,33 +18,29 @@ struct Repl {
       return completer.complete(line, cursor: cursor)
     }
     for entry in history.load() { reader.addHistory(entry) }
-    var pending: [String] = []
+    var loop = InputLoop(interactive: true)
+    var typed: [String] = []  // the lines of the entry being typed, for the history
     while true {
-      guard let line = reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuation) else {
+      guard let line = reader.readLine(prompt: loop.isPending ? Self.continuation : Self.prompt) else {
         if reader.wasInterrupted {
           session.out("^C\n")
-          pending = []
+          loop.abandon()
+          typed = []
           continue
         }
         session.out("\n")
         return
       }
-      if pending.isEmpty {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { continue }
-        if trimmed.hasPrefix(".") {
-          remember(trimmed, &reader)
-          if session.dotCommand(trimmed, file: nil, line: 1) == .quit { return }
-          continue
-        }
+      let units = loop.feed(line, number: 1)
+      if loop.isPending || !units.isEmpty { typed.append(line) }
+      guard !units.isEmpty else { continue }
+      remember(typed.joined(separator: "\n").trimmingCharacters(in: .whitespaces), &reader)
+      typed = []
+      for unit in units {
+        let result = session.run(unit, file: nil)
+        if result == .quit { return }
+        if result == .failed, case .statement = unit { loop.forgetLast() }
       }
-      pending.append(line)
-      let statement = pending.joined(separator: "\n")
-      guard Completeness.of(statement).isComplete else { continue }
-      pending = []
-      remember(statement, &reader)
-      session.execute(statement, file: nil)
-      if Interrupts.cancellation.isCancelled { session.err("interrupted") }
     }
   }
 

@@ -80,6 +80,19 @@ extension Session {
       default: return fail("expected 'on' or 'off'", at: args.isEmpty ? nil : 1)
       }
       return .done
+    case "timeout":
+      guard let word = args.first?.word else {
+        out(timeout.map { "timeout: \(Self.seconds($0)) s\n" } ?? "timeout: off\n")
+        return .done
+      }
+      if word.lowercased() == "off" || word == "0" {
+        timeout = nil
+      } else if let seconds = Double(word), seconds > 0, seconds.isFinite {
+        timeout = seconds
+      } else {
+        return fail("expected a number of seconds above 0, or 'off'", at: 1)
+      }
+      return .done
     case "fields":
       let collection = args.first?.word ?? "claims"
       guard let columns = engine.columns(of: collection) else {
@@ -169,6 +182,11 @@ extension Session {
 }
 
 extension Session {
+  /// Seconds as typed: `2`, `0.5`.
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() && value < 1e15 ? String(Int(value)) : String(value)
+  }
+
   /// How `.fields` describes a column's matching.
   static func describe(_ matching: Matching) -> String {
     switch matching {

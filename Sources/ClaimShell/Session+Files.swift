@@ -46,7 +46,7 @@ extension Session {
       err(DiagnosticRenderer.render([error], in: SourceText(query ?? "claims"), color: spec.color))
       return .failed
     }
-    let text = Renderer.render(table, RenderSpec(mode: mode))
+    let text = Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas))
     let directory = (path as NSString).deletingLastPathComponent
     let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {

@@ -9,6 +9,8 @@ final class Session {
   var spec: RenderSpec
   /// Whether to print each statement's time (`.timer on`).
   var timer = false
+  /// The longest a statement may run, in seconds (`.timeout`, `--timeout`); nil for no limit.
+  var timeout: Double?
   /// The last result printed, for `.export` without a query.
   var lastTable: Table?
   /// How deep `.read` is nested.
@@ -28,47 +30,44 @@ final class Session {
     self.err = err
   }
 
-  /// Runs a script: dot-commands on lines of their own, statements up to a `;` or newline
-  /// outside parentheses and strings. Errors name `line N of FILE`. True when all succeeded.
+  /// Runs a script through the input loop: dot-commands on lines of their own, statements up
+  /// to a `;` or a newline outside parentheses and strings, a stage line going on with the
+  /// statement above. Errors name `line N of FILE`. True when all succeeded.
   @discardableResult
   func runScript(_ text: String, file: String?) -> Bool {
     var ok = true
-    var pending: [Substring] = []
-    var pendingStart = 1
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for (index, line) in lines.enumerated() {
-      let number = index + 1
-      if pending.isEmpty {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { continue }
-        if trimmed.hasPrefix(".") {
-          switch dotCommand(trimmed, file: file, line: number) {
-          case .quit: return ok
-          case .failed: ok = false
-          case .done: break
-          }
-          continue
+    var loop = InputLoop(interactive: false)
+    var number = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      number += 1
+      for unit in loop.feed(String(line), number: number) {
+        switch run(unit, file: file) {
+        case .quit: return ok
+        case .failed: ok = false
+        case .done: break
         }
-        pendingStart = number
-      }
-      pending.append(line)
-      let statement = pending.joined(separator: "\n")
-      if Completeness.of(statement).isComplete || index == lines.count - 1 {
-        ok = execute(statement, file: file, firstLine: pendingStart) && ok
-        pending = []
       }
     }
+    for unit in loop.finish() where run(unit, file: file) == .failed { ok = false }
     return ok
+  }
+
+  /// Runs what the input loop handed on.
+  func run(_ unit: InputLoop.Unit, file: String?) -> DotResult {
+    switch unit {
+    case .dotCommand(let text, let line): return dotCommand(text, file: file, line: line)
+    case .statement(let text, let firstLine): return execute(text, file: file, firstLine: firstLine) ? .done : .failed
+    }
   }
 
   /// Runs the statements of `text`, whose first line is line `firstLine` of the input.
   @discardableResult
   func execute(_ text: String, file: String?, firstLine: Int = 1) -> Bool {
-    let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + text
-    Interrupts.cancellation.reset()
+    Interrupts.cancellation.start(timeLimit: timeout)
     engine.cancellation = Interrupts.cancellation
+    if spec.width != nil, Interrupts.takeResize(), let width = Terminal.width() { spec.width = width }
     let start = DispatchTime.now().uptimeNanoseconds
-    let (source, outcomes) = engine.run(padded)
+    let (source, outcomes) = engine.run(SourceText(text, firstLine: firstLine))
     var ok = true
     for outcome in outcomes {
       switch outcome {
@@ -77,6 +76,11 @@ final class Session {
         out(Renderer.render(table, spec))
       case .bound(let name, let rows, _):
         if spec.mode == .table && isatty(1) != 0 { err("\(name): \(rows) rows") }
+      case .warning(let diagnostic, _):
+        err(DiagnosticRenderer.render([diagnostic], in: source, file: file, color: spec.color))
+      case .failure(let diagnostic, _) where diagnostic.id == .interrupted:
+        ok = false
+        err("interrupted")  // Ctrl-C: the user knows which statement
       case .failure(let diagnostic, _):
         ok = false
         err(DiagnosticRenderer.render([diagnostic], in: source, file: file, color: spec.color))
@@ -91,9 +95,7 @@ final class Session {
 
   /// An error about a dot-command line, with a caret under `range` (UTF-8 offsets in `line`).
   func argumentError(_ message: String, line: String, range: Range<Int>, suggestion: String? = nil, file: String?, number: Int) {
-    let padded = String(repeating: "\n", count: max(0, number - 1)) + line
-    let offset = padded.utf8.count - line.utf8.count
-    let d = Diagnostic(.expectedToken, message, at: SourceRange(start: offset + range.lowerBound, end: offset + range.upperBound), suggestion: suggestion)
-    err(DiagnosticRenderer.render([d], in: SourceText(padded), file: file, color: spec.color))
+    let d = Diagnostic(.expectedToken, message, at: SourceRange(start: range.lowerBound, end: range.upperBound), suggestion: suggestion)
+    err(DiagnosticRenderer.render([d], in: SourceText(line, firstLine: number), file: file, color: spec.color))
   }
 }

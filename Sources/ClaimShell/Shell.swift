@@ -5,41 +5,51 @@ import Foundation
 public enum Shell {
   /// Runs what `options` ask and returns the exit status.
   public static func run(_ options: ShellOptions) -> ExitStatus {
+    Terminal.useUTF8Locale()
     var lexicon = CorpusLoader.defaultLexicon()
     if let path = options.lexicon {
-      let (custom, warnings) = CorpusLoader.lexicon(at: path)
+      let (custom, warnings) = CorpusLoader.lexicon(at: Paths.expandingTilde(path))
       guard let custom else {
-        for w in warnings { Terminal.error("error: \(w)") }
+        for w in warnings { Terminal.error("error: \(TerminalSafe.escape(w.description))") }
         return .usage
       }
       lexicon = (custom, warnings)
     }
     let modeName = options.mode ?? "table"
     guard let mode = RenderSpec.Mode(rawValue: modeName.lowercased()) else {
-      Terminal.error("error: unknown mode '\(modeName)'; expected table, json, jsonl, csv or markdown")
+      Terminal.error("error: unknown mode '\(TerminalSafe.escape(modeName))'; expected table, json, jsonl, csv or markdown")
       return .usage
     }
-    for w in lexicon.warnings { Terminal.error("warning: \(w)") }
-    let corpus = load(options.corpus, lexicon: lexicon.lexicon)
+    // a path that is not there is a mistake on the command line, not a corpus with nothing in it
+    let missing = options.corpus.filter { !Paths.exists(Paths.expandingTilde($0)) }
+    guard missing.isEmpty else {
+      for path in missing { Terminal.error("error: --corpus \(TerminalSafe.escape(path)): no such file or folder") }
+      return .usage
+    }
+    for w in lexicon.warnings { Terminal.error("warning: \(TerminalSafe.escape(w.description))") }
+    let corpus = load(options.corpus.map { Paths.expandingTilde($0) }, lexicon: lexicon.lexicon)
     let interactive = options.command == nil && options.file == nil && isatty(0) != 0
     let onTerminal = isatty(1) != 0
     let spec = RenderSpec(
-      mode: mode, width: Terminal.width() ?? 100, maxRows: onTerminal ? 40 : nil, bars: onTerminal,
-      color: onTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+      mode: mode, width: onTerminal ? Terminal.width() ?? 80 : nil, maxRows: onTerminal ? 40 : nil, bars: onTerminal,
+      color: onTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil, terminal: onTerminal,
+      guardFormulas: options.guardFormulas)
     let session = Session(corpus: corpus, spec: spec, out: Terminal.output, err: Terminal.error)
+    session.timeout = options.timeout
+    Interrupts.install(interactive: interactive)
     if let command = options.command {
       return session.runScript(command, file: nil) ? .success : .failure
     }
     if let file = options.file {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        Terminal.error("error: cannot read \(file)")
+      let path = Paths.expandingTilde(file)
+      guard let data = Paths.regularFileContents(path) else {
+        Terminal.error("error: cannot read \(TerminalSafe.escape(file)): \(Paths.whyUnreadable(path))")
         return .usage
       }
       return session.runScript(String(decoding: data, as: UTF8.self), file: file) ? .success : .failure
     }
     if interactive {
-      Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings (\(options.corpus.joined(separator: " "))). Enter .help for help.\n")
-      Interrupts.install()
+      Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings (\(TerminalSafe.escape(options.corpus.joined(separator: " ")))). Enter .help for help.\n")
       var repl = Repl(session: session, history: History(path: History.defaultPath(ProcessInfo.processInfo.environment)))
       repl.run()
       return .success
@@ -59,7 +69,7 @@ public enum Shell {
     }
     let corpus = CorpusLoader(lexicon: lexicon).load(paths: paths, progress: progress)
     if showProgress { Terminal.progress(nil) }
-    for w in corpus.warnings { Terminal.error("warning: \(w)") }
+    for w in corpus.warnings { Terminal.error("warning: \(TerminalSafe.escape(w.description))") }
     return corpus
   }
 }
@@ -85,6 +95,14 @@ enum Terminal {
   /// Rewrites the progress line on standard error; nil clears it.
   static func progress(_ text: String?) {
     FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
+  }
+
+  /// Makes libedit read and write UTF-8 (typed "café" and "日本" kept whole): the locale's
+  /// character type from the environment, else C.UTF-8 when that is not UTF-8. Only the
+  /// character type: numbers and messages stay as they are.
+  static func useUTF8Locale() {
+    setlocale(LC_CTYPE, "")
+    if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
   }
 
   /// The terminal's width in columns, when standard output is a terminal.

@@ -10,14 +10,23 @@ public struct ShellOptions: Sendable {
   public var file: String?
   /// The output mode.
   public var mode: String?
+  /// The longest a statement may run, in seconds (`--timeout`); nil for no limit.
+  public var timeout: Double?
+  /// Whether CSV guards cells that a spreadsheet would run as formulas.
+  public var guardFormulas: Bool
 
   /// Creates options.
-  public init(corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil) {
+  public init(
+    corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil, timeout: Double? = nil,
+    guardFormulas: Bool = true
+  ) {
     self.corpus = corpus
     self.lexicon = lexicon
     self.command = command
     self.file = file
     self.mode = mode
+    self.timeout = timeout
+    self.guardFormulas = guardFormulas
   }
 }
 

@@ -24,8 +24,21 @@ struct ClaimshCommand: ParsableCommand {
   @Option(name: .long, help: "Output mode: table, json, jsonl, csv or markdown.")
   var mode: String?
 
+  @Option(name: .long, help: "Stop a statement that runs longer than this many seconds (as .timeout).")
+  var timeout: Double?
+
+  @Flag(name: .long, help: "Write CSV cells that begin with =, +, -, @, tab or CR as they are (by default a ' guards them against spreadsheet formulas).")
+  var noCsvGuard = false
+
+  func validate() throws {
+    if command != nil && file != nil { throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice") }
+    if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout takes a number of seconds above 0, not \(timeout)") }
+  }
+
   func run() throws {
-    let options = ShellOptions(corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode)
+    let options = ShellOptions(
+      corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode, timeout: timeout,
+      guardFormulas: !noCsvGuard)
     let status = Shell.run(options)
     throw ExitCode(status.rawValue)
   }

@@ -132,7 +132,7 @@ import Testing
   @Test func aMissingLexiconIsAnError() {
     let (lexicon, warnings) = CorpusLoader.lexicon(at: "/nonexistent/lexicon.tsv")
     #expect(lexicon == nil)
-    #expect(warnings.first?.message == "cannot read the lexicon")
+    #expect(warnings.first?.message == "cannot read the lexicon: no such file or folder")
   }
 
   // MARK: the shipped corpora

@@ -1,5 +1,5 @@
-// Rendered errors, carets included, for every kind of error, against a golden file of
-// "### query" / "### error" blocks (jq's tests/jq.test style). RECORD_SNAPSHOTS=1 re-records.
+// Rendered errors and warnings, carets included, for every kind of error, against a golden file
+// of "### query" / "### error" blocks (jq's tests/jq.test style). RECORD_SNAPSHOTS=1 re-records.
 import ClaimQuery
 import ClaimTestSupport
 import Foundation
@@ -21,8 +21,13 @@ import Testing
   /// What claimsh reports for a query on the seeds.
   static func rendered(_ query: String, engine: inout QueryEngine) -> String {
     let (source, outcomes) = engine.run(query)
-    let failures = outcomes.compactMap { if case .failure(let d, _) = $0 { d } else { nil } }
-    return failures.isEmpty ? "(no error)" : DiagnosticRenderer.render(failures, in: source)
+    let reported = outcomes.compactMap { outcome -> Diagnostic? in
+      switch outcome {
+      case .failure(let d, _), .warning(let d, _): return d
+      default: return nil
+      }
+    }
+    return reported.isEmpty ? "(no error)" : DiagnosticRenderer.render(reported, in: source)
   }
 
   @Test func renderedErrorsMatchTheGoldenFile() throws {
@@ -33,12 +38,16 @@ import Testing
     try Golden.check(actual, against: Self.file)
   }
 
-  @Test func everyErrorKindButInterruptedHasACase() throws {
+  /// Interrupts and time limits depend on timing; `CancellationTests` covers them.
+  @Test func everyErrorKindButInterruptsHasACase() throws {
     var engine = QueryEngine(corpus: Fixtures.seedCorpus())
     var seen: Set<QueryError> = []
     for q in try Self.queries() {
-      for case .failure(let d, _) in engine.run(q).outcomes { seen.insert(d.id) }
+      for outcome in engine.run(q).outcomes {
+        if case .failure(let d, _) = outcome { seen.insert(d.id) }
+        if case .warning(let d, _) = outcome { seen.insert(d.id) }
+      }
     }
-    #expect(Set(QueryError.allCases).subtracting(seen) == [.interrupted])
+    #expect(Set(QueryError.allCases).subtracting(seen) == [.interrupted, .timedOut])
   }
 }

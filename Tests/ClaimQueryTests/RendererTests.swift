@@ -45,9 +45,33 @@ import Testing
     let out = Renderer.render(t, RenderSpec(mode: .table))
     #expect(!out.contains("\u{1B}"))
     #expect(out.contains("evil^[[2J^Gtext^Jnext"))
-    #expect(!Renderer.render(t, RenderSpec(mode: .csv)).contains("\u{1B}"))
-    #expect(!Renderer.render(t, RenderSpec(mode: .markdown)).contains("\u{1B}"))
+    #expect(!Renderer.render(t, RenderSpec(mode: .csv, terminal: true)).contains("\u{1B}"))
+    #expect(!Renderer.render(t, RenderSpec(mode: .markdown, terminal: true)).contains("\u{1B}"))
     #expect(Renderer.render(t, RenderSpec(mode: .jsonl)).contains("\\u001b"))
+  }
+
+  @Test func bidiControlsAreNeutralisedOnATerminal() {
+    let t = Table(columns: [Column("text", .string)], rows: [[.string("a\u{202E}evil\u{202C} \u{2066}b\u{2069}")]])
+    for spec in [RenderSpec(mode: .table), RenderSpec(mode: .csv, terminal: true), RenderSpec(mode: .markdown, terminal: true), RenderSpec(mode: .jsonl)] {
+      let out = Renderer.render(t, spec)
+      #expect(!out.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }, "\(spec.mode)")
+    }
+    #expect(Renderer.render(t, RenderSpec(mode: .table)).contains("a\\u{202e}evil"))
+  }
+
+  @Test func filesGetTheTextExactly() {
+    let text = "line one\r\nline\ttwo \u{1B}[1m \u{202E}"
+    let t = Table(columns: [Column("text", .string)], rows: [[.string(text)]])
+    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "text\r\n\"\(text)\"\r\n")
+    #expect(Renderer.render(t, RenderSpec(mode: .markdown)).contains("line one line\ttwo \u{1B}[1m \u{202E}"))
+  }
+
+  @Test func csvGuardsFormulaCellsUnlessAskedNotTo() {
+    let t = Table(columns: [Column("title", .string), Column("n", .int)],
+      rows: [[.string("=HYPERLINK(\"x\")"), .int(-3)], [.string("+1"), .int(1)], [.string("-2"), .int(2)], [.string("@sum"), .int(3)],
+        [.string("\tx"), .int(4)], [.string("\rx"), .int(5)], [.string("a=b"), .int(6)]])
+    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "title,n\r\n\"'=HYPERLINK(\"\"x\"\")\",-3\r\n'+1,1\r\n'-2,2\r\n'@sum,3\r\n'\tx,4\r\n\"'\rx\",5\r\na=b,6\r\n")
+    #expect(Renderer.render(t, RenderSpec(mode: .csv, guardFormulas: false)).hasPrefix("title,n\r\n\"=HYPERLINK"))
   }
 
   @Test func csvQuotesWhatItMust() {

@@ -27,9 +27,24 @@ import Testing
 
   @Test func multiLineStatementsKeepTheirLineNumbers() {
     let (s, c) = session()
-    #expect(!s.runScript("claims count\nclaims where topic in (\n  \"Tomahwk\")", file: "y.cq"))
-    #expect(c.err.contains("--> line 3 of y.cq, column 3"))
+    #expect(!s.runScript("claims count\nclaims where topc in (\n  \"Tomahawk\")", file: "y.cq"))
+    #expect(c.err.contains("--> line 2 of y.cq, column 14"))
+    #expect(c.err.contains("did you mean 'topic'?"))
+  }
+
+  @Test func anAbsentValueWarnsAndTheStatementRuns() {
+    let (s, c) = session()
+    #expect(s.runScript("claims count\nclaims where topic in (\n  \"Tomahwk\") count", file: "y.cq"))
+    #expect(c.err.contains("warning: no topic \"Tomahwk\" in this corpus\n --> line 3 of y.cq, column 3"))
     #expect(c.err.contains("did you mean \"Tomahawk\"?"))
+    #expect(c.out.hasSuffix("count\r\n0\r\n"))
+  }
+
+  @Test func aPipelineGoesOnOverLinesThatStartWithAStage() {
+    let (s, c) = session()
+    #expect(s.runScript("claims\n  where topic = \"Tomahawk\"\n\n  -- how many\n  count\nclaims wher", file: "z.cq") == false)
+    #expect(c.out == "count\r\n3\r\n")
+    #expect(c.err.contains("--> line 6 of z.cq, column 8"))
   }
 
   @Test func dotCommandArgumentsGetACaret() {

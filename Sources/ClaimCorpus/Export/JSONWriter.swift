@@ -1,4 +1,6 @@
-/// Writes JSON text: strings escaped per RFC 8259, members in the order given.
+/// Writes JSON text: strings escaped per RFC 8259, members in the order given. Control
+/// characters, line and paragraph separators and bidirectional controls are written as `\u`
+/// escapes: the data stays exact and the text cannot drive or reorder a terminal.
 public enum JSONWriter {
   /// `text` as a JSON string literal, quotes included.
   ///
@@ -14,7 +16,9 @@ public enum JSONWriter {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+          || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

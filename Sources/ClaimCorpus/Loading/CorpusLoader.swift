@@ -32,10 +32,12 @@ public struct CorpusLoader: Sendable {
 
   /// Reads a lexicon file, or explains why it cannot.
   public static func lexicon(at path: String) -> (lexicon: Lexicon?, warnings: [LoadWarning]) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return (nil, [LoadWarning(path: path, message: "cannot read the lexicon")])
+    let data: [UInt8]
+    switch RegularFile.contents(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): return (nil, [LoadWarning(path: path, message: "cannot read the lexicon: \(problem.message)")])
     }
-    switch TextDecoding.decode(Array(data)) {
+    switch TextDecoding.decode(data) {
     case .utf8(let text), .windows1252(let text): return Lexicon.parse(text, path: path)
     case .binary: return (nil, [LoadWarning(path: path, message: "the lexicon is binary, not text")])
     case .empty: return (Lexicon(), [LoadWarning(path: path, message: "the lexicon is empty")])
@@ -113,6 +115,10 @@ public struct CorpusLoader: Sendable {
       return []
     }
     guard isDirectory.boolValue else {
+      if let kind = RegularFile.irregularKind(path) {
+        warnings.append(LoadWarning(path: path, message: "skipped: not a regular file (\(kind))"))
+        return []
+      }
       return [Input(path: path, id: (path as NSString).lastPathComponent, metadata: [:])]
     }
     guard let walker = FileManager.default.enumerator(atPath: path) else {
@@ -128,6 +134,11 @@ public struct CorpusLoader: Sendable {
         continue
       }
       let full = (path as NSString).appendingPathComponent(relative)
+      if let kind = RegularFile.irregularKind(full) {
+        // a FIFO, socket or device is never opened: a read from it could wait for ever
+        warnings.append(LoadWarning(path: full, message: "skipped: not a regular file (\(kind))"))
+        continue
+      }
       var dir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
       if name == FolderMetadata.fileName { metadataFiles.append(relative); continue }
@@ -138,7 +149,7 @@ public struct CorpusLoader: Sendable {
     for relative in metadataFiles {
       let full = (path as NSString).appendingPathComponent(relative)
       let folder = (relative as NSString).deletingLastPathComponent
-      guard let data = FileManager.default.contents(atPath: full) else {
+      guard let data = Self.contents(of: full) else {
         warnings.append(LoadWarning(path: full, message: "cannot read"))
         continue
       }
@@ -228,27 +239,10 @@ public struct CorpusLoader: Sendable {
     }
   }
 
-  /// A file's bytes, read straight into an array (no intermediate copy), or nil.
+  /// A file's bytes, read straight into an array (no intermediate copy), or nil when it is not
+  /// a readable regular file.
   static func contents(of path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var done = 0
-    let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-      while done < buffer.count {
-        let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return n == 0 }
-        done += n
-      }
-      return true
-    }
-    guard ok else { return nil }
-    if done < bytes.count { bytes.removeLast(bytes.count - done) }
-    return bytes
+    try? RegularFile.contents(path).get()
   }
 
   /// The first non-empty line, as a title, when it is short enough to be one.

@@ -24,11 +24,10 @@ enum JSONLinesReader {
   /// so a large file is never wholly in memory (a line longer than `maxLine` bytes is read in
   /// pieces, each reported as malformed); false when the file cannot be read.
   static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize, maxLine: Int = 256 << 20) -> Bool {
-    let fd = open(input.path, O_RDONLY)
-    guard fd >= 0 else { return false }
+    guard case .success(let fd) = RegularFile.open(input.path) else { return false }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+    guard fstat(fd, &info) == 0 else { return false }
     let reader = LineBlockReader(fd: fd, blockSize: blockSize, maxLine: maxLine)
     var builder = ClaimColumnsBuilder()
     var isClaims: Bool? = nil

@@ -110,8 +110,7 @@ public enum CorpusSnapshot {
 
   /// Whether the file at `path` starts as a snapshot does.
   static func isSnapshot(_ path: String) -> Bool {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return false }
+    guard case .success(let fd) = RegularFile.open(path) else { return false }
     defer { close(fd) }
     var head = [UInt8](repeating: 0, count: magic.count)
     return head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, magic.count) } == magic.count && head == magic
@@ -119,9 +118,12 @@ public enum CorpusSnapshot {
 
   /// Reads the snapshot at `path`, checking that every count, code, offset and span fits.
   static func read(_ path: String) -> Result<Contents, BinaryReader.Failure> {
-    let fd = open(path, O_RDONLY)
+    guard case .success(let fd) = RegularFile.open(path) else { return .failure(.init(message: "cannot read the file", offset: 0)) }
     var info = stat()
-    guard fd >= 0, fstat(fd, &info) == 0 else { return .failure(.init(message: "cannot read the file", offset: 0)) }
+    guard fstat(fd, &info) == 0 else {
+      close(fd)
+      return .failure(.init(message: "cannot read the file", offset: 0))
+    }
     defer { close(fd) }
     let r = BinaryReader(fd: fd, size: Int(info.st_size))
     do {

@@ -16,16 +16,16 @@ public enum DiagnosticRenderer {
 
   static func render(_ d: Diagnostic, in source: SourceText, file: String?, color: Bool) -> String {
     let (line, column) = source.location(of: d.range.start)
-    let red = color ? "\u{1B}[1;31m" : ""
+    let red = color ? (d.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;31m") : ""
     let bold = color ? "\u{1B}[1m" : ""
     let blue = color ? "\u{1B}[1;34m" : ""
     let reset = color ? "\u{1B}[0m" : ""
     let place = file.map { "line \(line) of \($0), column \(column)" } ?? "line \(line), column \(column)"
-    var out = "\(red)error\(reset)\(bold): \(d.message)\(reset)\n \(blue)-->\(reset) \(place)\n"
+    var out = "\(red)\(d.severity.rawValue)\(reset)\(bold): \(d.message)\(reset)\n \(blue)-->\(reset) \(place)\n"
 
     // the span on this line, in characters; an empty span (end of input) gets one caret
     let text = source.lineText(line).map { $0 == "\t" ? " " : $0 }
-    let lineEnd = source.lineStarts[line - 1] + source.lineText(line).utf8.count
+    let lineEnd = source.lineStart(line) + source.lineText(line).utf8.count
     let endOffset = min(max(d.range.end, d.range.start), lineEnd)
     let endColumn = source.location(of: endOffset).column
     var first = column - 1

@@ -21,13 +21,15 @@ public enum QueryError: String, Hashable, Sendable, CaseIterable {
   case nestingTooDeep
   /// A field compared with a value it cannot hold, or an operator its type lacks.
   case typeMismatch
+  /// The statement ran past its time limit (`.timeout`, `--timeout`).
+  case timedOut
   /// A character the language has no use for.
   case unexpectedCharacter
   /// A name that is neither a collection nor a `let` name.
   case unknownCollection
   /// A field the collection (or table) does not have.
   case unknownField
-  /// An entity, topic or source value the corpus does not hold.
+  /// An entity, topic or source value the corpus does not hold (a warning: the statement runs).
   case unknownValue
   /// A string without its closing quote.
   case unterminatedString
@@ -50,14 +52,25 @@ public struct Diagnostic: Error, Hashable, Sendable {
   public var suggestion: String?
   /// Further lines shown under the source.
   public var notes: [String]
+  /// Whether it stopped the statement (an error) or not (a warning).
+  public var severity: Severity
+
+  /// Whether a diagnostic stops its statement.
+  public enum Severity: String, Hashable, Sendable {
+    /// The statement did not run.
+    case error
+    /// The statement ran; something in it is likely a mistake (`topic = "Tomahwak"`).
+    case warning
+  }
 
   /// Creates a diagnostic.
-  public init(_ id: QueryError, _ message: String, at range: SourceRange, suggestion: String? = nil, notes: [String] = []) {
+  public init(_ id: QueryError, _ message: String, at range: SourceRange, suggestion: String? = nil, notes: [String] = [], severity: Severity = .error) {
     self.id = id
     self.message = message
     self.range = range
     self.suggestion = suggestion
     self.notes = notes
+    self.severity = severity
   }
 
   /// The hint drawn after the carets.

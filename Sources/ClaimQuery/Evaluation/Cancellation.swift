@@ -1,18 +1,81 @@
+import Glibc
 import Synchronization
 
-/// A flag the shell sets (Ctrl-C) and the evaluator polls between batches of rows.
+/// How a running statement is stopped: Ctrl-C (`cancel()`, from a signal handler) or its time
+/// limit (`start(timeLimit:)`). Every operator polls it, through `poll` every 1,024 rows and
+/// `check` between stages, and a regular expression polls it while it matches, so a statement
+/// stops within milliseconds of either, however it is planned.
 public final class Cancellation: Sendable {
   private let flag = Atomic<Bool>(false)
+  /// When the time limit runs out, in `CLOCK_MONOTONIC` nanoseconds; 0 for no limit.
+  private let deadline = Atomic<UInt64>(0)
+  /// The time limit, in milliseconds, for the message.
+  private let limitMilliseconds = Atomic<Int>(0)
 
-  /// A flag, not set.
+  /// A flag, not set, with no time limit.
   public init() {}
 
-  /// Asks the running query to stop.
+  /// Asks the running statement to stop (async-signal-safe: one atomic store).
   public func cancel() { flag.store(true, ordering: .relaxed) }
 
-  /// Clears the flag before the next query.
-  public func reset() { flag.store(false, ordering: .relaxed) }
+  /// Clears the flag before the next statement, which may run for at most `timeLimit` seconds.
+  public func start(timeLimit: Double? = nil) {
+    flag.store(false, ordering: .relaxed)
+    if let timeLimit, timeLimit > 0 {
+      limitMilliseconds.store(Int((timeLimit * 1000).rounded()), ordering: .relaxed)
+      deadline.store(Self.now() &+ UInt64(timeLimit * 1e9), ordering: .relaxed)
+    } else {
+      deadline.store(0, ordering: .relaxed)
+    }
+  }
 
-  /// Whether a stop was asked for.
+  /// Clears the flag; no time limit.
+  public func reset() { start(timeLimit: nil) }
+
+  /// Whether the statement was cancelled (Ctrl-C).
   public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+  /// Whether the statement ran past its time limit.
+  public var isPastDeadline: Bool {
+    let d = deadline.load(ordering: .relaxed)
+    return d != 0 && Self.now() >= d
+  }
+
+  /// Whether the statement must stop, for either reason.
+  public var shouldStop: Bool { isCancelled || isPastDeadline }
+
+  /// Throws when the statement must stop: `interrupted` for Ctrl-C, `timedOut` for the limit.
+  func check(at range: SourceRange?) throws(Diagnostic) {
+    let at = range ?? SourceRange(start: 0, end: 0)
+    if isCancelled { throw Diagnostic(.interrupted, "interrupted", at: at) }
+    if isPastDeadline {
+      let seconds = Double(limitMilliseconds.load(ordering: .relaxed)) / 1000
+      throw Diagnostic(.timedOut, "the statement ran past its time limit of \(Self.format(seconds)) s (.timeout)", at: at)
+    }
+  }
+
+  static func format(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+  }
+
+  static func now() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+  }
+}
+
+extension Cancellation? {
+  /// Throws when the statement must stop.
+  @inline(__always) func check(at range: SourceRange?) throws(Diagnostic) {
+    if let c = self { try c.check(at: range) }
+  }
+
+  /// `check` once every 1,024 turns of a loop counted by `k`.
+  @inline(__always) func poll(_ k: Int, at range: SourceRange?) throws(Diagnostic) {
+    if k & 0x3FF == 0, let c = self { try c.check(at: range) }
+  }
+
+  /// Whether the statement must stop (for loops that cannot throw: they stop, and the caller checks).
+  @inline(__always) var shouldStop: Bool { self?.shouldStop ?? false }
 }

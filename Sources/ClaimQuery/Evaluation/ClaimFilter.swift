@@ -22,6 +22,10 @@ struct ClaimFilter {
   }
 
   let store: ClaimStore
+  /// Where a value the corpus lacks is reported.
+  var warnings: WarningLog? = nil
+  /// Polled by the text searches and inside regular expression matches.
+  var cancellation: Cancellation? = nil
   let columns = ClaimField.allCases.map(\.column)
 
   /// Plans `expr`; throws the first unknown field, unknown value or type error.
@@ -103,7 +107,7 @@ struct ClaimFilter {
 
   func comparison(_ c: Comparison, _ expr: Expr) throws(Diagnostic) -> Plan {
     let field = ClaimField.allCases[c.column]
-    let matcher = Matcher(lexicon: store.lexicon)
+    let matcher = Matcher(lexicon: store.lexicon, cancellation: cancellation)
     switch (field, c.test) {
     case (_, .isNull):
       if let list = store.list(field) {
@@ -144,13 +148,14 @@ struct ClaimFilter {
       let wanted = values.map(\.text)
       return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
     case (.text, .contains(let needle)) where CaseInsensitive.Needle(needle).isASCII:
-      return .rows(TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts))
+      return .rows(try TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts, cancellation: cancellation, at: expr.range))
     case (.text, .contains(let needle)):
       let n = CaseInsensitive.Needle(needle)
       let texts = store.texts
       return .test(.text) { row in CaseInsensitive.contains(texts.bytes(row), n) }
     case (.text, .matches(let pattern)):
-      return .test(.text) { pattern.matches(store.text($0)) }
+      let cancellation = cancellation
+      return .test(.text) { pattern.matches(store.text($0), cancellation: cancellation) }
     case (.text, .order(let op, let v)):
       return .test(.text) { matcher.order(.string(store.text($0)), op, v) }
     default:
@@ -166,22 +171,21 @@ struct ClaimFilter {
     switch c.test {
     case .equal(let values):
       ids = []
-      var unknown: (String, Int)? = nil
       for (k, v) in values.enumerated() {
         let found = dictionary.ids(matching: v.text, column.matching, lexicon: store.lexicon)
-        if found.isEmpty && unknown == nil && !Self.isKnownValue(v.text, of: field) { unknown = (v.text, k) }
+        // an entity, topic, source or label the corpus lacks may be a typo: a warning with the
+        // nearest value, and the comparison matches nothing (a script may meet another corpus)
+        if found.isEmpty, field != .cue, field != .quote, !Self.isKnownValue(v.text, of: field) {
+          warnings?.add(unknownValue(v.text, field: field, dictionary: dictionary, at: Self.literalRange(expr, k)))
+        }
         ids += found
-      }
-      // an entity, topic, source or label the corpus lacks is likely a typo: say so, with the
-      // nearest value (for `in`, only when none of the list is known)
-      if let (text, k) = unknown, ids.isEmpty, field != .cue, field != .quote {
-        throw unknownValue(text, field: field, dictionary: dictionary, at: Self.literalRange(expr, k))
       }
     case .contains(let needle):
       let n = CaseInsensitive.Needle(needle)
       ids = dictionary.ids { CaseInsensitive.contains(Array($0.utf8)[...], n) }
     case .matches(let pattern):
-      ids = dictionary.ids { pattern.matches($0) }
+      ids = dictionary.ids { pattern.matches($0, cancellation: cancellation) }
+      try cancellation.check(at: expr.range)
     case .order(let op, let v):
       ids = dictionary.ids { matcher.order(.string($0), op, v) }
     case .isNull:

@@ -65,9 +65,7 @@ struct ClaimGrouping {
     var best: [[Int64?]] = aggregates.map { _ in [] }
     let total = rows?.count ?? store.count
     for k in 0..<total {
-      if k & 0xFFFF == 0, cancellation?.isCancelled == true {
-        throw Diagnostic(.interrupted, "interrupted", at: keys.first?.range ?? SourceRange(start: 0, end: 0))
-      }
+      try cancellation.poll(k, at: keys.first?.range)
       let row = rows.map { Int($0[k]) } ?? k
       let lists = keyFields.map { $0.codes(row) }
       for key in (lists.count == 1 ? lists[0].map { [$0] } : Grouping.combinations(lists)) {

@@ -2,6 +2,7 @@
 /// rank of a dictionary value; a list by its smallest value's rank), then one stable sort.
 struct ClaimOrdering {
   let store: ClaimStore
+  let cancellation: Cancellation?
 
   /// `rows` sorted by `keys`, stably; only the first `limit` when a `limit` follows.
   func sort(_ rows: [Int32], by keys: [OrderKey], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
@@ -12,6 +13,7 @@ struct ClaimOrdering {
         continue
       }
       sortKeys.append(try numbers(field, key.field, rows))
+      try cancellation.check(at: key.field.range)
     }
     func less(_ a: Int, _ b: Int) -> Bool {
       for (k, key) in zip(keys, sortKeys) where key[a] != key[b] {
@@ -23,7 +25,9 @@ struct ClaimOrdering {
       // top-k: keep the best `limit` in order, one comparison for most rows
       var best: [Int] = []
       best.reserveCapacity(limit + 1)
-      for i in rows.indices where best.count < limit || less(i, best[best.count - 1]) {
+      for i in rows.indices {
+        try cancellation.poll(i, at: keys.first?.field.range)
+        guard best.count < limit || less(i, best[best.count - 1]) else { continue }
         let at = best.firstIndex { less(i, $0) } ?? best.count
         best.insert(i, at: at)
         if best.count > limit { best.removeLast() }

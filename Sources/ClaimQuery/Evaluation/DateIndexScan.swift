@@ -4,6 +4,7 @@
 /// few rows found are then ordered by every key. Exactly the rows a scan and a sort would give.
 struct DateIndexScan {
   let store: ClaimStore
+  let cancellation: Cancellation?
 
   /// The first `limit` rows of `rows` (nil: all claims) passing `test`, ordered by `keys`
   /// (whose first key is `date`), or nil when the index cannot serve.
@@ -28,6 +29,7 @@ struct DateIndexScan {
       var i = (bounds.high.map { index(after: $0, orEqual: false) } ?? order.count) - 1
       let stop = bounds.low.map { index(after: $0, orEqual: true) } ?? 0
       while i >= stop {
+        try cancellation.poll(i, at: first.field.range)
         let d = dates[Int(order[i])]
         if found.count >= limit, d != lastDate { break }
         if test(Int(order[i])) {
@@ -40,6 +42,7 @@ struct DateIndexScan {
       var i = bounds.low.map { index(after: $0, orEqual: true) } ?? 0
       let stop = bounds.high.map { index(after: $0, orEqual: false) } ?? order.count
       while i < stop {
+        try cancellation.poll(i, at: first.field.range)
         let d = dates[Int(order[i])]
         if found.count >= limit, d != lastDate { break }
         if test(Int(order[i])) {
@@ -49,7 +52,7 @@ struct DateIndexScan {
         i += 1
       }
     }
-    return try ClaimOrdering(store: store).sort(found.sorted(), by: keys, limit: limit)
+    return try ClaimOrdering(store: store, cancellation: cancellation).sort(found.sorted(), by: keys, limit: limit)
   }
 
   /// The date bounds a `where` states at its top level: `date >= a and date <= b`.

@@ -3,6 +3,7 @@
 /// `count(distinct f)` in a bitset per group; no hashing, no allocation per row.
 struct DenseGrouping {
   let store: ClaimStore
+  let cancellation: Cancellation?
 
   /// A key or argument field as value ids: list fields give several per row, coded fields one
   /// (null is id `cardinality - 1`).
@@ -34,7 +35,7 @@ struct DenseGrouping {
   }
 
   /// The grouped table, or nil when this query needs the general path.
-  func group(rows: [Int32]?, keys: [Name], aggregates: [Aggregate]) -> Table? {
+  func group(rows: [Int32]?, keys: [Name], aggregates: [Aggregate]) throws(Diagnostic) -> Table? {
     let keyFields = keys.compactMap { ClaimField(named: $0.text).flatMap(field) }
     guard keyFields.count == keys.count, (1...2).contains(keyFields.count) else { return nil }
     let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
@@ -68,19 +69,20 @@ struct DenseGrouping {
         bitsets[a].withUnsafeMutableBufferPointer { bits in
           if n == 0 {
             // the first pass counts too
-            Self.scan(first, second, radix: radix, rows: rows, total: total) { row, g in
+            Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { row, g in
               counts[g] += 1
               Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
             }
           } else {
-            Self.scan(first, second, radix: radix, rows: rows, total: total) { row, g in
+            Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { row, g in
               Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
             }
           }
         }
       }
-      if distinct.isEmpty { Self.scan(first, second, radix: radix, rows: rows, total: total) { _, g in counts[g] += 1 } }
+      if distinct.isEmpty { Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { _, g in counts[g] += 1 } }
     }
+    try cancellation.check(at: keys.first?.range)
 
     var columns = keyFields.map { f in f.field.isList ? Column(f.field.rawValue, .string, matching: .name) : f.field.column }
     for a in aggregates { columns.append(Column(a.columnName, .int)) }
@@ -136,7 +138,8 @@ struct DenseGrouping {
 
   /// Calls `body(row, group)` for each row and each group it joins.
   @inline(__always)
-  static func scan(_ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, _ body: (Int, Int) -> Void) {
+  /// Stops early when `cancellation` asks (checked every 65,536 rows); the caller then throws.
+  static func scan(_ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void) {
     first.offsets.withUnsafeBufferPointer { o1 in
       first.values.withUnsafeBufferPointer { v1 in
         let o2 = second?.offsets ?? []
@@ -146,6 +149,7 @@ struct DenseGrouping {
             let pairs = second != nil
             let secondNull = second?.nullID ?? 0
             for k in 0..<total {
+              if k & 0xFFFF == 0xFFFF, cancellation.shouldStop { return }
               let row = rows.map { Int($0[k]) } ?? k
               let (s1, e1) = o1.isEmpty ? (row, row + 1) : (Int(o1[row]), Int(o1[row + 1]))
               guard pairs else {

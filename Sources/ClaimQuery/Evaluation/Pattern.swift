@@ -10,8 +10,22 @@ struct Pattern: @unchecked Sendable {
     self.regex = regex
   }
 
-  /// Whether the pattern matches somewhere in `text`.
-  func matches(_ text: String) -> Bool {
-    regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+  /// Whether the pattern matches somewhere in `text`. A match that backtracks for long (a
+  /// catastrophic pattern such as `(\w+\s?)+$`) stops within a millisecond of `cancellation`
+  /// asking: ICU calls back during the match (`reportProgress`), and the call stops it; the
+  /// answer is then false, and the operator running it throws at its next poll.
+  func matches(_ text: String, cancellation: Cancellation? = nil) -> Bool {
+    guard let cancellation else { return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+    if cancellation.shouldStop { return false }
+    var found = false
+    regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)) { match, _, stop in
+      if match != nil {
+        found = true
+        stop.pointee = true
+      } else if cancellation.shouldStop {
+        stop.pointee = true
+      }
+    }
+    return found
   }
 }

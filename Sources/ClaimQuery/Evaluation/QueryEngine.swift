@@ -16,6 +16,8 @@ public struct QueryEngine: Sendable {
   public private(set) var bindings: [String: Binding] = [:]
   /// Polled while a query runs; set it to stop the query.
   public var cancellation: Cancellation?
+  /// The running statement's warnings.
+  let warnings = WarningLog()
 
   /// What a `let` name holds: claims (kept as rows of the column store) or a table.
   public enum Binding: Sendable {
@@ -34,6 +36,9 @@ public struct QueryEngine: Sendable {
 
   /// What one statement of a script did.
   public enum Outcome: Sendable {
+    /// A warning about the statement that follows it, which ran (`topic = "X"` when no claim has
+    /// topic X: it matches nothing).
+    case warning(Diagnostic, SourceRange)
     /// A query's result.
     case table(Table, SourceRange)
     /// `let name = …` bound `rows` rows.
@@ -44,15 +49,24 @@ public struct QueryEngine: Sendable {
 
   /// Runs every statement of `script` in order; a failed statement does not stop the rest.
   public mutating func run(_ script: String) -> (source: SourceText, outcomes: [Outcome]) {
-    let (source, items) = Parser.parse(script)
+    run(SourceText(script))
+  }
+
+  /// Runs every statement of `source` (a script, or a stretch of one that knows its first line).
+  public mutating func run(_ source: SourceText) -> (source: SourceText, outcomes: [Outcome]) {
+    let (source, items) = Parser.parse(source)
     var outcomes: [Outcome] = []
     for item in items {
       switch item {
       case .failure(let d, let range): outcomes.append(.failure(d, range))
       case .statement(let statement, let range):
+        _ = warnings.take()
         do throws(Diagnostic) {
-          outcomes.append(try execute(statement, range: range))
+          let outcome = try execute(statement, range: range)
+          outcomes += warnings.take().map { .warning($0, range) }
+          outcomes.append(outcome)
         } catch {
+          outcomes += warnings.take().map { .warning($0, range) }
           outcomes.append(.failure(error, range))
         }
       }
@@ -60,13 +74,14 @@ public struct QueryEngine: Sendable {
     return (source, outcomes)
   }
 
-  /// Runs one query and returns its table, or throws its first diagnostic.
+  /// Runs one query and returns its table, or throws its first error; its warnings are not
+  /// returned (`run` gives them, as `.warning` outcomes).
   public mutating func table(_ query: String) throws(Diagnostic) -> Table {
     let statement = try Parser.parseStatement(query)
     switch try execute(statement, range: SourceRange(start: 0, end: query.utf8.count)) {
     case .table(let t, _): return t
     case .bound(let name, _, _): return try evaluate(Query(source: Name(name)))
-    case .failure(let d, _): throw d
+    case .failure(let d, _), .warning(let d, _): throw d
     }
   }
 
@@ -113,14 +128,14 @@ public struct QueryEngine: Sendable {
         skip -= 1
         continue
       }
-      try checkCancelled(query.source.range)
+      try cancellation.check(at: query.source.range)
       // `where … order by date … limit n` on all claims: from the date index
       if case .claims(nil) = current, case .where(let e) = stage, i + 2 < query.stages.count,
         case .orderBy(let keys) = query.stages[i + 1], case .limit(let n, _) = query.stages[i + 2]
       {
-        let filter = ClaimFilter(store: store)
+        let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
         let test = filter.test(try filter.plan(e))
-        if let rows = try DateIndexScan(store: store).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
+        if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
           current = .claims(rows)
           skip = 2
           continue
@@ -130,7 +145,7 @@ public struct QueryEngine: Sendable {
       if case .claims(let rows) = current, case .orderBy(let keys) = stage, i + 1 < query.stages.count,
         case .limit(let n, _) = query.stages[i + 1]
       {
-        current = .claims(try ClaimOrdering(store: store).sort(rows ?? (0..<store.count).map(Int32.init), by: keys, limit: n))
+        current = .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows ?? (0..<store.count).map(Int32.init), by: keys, limit: n))
         continue
       }
       current = try apply(stage, to: current)
@@ -158,22 +173,22 @@ public struct QueryEngine: Sendable {
   }
 
   func apply(_ stage: Stage, to relation: Relation) throws(Diagnostic) -> Relation {
-    let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation)
+    let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation, warnings: warnings)
     switch relation {
     case .claims(let rows):
       switch stage {
       case .where(let e):
-        let plan = try ClaimFilter(store: store).plan(e)
+        let plan = try ClaimFilter(store: store, warnings: warnings, cancellation: cancellation).plan(e)
         return .claims(try select(plan, from: rows, at: e.range))
       case .groupBy(let keys, let aggregates):
-        try checkCancelled(keys.first?.range)
-        if let t = DenseGrouping(store: store).group(rows: rows, keys: keys, aggregates: aggregates) {
+        try cancellation.check(at: keys.first?.range)
+        if let t = try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates) {
           return .table(t, "the grouped claims")
         }
         let t = try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates)
         return .table(t, "the grouped claims")
       case .orderBy(let keys):
-        return .claims(try ClaimOrdering(store: store).sort(rows ?? (0..<store.count).map(Int32.init), by: keys))
+        return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows ?? (0..<store.count).map(Int32.init), by: keys))
       case .limit(let n, _):
         let all = rows ?? (0..<Int32(min(n, store.count))).map { $0 }
         return .claims(Array(all.prefix(max(0, n))))
@@ -200,22 +215,18 @@ public struct QueryEngine: Sendable {
     switch plan {
     case .rows(let matching):
       guard let rows else { return matching }
-      let keep = ClaimFilter(store: store).test(plan)
+      let keep = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation).test(plan)
       return rows.filter { keep(Int($0)) }
     case .test(_, let test):
       var out: [Int32] = []
       let total = rows?.count ?? store.count
       for k in 0..<total {
-        if k & 0xFFFF == 0 { try checkCancelled(range) }
+        try cancellation.poll(k, at: range)
         let row = rows.map { Int($0[k]) } ?? k
         if test(row) { out.append(Int32(row)) }
       }
       return out
     }
-  }
-
-  func checkCancelled(_ range: SourceRange?) throws(Diagnostic) {
-    if cancellation?.isCancelled == true { throw Diagnostic(.interrupted, "interrupted", at: range ?? SourceRange(start: 0, end: 0)) }
   }
 
   /// The claims `rows` (nil: all) as a table of every claims field.

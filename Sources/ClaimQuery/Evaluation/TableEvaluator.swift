@@ -4,13 +4,15 @@
 struct TableEvaluator {
   let matcher: Matcher
   let cancellation: Cancellation?
+  /// Where a value no row holds is reported.
+  var warnings: WarningLog? = nil
 
   /// `where expr`.
   func filter(_ table: Table, _ expr: Expr, name: String) throws(Diagnostic) -> Table {
     let test = try compile(expr, table, name: name)
     var out = Table(columns: table.columns)
     for (i, row) in table.rows.enumerated() {
-      if i & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic(.interrupted, "interrupted", at: expr.range ?? SourceRange(start: 0, end: 0)) }
+      try cancellation.poll(i, at: expr.range)
       if test(row) { out.rows.append(row) }
     }
     return out
@@ -36,10 +38,13 @@ struct TableEvaluator {
       let m = matcher
       let base: ([Value]) -> Bool
       switch c.test {
+      case .equal(let values) where column.matching == .name:
+        // a literal names the values written as it is, else those the lexicon says it stands for
+        let present = presentValues(column: i, table: table)
+        let keys = Set(values.map { matcher.nameKey($0.text, present: present) })
+        warnUnknown(values, present: present, column: column, expr: expr)
+        base = { row in m.hasName(row[i], keys) }
       case .equal(let values):
-        if column.matching == .name {
-          try checkKnown(values, column: i, table: table, expr: expr)
-        }
         base = { row in values.contains { m.equal(row[i], $0, column.matching) } }
       case .order(let op, let v): base = { m.order($0[i], op, v) }
       case .contains(let needle): base = { m.contains($0[i], needle) }
@@ -50,21 +55,21 @@ struct TableEvaluator {
     }
   }
 
-  /// An entity, topic or source value that no row holds is an error, with the nearest one.
-  func checkKnown(_ values: [Value], column: Int, table: Table, expr: Expr) throws(Diagnostic) {
-    var present: [String] = []
-    var seen: Set<String> = []
+  /// The distinct values of a column by their lowercased text (list items one by one).
+  func presentValues(column: Int, table: Table) -> [String: String] {
+    var present: [String: String] = [:]
+    func add(_ v: Value) { if v != .null, present[v.text.lowercased()] == nil { present[v.text.lowercased()] = v.text } }
     for row in table.rows {
-      let items: [Value]
-      if case .list(let list) = row[column] { items = list } else { items = [row[column]] }
-      for v in items where v != .null && seen.insert(v.text).inserted { present.append(v.text) }
+      if case .list(let list) = row[column] { list.forEach(add) } else { add(row[column]) }
     }
-    let c = table.columns[column]
-    let known = values.map { v in present.contains { matcher.equalStrings($0, v.text, c.matching) } }
-    guard !known.contains(true) else { return }
-    for (k, v) in values.enumerated() {
-      let suggestion = Suggestions.nearest(to: v.text, in: present).map { "\"\($0)\"" }
-      throw Diagnostic(.unknownValue, "no \(c.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion)
+    return present
+  }
+
+  /// A warning for each entity, topic or source value that no row holds, with the nearest one.
+  func warnUnknown(_ values: [Value], present: [String: String], column: Column, expr: Expr) {
+    for (k, v) in values.enumerated() where present[matcher.nameKey(v.text, present: present)] == nil {
+      let suggestion = Suggestions.nearest(to: v.text, in: present.values.sorted()).map { "\"\($0)\"" }
+      warnings?.add(Diagnostic(.unknownValue, "no \(column.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion))
     }
   }
 

@@ -6,7 +6,8 @@ import Dispatch
 /// (CFastScan) on both cores, matches mapped to rows as the scan passes them.
 enum TextSearch {
   /// The rows (sorted) whose text contains the ASCII `needle` (lowercase), ignoring ASCII case.
-  static func rows(containing needle: [UInt8], in texts: TextColumn) -> [Int32] {
+  /// Each piece stops at a cancellation (checked every 4,096 rows), and then this throws.
+  static func rows(containing needle: [UInt8], in texts: TextColumn, cancellation: Cancellation?, at range: SourceRange?) throws(Diagnostic) -> [Int32] {
     guard !needle.isEmpty else { return (0..<Int32(texts.count)).map { $0 } }
     // pieces of about equal size: the segments, a large one cut in two
     var pieces: [(segment: Int, rows: Range<Int>)] = []
@@ -24,8 +25,16 @@ enum TextSearch {
     let work = pieces
     DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
       let (s, rows) = work[p]
-      results.parts[p] = scan(needle, texts.segments[s], base: texts.segmentStarts[s], texts.offsets, rows: rows)
+      var found: [Int32] = []
+      var start = rows.lowerBound
+      while start < rows.upperBound, !cancellation.shouldStop {
+        let end = min(rows.upperBound, start + 4096)
+        found += scan(needle, texts.segments[s], base: texts.segmentStarts[s], texts.offsets, rows: start..<end)
+        start = end
+      }
+      results.parts[p] = found
     }
+    try cancellation.check(at: range)
     return results.parts.flatMap { $0 }
   }
 

@@ -6,6 +6,8 @@
 struct Matcher: Sendable {
   /// The lexicon that makes names alias-aware.
   let lexicon: Lexicon
+  /// Polled inside regular expression matches.
+  var cancellation: Cancellation? = nil
 
   /// `value = literal`.
   func equal(_ value: Value, _ literal: Value, _ matching: Matching) -> Bool {
@@ -22,7 +24,27 @@ struct Matcher: Sendable {
     switch matching {
     case .exact: return a == b
     case .caseless: return a.lowercased() == b.lowercased()
-    case .name: return ValueDictionary.nameKey(a, lexicon) == ValueDictionary.nameKey(b, lexicon)
+    case .name: return a.lowercased() == nameKey(b, present: [a.lowercased(): a])  // as if `a` were the only value
+    }
+  }
+
+  /// The lowercased value a name literal stands for among `present` (values by their lowercased
+  /// text): itself when some value is written so, else the lexicon's canonical name for it.
+  /// `topic = "Patriot"` is the value Patriot where one is stored, and `air defense` (which the
+  /// lexicon says it is an alias of) only where none is, so `=` picks exactly the groups that
+  /// `group by` shows.
+  func nameKey(_ literal: String, present: [String: String]) -> String {
+    let lower = literal.lowercased()
+    if present[lower] != nil { return lower }
+    return lexicon.canonicalName(literal)?.lowercased() ?? lower
+  }
+
+  /// Whether `value` (any-of on lists) is one of `keys`, lowercased values.
+  func hasName(_ value: Value, _ keys: Set<String>) -> Bool {
+    switch value {
+    case .list(let items): return items.contains { hasName($0, keys) }
+    case .null: return false
+    default: return keys.contains(value.text.lowercased())
     }
   }
 
@@ -40,7 +62,7 @@ struct Matcher: Sendable {
     switch value {
     case .list(let items): return items.contains { matches($0, pattern) }
     case .null: return false
-    default: return pattern.matches(value.text)
+    default: return pattern.matches(value.text, cancellation: cancellation)
     }
   }
 

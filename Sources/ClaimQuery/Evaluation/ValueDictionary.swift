@@ -6,22 +6,21 @@ struct ValueDictionary: Sendable {
   /// The values, by id.
   private(set) var values: [String] = []
   private var ids: [String: Int32] = [:]
-  /// Ids by name key: the lexicon's canonical name (else the value), lowercased; nil when
-  /// the field is not matched by name.
-  private var byNameKey: [String: [Int32]]? = nil
+  /// Ids by lowercased value; nil when the field is not matched by name.
+  private var byLowercased: [String: [Int32]]? = nil
   /// The ranks, sorted for on first use (only `order by`, `min` and `max` need them) and kept.
   private let rankCache = RankCache()
 
   /// A dictionary of `values`, whose ids are their positions; `names` indexes them by
-  /// lexicon name too, for fields matched by name.
+  /// lowercased text too, for fields matched by name.
   init(values: [String], lexicon: Lexicon, names: Bool = true) {
     self.values = values
     ids.reserveCapacity(values.count)
     for (i, v) in values.enumerated() { ids[v] = Int32(i) }
     if names {
-      var byNameKey: [String: [Int32]] = [:]
-      for (i, v) in values.enumerated() { byNameKey[ValueDictionary.nameKey(v, lexicon), default: []].append(Int32(i)) }
-      self.byNameKey = byNameKey
+      var index: [String: [Int32]] = [:]
+      for (i, v) in values.enumerated() { index[v.lowercased(), default: []].append(Int32(i)) }
+      byLowercased = index
     }
   }
 
@@ -39,20 +38,18 @@ struct ValueDictionary: Sendable {
       let lower = literal.lowercased()
       return values.indices.filter { values[$0].lowercased() == lower }.map { Int32($0) }
     case .name:
-      let key = ValueDictionary.nameKey(literal, lexicon)
-      guard let byNameKey else { return ids { ValueDictionary.nameKey($0, lexicon) == key } }
-      return byNameKey[key] ?? []
+      // the values written as the literal is, in any case; else those its canonical name is
+      // (`Matcher.nameKey`: the same rule for tables)
+      let byLowercased = byLowercased ?? Dictionary(grouping: values.indices.map { Int32($0) }) { values[Int($0)].lowercased() }
+      if let direct = byLowercased[literal.lowercased()] { return direct }
+      guard let canonical = lexicon.canonicalName(literal) else { return [] }
+      return byLowercased[canonical.lowercased()] ?? []
     }
   }
 
   /// The ids whose value satisfies `test`.
   func ids(where test: (String) -> Bool) -> [Int32] {
     values.indices.filter { test(values[$0]) }.map { Int32($0) }
-  }
-
-  /// The key under which name matching compares: canonical name, lowercased.
-  static func nameKey(_ text: String, _ lexicon: Lexicon) -> String {
-    (lexicon.canonicalName(text) ?? text).lowercased()
   }
 
   /// For each id, its rank in sorted order (for min, max and order by).

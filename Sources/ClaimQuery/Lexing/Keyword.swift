@@ -6,6 +6,8 @@ public enum Keyword: String, CaseIterable, Sendable {
 
   /// The keywords that start a stage.
   public static let stageStarts: [Keyword] = [.where, .group, .select, .order, .limit, .count, .distinct]
+  /// The keywords that, first on a line, go on with the statement above it.
+  public static let continuations: Set<Keyword> = Set(stageStarts + [.with])
   /// The aggregate functions.
   public static let aggregates: [Keyword] = [.count, .min, .max, .list]
   /// The keywords that may follow an expression's left operand.

@@ -5,7 +5,8 @@
 ///     // identifier, keyword(where), identifier, equal, string, end
 ///
 /// Newlines inside parentheses are dropped, so a parenthesised list may span lines; `--`
-/// starts a comment that runs to the end of the line.
+/// starts a comment that runs to the end of the line. Strings take straight quotes or the
+/// curly quotes pasted from articles (`“Zelensky”`, `‘Zelensky’`).
 public struct Lexer {
   private let bytes: [UInt8]
   private var i = 0
@@ -36,7 +37,7 @@ public struct Lexer {
     switch b {
     case 0x0A:
       i += 1
-      if depth > 0 { return next() }
+      if depth > 0 || Lexer.continuesStatement(bytes, at: i) { return next() }
       return QueryToken(kind: .newline, range: SourceRange(start: start, end: i))
     case UInt8(ascii: "("):
       depth += 1
@@ -48,17 +49,18 @@ public struct Lexer {
     case UInt8(ascii: ";"):
       depth = 0
       return single(.semicolon)
-    case UInt8(ascii: "="): return single(.equal, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)
+    case UInt8(ascii: "="): return single(.equal, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)  // `==` as in SQLite
     case UInt8(ascii: "!") where peek(1) == UInt8(ascii: "="): return single(.notEqual, width: 2)
     case UInt8(ascii: "<"):
       if peek(1) == UInt8(ascii: "=") { return single(.lessEqual, width: 2) }
       if peek(1) == UInt8(ascii: ">") { return single(.notEqual, width: 2) }
       return single(.less)
     case UInt8(ascii: ">"): return single(peek(1) == UInt8(ascii: "=") ? .greaterEqual : .greater, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)
-    case UInt8(ascii: "\""), UInt8(ascii: "'"): return string(quote: b)
+    case UInt8(ascii: "\""), UInt8(ascii: "'"): return string(open: 1, close: [b])
     case 0x30...0x39: return number()
     default:
-      if isIdentifierStart(b) { return identifier() }
+      if let close = Quotes.closing(of: bytes, at: i) { return string(open: Quotes.width, close: close) }
+      if isIdentifierStart(at: i) { return identifier() }
       let width = min(scalarWidth(b), bytes.count - i)
       let text = String(decoding: bytes[i..<i + width], as: UTF8.self)
       i += width
@@ -67,6 +69,36 @@ public struct Lexer {
   }
 
   private func peek(_ k: Int) -> UInt8? { i + k < bytes.count ? bytes[i + k] : nil }
+
+  /// Whether the next word after `k`, past spaces, blank lines and comments, is a stage
+  /// keyword (`where`, `group`, `count`…, or `with`): such a line goes on with the statement
+  /// before it, since no statement starts with a stage.
+  public static func continuesStatement(_ bytes: [UInt8], at k: Int) -> Bool {
+    var j = k
+    while j < bytes.endIndex {
+      let b = bytes[j]
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0A {
+        j += 1
+      } else if b == UInt8(ascii: "-"), j + 1 < bytes.endIndex, bytes[j + 1] == UInt8(ascii: "-") {
+        while j < bytes.endIndex, bytes[j] != 0x0A { j += 1 }
+      } else {
+        break
+      }
+    }
+    var word: [UInt8] = []
+    while j < bytes.endIndex, word.count <= 8 {
+      let b = bytes[j] | 0x20
+      guard b >= 0x61 && b <= 0x7A else { break }
+      word.append(b)
+      j += 1
+    }
+    if j < bytes.endIndex {
+      let b = bytes[j]
+      if b >= 0x80 || b == UInt8(ascii: "_") || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) { return false }
+    }
+    guard let keyword = Keyword(rawValue: String(decoding: word, as: UTF8.self)) else { return false }
+    return Keyword.continuations.contains(keyword)
+  }
 
   private mutating func skipSpaceAndComments() {
     while i < bytes.count {
@@ -83,18 +115,25 @@ public struct Lexer {
     }
   }
 
-  private mutating func string(quote: UInt8) -> QueryToken {
+  /// A string that opens with `open` bytes and ends at the quote `close` (one byte, or the
+  /// UTF-8 of a curly quote).
+  private mutating func string(open: Int, close: [UInt8]) -> QueryToken {
     let start = i
-    i += 1
+    i += open
     var out: [UInt8] = []
     while i < bytes.count {
       let b = bytes[i]
-      if b == quote {
-        i += 1
+      if b == close[0], bytes[i...].starts(with: close) {
+        i += close.count
         return QueryToken(kind: .string(String(decoding: out, as: UTF8.self)), range: SourceRange(start: start, end: i))
       }
       if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
         let e = bytes[i + 1]
+        if close.count > 1, bytes[(i + 1)...].starts(with: close) {  // \” inside “…”
+          out += close
+          i += 1 + close.count
+          continue
+        }
         switch e {
         case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): out.append(e)
         case UInt8(ascii: "n"): out.append(0x0A)
@@ -123,7 +162,8 @@ public struct Lexer {
       guard let day = Day(parsing: text) else { return QueryToken(kind: .invalid(.invalidDate(text)), range: range) }
       return QueryToken(kind: .date(day), range: range)
     }
-    while i < bytes.count, isIdentifierPart(bytes[i]) { i += 1 }  // "12abc" is one bad token
+    while i < bytes.count, isIdentifierPart(at: i) { i += scalarWidth(bytes[i]) }  // "12abc" is one bad token
+    i = min(i, bytes.count)
     let text = String(decoding: bytes[start..<i], as: UTF8.self)
     let range = SourceRange(start: start, end: i)
     guard text.allSatisfy(\.isNumber) else { return QueryToken(kind: .invalid(.unexpectedCharacter(text.first { !$0.isNumber } ?? "?")), range: range) }
@@ -133,7 +173,7 @@ public struct Lexer {
 
   private mutating func identifier() -> QueryToken {
     let start = i
-    while i < bytes.count, isIdentifierPart(bytes[i]) { i += scalarWidth(bytes[i]) }
+    while i < bytes.count, isIdentifierPart(at: i) { i += scalarWidth(bytes[i]) }
     i = min(i, bytes.count)
     let text = String(decoding: bytes[start..<i], as: UTF8.self)
     let range = SourceRange(start: start, end: i)
@@ -142,9 +182,46 @@ public struct Lexer {
   }
 
   private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-  private func isIdentifierStart(_ b: UInt8) -> Bool {
-    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_") || b >= 0xC3
+
+  /// A name starts with a letter (ASCII, or any Unicode letter) or `_`.
+  private func isIdentifierStart(at k: Int) -> Bool {
+    let b = bytes[k]
+    if b < 0x80 { return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_") }
+    return scalar(at: k)?.properties.isAlphabetic == true
   }
-  private func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) }
+
+  /// A name goes on with letters, digits, `_` and combining marks.
+  private func isIdentifierPart(at k: Int) -> Bool {
+    if isDigit(bytes[k]) || isIdentifierStart(at: k) { return true }
+    guard bytes[k] >= 0x80, let s = scalar(at: k) else { return false }
+    return s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark
+  }
+
+  /// The Unicode scalar whose UTF-8 starts at `k`, or nil for a broken sequence.
+  private func scalar(at k: Int) -> Unicode.Scalar? {
+    let width = scalarWidth(bytes[k])
+    guard width > 1, k + width <= bytes.count else { return nil }
+    return String(validating: bytes[k..<k + width], as: UTF8.self)?.unicodeScalars.first
+  }
   private func scalarWidth(_ b: UInt8) -> Int { b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1 }
+}
+
+/// The curly quotes that open a string, and the quote that closes each: “…” and ‘…’.
+enum Quotes {
+  /// The UTF-8 width of every curly quote.
+  static let width = 3
+  static let leftDouble: [UInt8] = [0xE2, 0x80, 0x9C]
+  static let rightDouble: [UInt8] = [0xE2, 0x80, 0x9D]
+  static let leftSingle: [UInt8] = [0xE2, 0x80, 0x98]
+  static let rightSingle: [UInt8] = [0xE2, 0x80, 0x99]
+
+  /// The closing quote's bytes when a curly opening quote starts at `k`, else nil.
+  static func closing(of bytes: [UInt8], at k: Int) -> [UInt8]? {
+    guard bytes[k] == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80 else { return nil }
+    switch bytes[k + 2] {
+    case 0x9C: return rightDouble
+    case 0x98: return rightSingle
+    default: return nil
+    }
+  }
 }

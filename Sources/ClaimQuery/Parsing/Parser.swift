@@ -35,7 +35,11 @@ public struct Parser {
   ///
   ///     Parser.parse("claims count; docs").items.count   // 2
   public static func parse(_ text: String) -> (source: SourceText, items: [Item]) {
-    let source = SourceText(text)
+    parse(SourceText(text))
+  }
+
+  /// Parses a script whose text (and first line) `source` holds.
+  public static func parse(_ source: SourceText) -> (source: SourceText, items: [Item]) {
     var parser = Parser(source)
     return (source, parser.parseScript())
   }

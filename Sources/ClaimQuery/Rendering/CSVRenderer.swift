@@ -1,25 +1,46 @@
 /// RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or line break,
-/// lists joined with `; `, control characters other than line breaks escaped.
+/// lists joined with `; `. Text is written exactly, but on a terminal (control and bidi
+/// characters neutralised there); a text cell that a spreadsheet would run as a formula is
+/// guarded with a leading `'` unless the spec says not to.
 enum CSVRenderer {
-  static func render(_ table: Table) -> String {
+  static func render(_ table: Table, _ spec: RenderSpec) -> String {
     var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
     for row in table.rows {
-      out += row.map { field(TerminalSafe.escape($0.text, keepLayout: true)) }.joined(separator: ",") + "\r\n"
+      out += row.map { value in
+        var text = value.text
+        if spec.guardFormulas, !isNumber(value), isFormula(text) { text = "'" + text }
+        return field(spec.terminal ? TerminalSafe.escape(text, keepLayout: true) : text)
+      }.joined(separator: ",") + "\r\n"
     }
     return out
   }
 
   static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// Whether a spreadsheet would read `text` as a formula: it begins with `=`, `+`, `-`, `@`,
+  /// a tab or a carriage return.
+  static func isFormula(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return false }
+    return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+      || first == 0x09 || first == 0x0D
+  }
+
+  static func isNumber(_ value: Value) -> Bool {
+    if case .int = value { return true }
+    return false
   }
 }
 
-/// A GitHub-flavoured Markdown table; pipes escaped, line breaks as spaces.
+/// A GitHub-flavoured Markdown table; pipes escaped, line breaks as spaces; control and bidi
+/// characters neutralised on a terminal.
 enum MarkdownRenderer {
-  static func render(_ table: Table) -> String {
+  static func render(_ table: Table, _ spec: RenderSpec) -> String {
     func cell(_ text: String) -> String {
-      TerminalSafe.escape(text.replacingAll("\n", with: " ")).replacingAll("|", with: "\\|")
+      let flat = text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
+      return (spec.terminal ? TerminalSafe.escape(flat) : flat).replacingAll("|", with: "\\|")
     }
     var out = "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
     out += "|" + table.columns.map { $0.type == .int ? " ---: |" : " --- |" }.joined() + "\n"

@@ -16,22 +16,36 @@ public struct RenderSpec: Sendable, Hashable {
 
   /// The format.
   public var mode: Mode
-  /// The widest line, in display columns (table mode).
-  public var width: Int
+  /// The widest line, in display columns (table mode); nil for no limit (a file or a pipe,
+  /// where sqlite3 and DuckDB write whole values too).
+  public var width: Int?
   /// At most this many rows are shown (table mode); nil shows all.
   public var maxRows: Int?
   /// Whether to draw a bar beside `count` columns (table mode).
   public var bars: Bool
   /// Whether to use ANSI colour.
   public var color: Bool
+  /// Whether the text goes to a terminal: then CSV and Markdown neutralise control and bidi
+  /// characters too (table mode always does; JSON escapes them as `\u` sequences, which
+  /// keeps the data exact). Off a terminal the text is data and is written exactly.
+  public var terminal: Bool
+  /// Whether a CSV cell that begins with `=`, `+`, `-`, `@`, tab or carriage return gets a `'`
+  /// before it, so a spreadsheet does not run it as a formula (OWASP's advice on CSV
+  /// injection); numbers are never touched.
+  public var guardFormulas: Bool
 
   /// Creates a spec.
-  public init(mode: Mode = .table, width: Int = 100, maxRows: Int? = nil, bars: Bool = false, color: Bool = false) {
+  public init(
+    mode: Mode = .table, width: Int? = 100, maxRows: Int? = nil, bars: Bool = false, color: Bool = false, terminal: Bool = false,
+    guardFormulas: Bool = true
+  ) {
     self.mode = mode
     self.width = width
     self.maxRows = maxRows
     self.bars = bars
     self.color = color
+    self.terminal = terminal
+    self.guardFormulas = guardFormulas
   }
 }
 
@@ -43,8 +57,8 @@ public enum Renderer {
     case .table: return TableRenderer.render(table, spec)
     case .json: return "[" + table.rows.map { jsonObject(table.columns, $0) }.joined(separator: ",\n ") + "]\n"
     case .jsonl: return table.rows.map { jsonObject(table.columns, $0) + "\n" }.joined()
-    case .csv: return CSVRenderer.render(table)
-    case .markdown: return MarkdownRenderer.render(table)
+    case .csv: return CSVRenderer.render(table, spec)
+    case .markdown: return MarkdownRenderer.render(table, spec)
     }
   }
 

@@ -29,7 +29,7 @@ enum TableRenderer {
     var shown = headers.count
     func floor(_ c: Int) -> Int { min(natural[c], max(minimumWidth, DisplayWidth.of(headers[c]))) }
     func fits(_ cap: Int) -> Bool {
-      (0..<shown).reduce(0) { $0 + max(floor($1), min(natural[$1], cap)) } + separator.count * max(0, shown - 1) <= spec.width
+      (0..<shown).reduce(0) { $0 + max(floor($1), min(natural[$1], cap)) } + separator.count * max(0, shown - 1) <= (spec.width ?? .max)
     }
     while shown > 1 && !fits(0) { shown -= 1 }
     var low = 0
