@@ -27,7 +27,7 @@ let package = Package(
     .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",
-      dependencies: ["ClaimCorpus", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: ["ClaimCorpus", "CFastScan", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
       exclude: ["Gold"]
     ),
     .testTarget(

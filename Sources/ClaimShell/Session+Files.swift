@@ -6,32 +6,41 @@ extension Session {
   /// Runs a script file, nested at most `maximumReadDepth` deep.
   func read(_ path: String, fail: (String) -> DotResult) -> DotResult {
     guard readDepth < Self.maximumReadDepth else { return fail(".read nested more than \(Self.maximumReadDepth) deep") }
-    guard let data = FileManager.default.contents(atPath: path) else { return fail("cannot read '\(path)'") }
+    guard let data = Paths.regularFileContents(Paths.expandingTilde(path)) else {
+      return fail("cannot read '\(path)': \(Paths.whyUnreadable(Paths.expandingTilde(path)))")
+    }
     readDepth += 1
     defer { readDepth -= 1 }
     return runScript(String(decoding: data, as: UTF8.self), file: path) ? .done : .failed
   }
 
-  /// Loads `paths` as the new corpus; `let` names are forgotten.
+  /// Loads `paths` as the new corpus; `let` names are forgotten. When the paths give nothing
+  /// (missing, empty, every file refused), the current corpus and every name stay.
   func load(_ paths: [String]) -> DotResult {
-    let corpus = CorpusLoader(lexicon: lexicon).load(paths: paths)
-    for w in corpus.warnings { err("warning: \(w)") }
+    let corpus = CorpusLoader(lexicon: lexicon).load(paths: paths.map { Paths.expandingTilde($0) })
+    for w in corpus.warnings { err("warning: \(TerminalSafe.escape(w.description))") }
+    guard !corpus.documents.isEmpty || corpus.claimCount > 0 else {
+      err("error: nothing loaded from \(TerminalSafe.escape(paths.joined(separator: " "))); the corpus is as it was (\(engine.corpus.documents.count) documents, \(engine.corpus.claimCount) claims)")
+      return .failed
+    }
     engine = QueryEngine(corpus: corpus)
     lastTable = nil
     err("loaded \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings")
-    return corpus.documents.isEmpty && corpus.claimCount == 0 ? .failed : .done
+    return .done
   }
 
   /// Writes the corpus to `path` as a snapshot (`CorpusSnapshot`).
-  func save(to path: String, fail: (String) -> DotResult) -> DotResult {
-    if let reason = CorpusSnapshot.write(engine.corpus, to: path) { return fail("cannot write '\(path)': \(reason)") }
+  func save(to typed: String, fail: (String) -> DotResult) -> DotResult {
+    let path = Paths.expandingTilde(typed)
+    if let reason = CorpusSnapshot.write(engine.corpus, to: path) { return fail("cannot write '\(typed)': \(reason)") }
     err("wrote \(engine.corpus.documents.count) documents and \(engine.corpus.claimCount) claims to \(path)")
     return .done
   }
 
   /// Writes a result to `path` in the format its extension names, through a temporary file
   /// renamed into place, so a failure leaves no half-written file.
-  func export(to path: String, query: String?, fail: (String) -> DotResult) -> DotResult {
+  func export(to typed: String, query: String?, fail: (String) -> DotResult) -> DotResult {
+    let path = Paths.expandingTilde(typed)
     let ext = (path as NSString).pathExtension.lowercased()
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
     guard let mode = modes[ext] else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv or .json") }

@@ -29,6 +29,11 @@ public enum Shell {
     for w in lexicon.warnings { Terminal.error("warning: \(TerminalSafe.escape(w.description))") }
     let corpus = load(options.corpus.map { Paths.expandingTilde($0) }, lexicon: lexicon.lexicon)
     let interactive = options.command == nil && options.file == nil && isatty(0) != 0
+    // every file refused (a damaged snapshot, binary data): answers over nothing would mislead
+    if !interactive && corpus.documents.isEmpty && corpus.claimCount == 0 && !corpus.warnings.isEmpty {
+      Terminal.error("error: nothing could be loaded from \(TerminalSafe.escape(options.corpus.joined(separator: " "))); see the warnings above")
+      return .failure
+    }
     let onTerminal = isatty(1) != 0
     let spec = RenderSpec(
       mode: mode, width: onTerminal ? Terminal.width() ?? 80 : nil, maxRows: onTerminal ? 40 : nil, bars: onTerminal,

@@ -1,5 +1,6 @@
 // Snapshots: a corpus written and read back is the same corpus, evidence included; a cut or
-// damaged snapshot is reported and gives nothing, and never crashes.
+// damaged snapshot is reported and gives nothing: every flipped bit is refused (CRC-32C per section).
+import CFastScan
 @testable import ClaimCorpus
 import ClaimTestSupport
 import Foundation
@@ -58,11 +59,36 @@ import Testing
       #expect(c.documents.isEmpty && c.claimCount == 0)
       #expect(c.warnings.first?.message.hasPrefix("skipped: a broken snapshot") == true)
     }
-    for at in stride(from: CorpusSnapshot.magic.count, to: whole.count, by: whole.count / 12) {
+  }
+
+  /// Every section ends with its CRC-32C: a flipped bit anywhere (a text byte, a count, a code,
+  /// a checksum) is refused with its offset, never loaded as other data.
+  @Test func everyFlippedBitIsRefused() throws {
+    let corpus = Fixtures.seedCorpus()
+    let path = try Fixtures.temporaryFolder().appendingPathComponent("seeds.claimsh").path
+    #expect(CorpusSnapshot.write(corpus, to: path) == nil)
+    let whole = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    var random = SystemRandomNumberGenerator()
+    let positions = (0..<300).map { _ in Int.random(in: 0..<whole.count, using: &random) } + [0, whole.count - 1]
+    for at in positions {
       var damaged = whole
-      damaged[at] ^= 0xFF
-      try damaged.write(to: URL(fileURLWithPath: broken))
-      _ = Self.loader.load(paths: [broken])  // loads (text bytes changed) or is reported; never traps
+      damaged[at] ^= 1 << UInt8.random(in: 0..<8, using: &random)
+      let broken = path + ".flip"
+      try Data(damaged).write(to: URL(fileURLWithPath: broken))
+      guard case .failure(let failure) = CorpusSnapshot.read(broken) else {
+        Issue.record("a flipped bit at byte \(at) loaded")
+        continue
+      }
+      #expect(failure.offset >= 0 && failure.offset <= whole.count)
+    }
+  }
+
+  @Test func crc32cIsTheStandardOneOnBothPaths() {
+    let check = Array("123456789".utf8)
+    #expect(claimsh_crc32c_update(0xFFFF_FFFF, check, check.count) ^ 0xFFFF_FFFF == 0xE306_9283)
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    for n in [0, 1, 7, 8, 9, 63, 1000] {
+      #expect(claimsh_crc32c_update(0xFFFF_FFFF, bytes, n) == claimsh_crc32c_table(0xFFFF_FFFF, bytes, n))
     }
   }
 }

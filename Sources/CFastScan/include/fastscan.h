@@ -1,6 +1,7 @@
 // Byte searches 16 bytes at a time (SSE2): a case-insensitive substring search for ASCII
 // needles, for `text contains` over the claims' text buffer, and the search for the first of
-// two bytes, for the end of a JSON string (a quote or a backslash). Plain C so that the compiler
+// two bytes, for the end of a JSON string (a quote or a backslash); and CRC-32C, which checks
+// snapshot sections. Plain C so that the compiler
 // emits the vector instructions it is written with.
 #ifndef CLAIMSH_FASTSCAN_H
 #define CLAIMSH_FASTSCAN_H
@@ -13,5 +14,12 @@ size_t claimsh_find_caseless(const uint8_t *haystack, size_t n, const uint8_t *n
 
 /// The offset of the first byte in `haystack[from..<n]` equal to `a` or to `b`, or `n` when there is none.
 size_t claimsh_find_either(const uint8_t *haystack, size_t n, uint8_t a, uint8_t b, size_t from);
+
+/// CRC-32C of `p[0..<n]` going on from `crc`: start from 0xFFFFFFFF, and xor the result with
+/// 0xFFFFFFFF at the end (so "123456789" gives 0xE3069283). SSE4.2 when the processor has it.
+uint32_t claimsh_crc32c_update(uint32_t crc, const uint8_t *p, size_t n);
+
+/// The same CRC-32C, always from the table (for tests that the two paths agree).
+uint32_t claimsh_crc32c_table(uint32_t crc, const uint8_t *p, size_t n);
 
 #endif

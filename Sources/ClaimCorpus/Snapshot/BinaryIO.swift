@@ -1,9 +1,13 @@
+import CFastScan
 import Glibc
 
-/// Writes little-endian numbers, strings and arrays to a file descriptor through a buffer.
+/// Writes little-endian numbers, strings and arrays to a file descriptor through a buffer, in
+/// sections that each end with the CRC-32C of their bytes.
 final class BinaryWriter {
   private let fd: Int32
   private var buffer: [UInt8] = []
+  /// The CRC-32C of the section so far.
+  private var crc: UInt32 = 0xFFFF_FFFF
   /// The first write error, as `errno`.
   private(set) var failure: Int32? = nil
 
@@ -30,6 +34,11 @@ final class BinaryWriter {
 
   /// Appends raw bytes; a large run goes straight to the file.
   func bytes(_ raw: UnsafeRawBufferPointer) {
+    if raw.count > 0 { crc = claimsh_crc32c_update(crc, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), raw.count) }
+    put(raw)
+  }
+
+  private func put(_ raw: UnsafeRawBufferPointer) {
     if raw.count >= 1 << 16 {
       flush()
       write(raw)
@@ -37,6 +46,13 @@ final class BinaryWriter {
       buffer.append(contentsOf: raw)
       if buffer.count >= 1 << 20 { flush() }
     }
+  }
+
+  /// Ends a section: appends the CRC-32C of its bytes (4 bytes, not part of any section) and
+  /// starts the next.
+  func endSection() {
+    withUnsafeBytes(of: (crc ^ 0xFFFF_FFFF).littleEndian) { put($0) }
+    crc = 0xFFFF_FFFF
   }
 
   /// Appends an integer, 8 bytes.
@@ -72,7 +88,8 @@ final class BinaryWriter {
 }
 
 /// Reads what `BinaryWriter` wrote, checking every count against what is left, so that a
-/// truncated or corrupt file is an error, never a crash or a huge allocation.
+/// truncated or corrupt file is an error, never a crash or a huge allocation; and checking
+/// each section's CRC-32C at its end, so that a changed byte is an error, never a wrong value.
 final class BinaryReader {
   /// Why a file cannot be read, and the offset where that became clear.
   struct Failure: Error {
@@ -87,6 +104,9 @@ final class BinaryReader {
   private(set) var offset = 0
   /// Bytes in the file not yet consumed.
   private var remaining: Int
+  /// The CRC-32C of the section so far, and where it began.
+  private var crc: UInt32 = 0xFFFF_FFFF
+  private var sectionStart = 0
 
   /// Reads the open file `fd` (which the caller closes) of `size` bytes.
   init(fd: Int32, size: Int) {
@@ -118,8 +138,26 @@ final class BinaryReader {
       buffer.withUnsafeBytes { (destination.baseAddress! + done).copyMemory(from: $0.baseAddress! + position, byteCount: rest) }
       position += rest
     }
+    if destination.count > 0 {
+      crc = claimsh_crc32c_update(crc, destination.baseAddress!.assumingMemoryBound(to: UInt8.self), destination.count)
+    }
     offset += destination.count
     remaining -= destination.count
+  }
+
+  /// Ends a section: reads its stored CRC-32C and throws unless it is that of the bytes read
+  /// since the section began (the failure names the section and its bytes).
+  func endSection(_ name: String) throws {
+    let computed = crc ^ 0xFFFF_FFFF
+    let start = sectionStart
+    let end = offset
+    var stored: UInt32 = 0
+    try withUnsafeMutableBytes(of: &stored) { buffer throws in try read(into: buffer) }
+    guard UInt32(littleEndian: stored) == computed else {
+      throw Failure(message: "the \(name) section (bytes \(start)-\(end)) fails its checksum: the file is damaged", offset: start)
+    }
+    crc = 0xFFFF_FFFF
+    sectionStart = offset
   }
 
   private func refill() throws {

@@ -9,8 +9,9 @@ import Glibc
 ///     claimsh --corpus ../shared/corpora/bbc-news-2225 -c '.save /tmp/bbc.claimsh'
 ///     claimsh --corpus /tmp/bbc.claimsh
 public enum CorpusSnapshot {
-  /// The first bytes of every snapshot: a name and the format's version.
-  static let magic = Array("claimsh snapshot 1\n".utf8)
+  /// The first bytes of every snapshot: a name and the format's version. Version 2 ends each
+  /// section (the name, documents, claim columns, evidence) with its CRC-32C.
+  static let magic = Array("claimsh snapshot 2\n".utf8)
   /// The last bytes, so that a cut file is told from a whole one.
   static let end = Array("end of snapshot\n".utf8)
 
@@ -31,9 +32,13 @@ public enum CorpusSnapshot {
     guard fd >= 0 else { return String(cString: strerror(errno)) }
     let w = BinaryWriter(fd: fd)
     magic.withUnsafeBytes { w.bytes($0) }
+    w.endSection()
     writeDocuments(corpus.documents, w)
+    w.endSection()
     writeColumns(corpus.columns, w)
+    w.endSection()
     writeEvidence(corpus.claims, w)
+    w.endSection()
     end.withUnsafeBytes { w.bytes($0) }
     w.flush()
     let closed = close(fd) == 0
@@ -128,9 +133,13 @@ public enum CorpusSnapshot {
     let r = BinaryReader(fd: fd, size: Int(info.st_size))
     do {
       guard try r.bytes(magic.count) == magic else { throw BinaryReader.Failure(message: "not a claimsh snapshot of this version", offset: 0) }
+      try r.endSection("name")
       let documents = try readDocuments(r)
+      try r.endSection("documents")
       let columns = try readColumns(r)
+      try r.endSection("claim columns")
       let claims = try readEvidence(r, columns: columns, documents: documents)
+      try r.endSection("evidence")
       guard try r.bytes(end.count) == end, r.atEnd else { throw BinaryReader.Failure(message: "unexpected bytes at the end", offset: r.offset) }
       return .success(Contents(documents: documents, columns: columns, claims: claims))
     } catch let failure as BinaryReader.Failure {
