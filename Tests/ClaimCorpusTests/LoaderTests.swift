@@ -228,3 +228,39 @@ import Testing
     #expect(out.warnings.first?.message == "malformed JSON: expected ',' or '}' at column 1")
   }
 }
+
+// Inputs that must never hang or swell a load: FIFOs, sockets and devices; oversized JSON records.
+@Suite struct HostileInputTests {
+  static let lexicon = CorpusLoader.defaultLexicon().lexicon
+
+  @Test func aFIFOInAFolderIsReportedAndTheRestLoads() throws {
+    let folder = try Fixtures.temporaryFolder()
+    try "Trump said the talks went well.\n".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    #expect(mkfifo(folder.appendingPathComponent("pipe.txt").path, 0o644) == 0)
+    let corpus = CorpusLoader(lexicon: Self.lexicon).load(paths: [folder.path])  // would wait for ever if the FIFO were opened
+    #expect(corpus.documents.map(\.id) == ["a.txt"])
+    #expect(corpus.warnings.map(\.description).contains { $0.contains("pipe.txt") && $0.contains("not a regular file (a FIFO)") })
+    // named directly, too
+    let direct = CorpusLoader(lexicon: Self.lexicon).load(paths: [folder.appendingPathComponent("pipe.txt").path])
+    #expect(direct.documents.isEmpty && direct.warnings.count == 1)
+  }
+
+  @Test func aDeviceIsNeverRead() {
+    let corpus = CorpusLoader(lexicon: Self.lexicon).load(paths: ["/dev/zero"])  // would never end if read
+    #expect(corpus.documents.isEmpty)
+    #expect(corpus.warnings.first?.message == "skipped: not a regular file (a character device)")
+  }
+
+  @Test func aJSONRecordOverTheArticleLimitIsSkipped() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let big = String(repeating: "Trump said so. ", count: 200)
+    let lines = [#"{"id":"big","text":"\#(big)"}"#, #"{"id":"small","text":"Trump said no."}"#]
+    try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("d.jsonl"), atomically: true, encoding: .utf8)
+    try ("[" + lines.joined(separator: ",") + "]").write(to: folder.appendingPathComponent("e.json"), atomically: true, encoding: .utf8)
+    var loader = CorpusLoader(lexicon: Self.lexicon)
+    loader.maxTextBytes = 1000
+    let corpus = loader.load(paths: [folder.path])
+    #expect(corpus.documents.map(\.id).sorted() == ["small", "small"])
+    #expect(corpus.warnings.filter { $0.message.contains("limit for one article") }.count == 2)
+  }
+}

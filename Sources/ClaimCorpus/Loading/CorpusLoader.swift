@@ -180,7 +180,7 @@ public struct CorpusLoader: Sendable {
     let unreadable = LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)")
     let ext = (input.path as NSString).pathExtension.lowercased()
     if Self.jsonExtensions.contains(ext) {
-      if !JSONLinesReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
+      if !JSONLinesReader.read(input: input, into: &out, maxRecord: maxTextBytes) { out.warnings.append(unreadable) }
       return out
     }
     // a snapshot is known by its first bytes: looked at here only for the files not read whole below

@@ -9,7 +9,9 @@ enum JSONArrayReader {
   static let maxBytes = 256 << 20
 
   /// Reads the array in the file at `input.path`; false when the file cannot be read.
-  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output) -> Bool {
+  /// A record whose text is longer than `maxRecord` bytes, the limit for one article, is
+  /// reported and skipped.
+  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord: Int) -> Bool {
     var info = stat()
     if stat(input.path, &info) == 0, Int(info.st_size) > maxBytes {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: a JSON array of \(info.st_size) bytes is over the \(maxBytes)-byte limit; write it as JSON Lines"))
@@ -30,6 +32,10 @@ enum JSONArrayReader {
     for (k, item) in items.enumerated() {
       guard case .object = item else {
         out.warnings.append(LoadWarning(path: input.path, message: "record \(k + 1): expected a JSON object"))
+        continue
+      }
+      if let text = item["text"]?.text, text.utf8.count > maxRecord {
+        out.warnings.append(LoadWarning(path: input.path, message: "record \(k + 1): skipped: a text of \(text.utf8.count) bytes is more than the \(maxRecord)-byte limit for one article"))
         continue
       }
       if isClaims, let claim = ClaimRecord.claim(item) {

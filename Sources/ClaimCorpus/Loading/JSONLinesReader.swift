@@ -23,7 +23,11 @@ enum JSONLinesReader {
   /// Reads the file at `input.path` block by block, each block's lines parsed on every core,
   /// so a large file is never wholly in memory (a line longer than `maxLine` bytes is read in
   /// pieces, each reported as malformed); false when the file cannot be read.
-  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize, maxLine: Int = 256 << 20) -> Bool {
+  /// A record (a line) longer than `maxRecord` bytes, the limit for one article, is reported and
+  /// skipped before it is parsed.
+  static func read(
+    input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize, maxLine: Int = 256 << 20, maxRecord: Int = 32 << 20
+  ) -> Bool {
     guard case .success(let fd) = RegularFile.open(input.path) else { return false }
     defer { close(fd) }
     var info = stat()
@@ -60,7 +64,7 @@ enum JSONLinesReader {
       if isClaims == nil {
         if block.starts(with: [0xEF, 0xBB, 0xBF]) { block = UnsafeBufferPointer(rebasing: block[3...]) }  // a UTF-8 byte order mark
         if block.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "[") {
-          return JSONArrayReader.read(input: input, into: &out)
+          return JSONArrayReader.read(input: input, into: &out, maxRecord: maxRecord)
         }
         if TextDecoding.looksBinary(block) {
           out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not JSON Lines"))
@@ -72,7 +76,7 @@ enum JSONLinesReader {
       let claims = isClaims ?? false
       nonisolated(unsafe) let body = block
       let ranges = chunks(body, count: body.count > 1 << 20 ? 2 * ProcessInfo.processInfo.activeProcessorCount : 1)
-      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input) })
+      take(parallelMap(ranges) { range in parse(body, range, isClaims: claims, input: input, maxRecord: maxRecord) })
     }
     if records == 0 {
       out.warnings.append(LoadWarning(path: input.path, message: isClaims == nil ? "skipped: empty" : "skipped: no JSON records"))
@@ -114,7 +118,7 @@ enum JSONLinesReader {
     return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input) -> Chunk {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input, maxRecord: Int) -> Chunk {
     var chunk = Chunk()
     var fields = ClaimFields()
     if isClaims { chunk.columns.startTextSegment(capacity: range.count) }  // texts are shorter than their lines
@@ -125,6 +129,10 @@ enum JSONLinesReader {
       defer { start = end + 1 }
       let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      if line.count > maxRecord {
+        chunk.warnings.append((chunk.lines, "skipped: a record of \(line.count) bytes is more than the \(maxRecord)-byte limit for one article"))
+        continue
+      }
       if isClaims {
         do {
           try ClaimLineParser.parse(line, into: &fields)
