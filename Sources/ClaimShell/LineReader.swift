@@ -57,12 +57,14 @@ public struct EditLineReader: LineReader {
     claimsh_editline_completion_settings(0)
     guard let completer, let buffer = claimsh_editline_buffer() else { return nil }
     let line = String(cString: buffer)
-    let cursor = min(Int(claimsh_editline_point()), line.utf8.count)
+    // libedit edits wide characters: its cursor and `start` count characters, our offsets bytes
+    func bytes(_ characters: Int) -> Int { String(String.UnicodeScalarView(line.unicodeScalars.prefix(characters))).utf8.count }
+    let cursor = bytes(Int(claimsh_editline_point()))
     let result = completer(line, cursor)
     guard !result.candidates.isEmpty else { return nil }
     claimsh_editline_completion_settings(result.appendSpace ? 32 : 0)
     // libedit replaces from `start`, which may be past our word's start (it drops an opening quote)
-    let skip = max(0, Int(start) - result.start)
+    let skip = max(0, bytes(Int(start)) - result.start)
     let candidates = result.candidates.map { String(decoding: Array($0.utf8).dropFirst(skip), as: UTF8.self) }
     let prefix = Completer.commonPrefix(candidates)
     let entries = candidates.count == 1 ? [prefix] : [prefix] + candidates
