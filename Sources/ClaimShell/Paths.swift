@@ -18,16 +18,8 @@ enum Paths {
     return stat(path, &info) == 0
   }
 
-  /// The bytes of the regular file at `path`, or nil (a FIFO is not waited on).
-  static func regularFileContents(_ path: String) -> Data? {
-    (try? RegularFile.contents(path).get()).map { Data($0) }
-  }
-
-  /// Why `path` cannot be read as a file.
-  static func whyUnreadable(_ path: String) -> String {
-    switch RegularFile.contents(path) {
-    case .success: return "unreadable"
-    case .failure(let problem): return problem.message
-    }
+  /// The text of the regular file at `path` (a FIFO is not waited on), or why it cannot be read.
+  static func readText(_ path: String) -> Result<String, RegularFile.Problem> {
+    RegularFile.contents(path).map { String(decoding: $0, as: UTF8.self) }
   }
 }

@@ -6,12 +6,14 @@ extension Session {
   /// Runs a script file, nested at most `maximumReadDepth` deep.
   func read(_ path: String, fail: (String) -> DotResult) -> DotResult {
     guard readDepth < Self.maximumReadDepth else { return fail(".read nested more than \(Self.maximumReadDepth) deep") }
-    guard let data = Paths.regularFileContents(Paths.expandingTilde(path)) else {
-      return fail("cannot read '\(path)': \(Paths.whyUnreadable(Paths.expandingTilde(path)))")
+    let text: String
+    switch Paths.readText(Paths.expandingTilde(path)) {
+    case .success(let read): text = read
+    case .failure(let problem): return fail("cannot read '\(path)': \(problem.message)")
     }
     readDepth += 1
     defer { readDepth -= 1 }
-    return runScript(String(decoding: data, as: UTF8.self), file: path) ? .done : .failed
+    return runScript(text, file: path) ? .done : .failed
   }
 
   /// Loads `paths` as the new corpus; `let` names are forgotten. When the paths give nothing

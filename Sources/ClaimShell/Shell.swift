@@ -46,12 +46,12 @@ public enum Shell {
       return session.runScript(command, file: nil) ? .success : .failure
     }
     if let file = options.file {
-      let path = Paths.expandingTilde(file)
-      guard let data = Paths.regularFileContents(path) else {
-        Terminal.error("error: cannot read \(TerminalSafe.escape(file)): \(Paths.whyUnreadable(path))")
+      switch Paths.readText(Paths.expandingTilde(file)) {
+      case .success(let text): return session.runScript(text, file: file) ? .success : .failure
+      case .failure(let problem):
+        Terminal.error("error: cannot read \(TerminalSafe.escape(file)): \(problem.message)")
         return .usage
       }
-      return session.runScript(String(decoding: data, as: UTF8.self), file: file) ? .success : .failure
     }
     if interactive {
       Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings (\(TerminalSafe.escape(options.corpus.joined(separator: " ")))). Enter .help for help.\n")
