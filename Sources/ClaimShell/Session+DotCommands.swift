@@ -148,20 +148,40 @@ extension Session {
       guard let command = DotCommand.named(name) else {
         return fail("no command '.\(name)'", Suggestions.nearest(to: name, in: DotCommand.all.map(\.name)).map { "'.\($0)'" })
       }
-      out(".\(command.name) \(command.arguments)\n    \(command.summary)\n")
+      out(".\(command.name) \(command.arguments)\n" + Self.wrap(command.summary, width: spec.width ?? Int.max, indent: 4))
       return .done
     }
-    var text = "Statements: a collection (claims, docs, entities, topics, or a let name) and stages:\n"
-    text += "  claims where actor = \"Zelensky\" and topic = \"Tomahawk\" group by source\n"
-    text += "  where, group by … with count(distinct f) as n, select, order by … desc, limit, count, distinct\n"
-    text += "End a statement with ; or a newline; Tab completes; Ctrl-C cancels; Ctrl-D leaves.\n\n"
-    let width = DotCommand.all.map { $0.name.count + $0.arguments.count + 2 }.max() ?? 20
+    let width = spec.width ?? Int.max
+    var text = Self.wrap("Statements: a collection (claims, docs, entities, topics, or a let name) and stages:", width: width)
+    text += Self.wrap("claims where actor = \"Zelensky\" and topic = \"Tomahawk\" group by source", width: width, indent: 2)
+    text += Self.wrap("where, group by … with count(distinct f) as n, select, order by … desc, limit, count, distinct", width: width, indent: 2)
+    text += Self.wrap("End a statement with ; or a newline; Tab completes; Ctrl-C cancels; Ctrl-D leaves.", width: width) + "\n"
+    let column = (DotCommand.all.map { $0.name.count + $0.arguments.count + 2 }.max() ?? 20) + 2
     for c in DotCommand.all {
       let head = ".\(c.name) \(c.arguments)"
-      text += head + String(repeating: " ", count: max(1, width - head.count + 2)) + c.summary + "\n"
+      // the summary wraps under itself; on a narrow terminal, under the command
+      let hanging = width - column >= 30 ? column : 4
+      text += hanging < column ? head + "\n" : head + String(repeating: " ", count: column - head.count)
+      text += String(Self.wrap(c.summary, width: width, indent: hanging).dropFirst(hanging < column ? 0 : hanging))
     }
     out(text)
     return .done
+  }
+
+  /// `text` broken at spaces into lines of at most `width` columns, each after `indent` spaces,
+  /// every line ending in a newline. A word longer than a line stands on a line of its own.
+  static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+    let pad = String(repeating: " ", count: indent)
+    var result = ""
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, indent + DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > width {
+        result += pad + line + "\n"
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    return result + pad + line + "\n"
   }
 
   func stats() -> Table {

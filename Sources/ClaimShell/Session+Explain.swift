@@ -49,11 +49,22 @@ extension Session {
   func showDocument(_ argument: (word: String, range: Range<Int>)?, fail: (String) -> DotResult) -> DotResult {
     guard let argument else { return fail("expected a document id, e.g. .doc 000_da5c6891e5e95d21.txt") }
     let docs = engine.corpus.documents
-    guard let doc = docs.first(where: { $0.id == argument.word }) ?? Int(argument.word).flatMap({ docs.indices.contains($0) ? docs[$0] : nil })
-      ?? docs.first(where: { $0.id.hasPrefix(argument.word) })
-    else {
-      let suggestion = Suggestions.nearest(to: argument.word, in: docs.map(\.id))
-      return fail("no document '\(argument.word)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+    let word = argument.word
+    let doc: Document
+    if let exact = docs.first(where: { $0.id == word }) {
+      doc = exact
+    } else {
+      let matches = docs.filter { $0.id.hasPrefix(word) }
+      if matches.count > 1 {
+        // several documents start so: list them, as a shell lists what a prefix completes to
+        out(Renderer.render(Self.documentList(matches), spec))
+        return fail("'\(word)' is the start of \(matches.count) document ids; give more of one")
+      }
+      guard let found = matches.first ?? Int(word).flatMap({ docs.indices.contains($0) ? docs[$0] : nil }) else {
+        let suggestion = Suggestions.nearest(to: word, in: docs.map(\.id))
+        return fail("no document '\(word)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+      }
+      doc = found
     }
     var text = "\(doc.id): \(doc.title.map { TerminalSafe.escape($0) } ?? "(no title)")\n"
     text += "source \(doc.source), date \(doc.date?.description ?? "unknown"), \(doc.sentences.count) sentences, \(doc.debris.count) debris spans\n\n"
@@ -74,6 +85,13 @@ extension Session {
     }
     out(text)
     return .done
+  }
+
+  /// Documents as rows of id, source, date and title.
+  static func documentList(_ docs: [Document]) -> Table {
+    Table(
+      columns: [Column("id", .string), Column("source", .string), Column("date", .date), Column("title", .string)],
+      rows: docs.map { [.string($0.id), .string($0.source), $0.date.map(Value.date) ?? .null, $0.title.map(Value.string) ?? .null] })
   }
 
   static func folded(_ s: String) -> String {

@@ -119,4 +119,35 @@ import Testing
     #expect(s.runScript(".help export", file: nil))
     #expect(c.out.contains(".export FILE [QUERY]\n    write QUERY's result"))
   }
+
+  @Test func aDocumentIdPrefixOfSeveralDocumentsListsThem() {
+    let (s, c) = session(Fixtures.seedCorpus(), mode: .csv)
+    #expect(!s.runScript(".doc 00", file: nil))
+    #expect(c.err.contains("'00' is the start of 5 document ids; give more of one"))
+    #expect(c.out.hasPrefix("id,source,date,title\r\n000_da5c6891e5e95d21.txt,"))
+    #expect(c.out.components(separatedBy: "\r\n").filter { $0.hasPrefix("00") }.count == 5)
+    c.out = ""
+    #expect(s.runScript(".doc 001", file: nil))
+    #expect(c.out.hasPrefix("001_36774a3e7c9eb5fb.txt: Trump tells Zelensky"))
+  }
+
+  @Test func helpWrapsAtTheTerminalWidth() {
+    let (s, c) = session()
+    s.spec.width = 60
+    #expect(s.runScript(".help", file: nil))
+    let lines = c.out.split(separator: "\n")
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(lines.filter { DisplayWidth.of($0) > 60 })")
+    #expect(c.out.contains(".save FILE"))
+    // too narrow for the summaries' column: each goes under its command, indented
+    #expect(c.out.contains(".save FILE\n    write the corpus as a snapshot that --corpus and .load\n    read back"))
+    c.out = ""
+    s.spec.width = 80
+    #expect(s.runScript(".help", file: nil))
+    #expect(c.out.contains(".save FILE                           write the corpus as a snapshot that\n" + String(repeating: " ", count: 37) + "--corpus"))
+    c.out = ""
+    s.spec.width = 40
+    #expect(s.runScript(".help save", file: nil))
+    #expect(c.out == ".save FILE\n    write the corpus as a snapshot that\n    --corpus and .load read back at\n    once, without extracting again\n")
+    #expect(c.out.split(separator: "\n").allSatisfy { $0.count <= 40 })
+  }
 }
