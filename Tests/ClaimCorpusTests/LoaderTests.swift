@@ -145,6 +145,30 @@ import Testing
     #expect(corpus.documents.map(\.debris.count) == [0, 0, 3, 0, 32])
     #expect(corpus.documents.allSatisfy { $0.title != nil })
   }
+
+  /// Found by the loader fuzzer: two records with one id made a corpus whose snapshot could
+  /// not be read back (evidence checked against the other document's text).
+  @Test func aDocumentIdGivenTwiceIsKeptUnderAnIdOfItsOwn() throws {
+    let records = """
+      {"id": "a", "source": "Axios", "text": "Trump said the long talks with Zelensky failed, officials reportedly said."}
+      {"id": "a", "source": "BBC", "text": "Putin spoke."}
+      """
+    let dir = try folder(["d.jsonl": Array(records.utf8), "sub/a": Array("Zelensky said so.".utf8)])
+    let corpus = loader.load(paths: [dir.appendingPathComponent("d.jsonl").path, dir.path])
+    let ids = corpus.documents.map { $0.id }
+    // the folder holds d.jsonl again: its two records come third and fourth
+    #expect(ids.filter { $0.hasPrefix("a") } == ["a", "a#2", "a#3", "a#4"])
+    #expect(Set(ids).count == ids.count, "\(ids)")
+    #expect(corpus.warnings.contains { $0.message == "a second document with id 'a' is kept as 'a#2'" })
+    let second = corpus.claims.filter { $0.doc == "a#2" }
+    #expect(!second.isEmpty && second.allSatisfy { $0.source == "BBC" })
+    let snapshot = dir.appendingPathComponent("s.claimsh").path
+    #expect(CorpusSnapshot.write(corpus, to: snapshot) == nil)
+    let again = loader.load(paths: [snapshot])
+    #expect(again.warnings.isEmpty)
+    #expect(again.documents.map { $0.id } == ids)
+    #expect(again.claims.map { $0.evidence } == corpus.claims.map { $0.evidence })
+  }
 }
 
 @Suite struct JSONLinesBlockTests {
@@ -260,7 +284,7 @@ import Testing
     var loader = CorpusLoader(lexicon: Self.lexicon)
     loader.maxTextBytes = 1000
     let corpus = loader.load(paths: [folder.path])
-    #expect(corpus.documents.map(\.id).sorted() == ["small", "small"])
+    #expect(corpus.documents.map(\.id).sorted() == ["small", "small#2"])
     #expect(corpus.warnings.filter { $0.message.contains("limit for one article") }.count == 2)
   }
 }

@@ -72,11 +72,12 @@ public struct CorpusLoader: Sendable {
     for path in paths { inputs += enumerate(path, warnings: &warnings) }
     let total = inputs.count
     let counter = ProgressCounter()
-    let outputs = parallelMap(inputs) { input -> Output in
+    var outputs = parallelMap(inputs) { input -> Output in
       let out = read(input)
       if let progress { progress(counter.increment(), total) }
       return out
     }
+    Self.giveUniqueIds(&outputs, warnings: &warnings)
     var documents: [Document] = []
     var claims: [Claim] = []
     var builder = ClaimColumnsBuilder()
