@@ -32,7 +32,8 @@ enum JSONLinesReader {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { return false }
-    let reader = LineBlockReader(fd: fd, blockSize: blockSize, maxLine: maxLine)
+    // a small file gets a block its size, not 16 MB
+    let reader = LineBlockReader(fd: fd, blockSize: min(blockSize, max(Int(info.st_size) + 1, 1 << 12)), maxLine: maxLine)
     var builder = ClaimColumnsBuilder()
     var isClaims: Bool? = nil
     var lineBase = 0

@@ -163,7 +163,9 @@ final class BinaryReader {
   private func refill() throws {
     buffer.removeSubrange(0..<position)
     position = 0
-    let want = 1 << 20
+    // up to 1 MB, but no more than the file still holds (a small snapshot gets a small buffer)
+    let want = min(1 << 20, remaining - buffer.count)
+    guard want > 0 else { return }
     let start = buffer.count
     buffer.append(contentsOf: repeatElement(0, count: want))
     var got = 0
