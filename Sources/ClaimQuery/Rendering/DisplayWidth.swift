@@ -6,6 +6,16 @@ public enum DisplayWidth {
   ///     DisplayWidth.of("日本")   // 4
   ///     DisplayWidth.of("é")      // 1 (e + combining acute)
   public static func of(_ text: some StringProtocol) -> Int {
+    // ASCII, the common case, without breaking graphemes: printable bytes take one column
+    var printable = 0
+    for byte in text.utf8 {
+      if byte >= 0x80 { return characterWidths(text) }
+      if byte >= 0x20 && byte != 0x7F { printable += 1 }
+    }
+    return printable
+  }
+
+  private static func characterWidths(_ text: some StringProtocol) -> Int {
     var total = 0
     for c in text { total += of(c) }
     return total
@@ -29,11 +39,13 @@ public enum DisplayWidth {
     }
     if v == 0x200B { return 0 }
     if s.properties.isEmojiPresentation { return 2 }
-    let wide: [ClosedRange<UInt32>] = [
-      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-      0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-    ]
     return wide.contains { $0.contains(v) } ? 2 : 1
   }
+
+  /// East Asian wide and fullwidth ranges, and emoji blocks.
+  private static let wide: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+    0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+    0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+  ]
 }

@@ -62,7 +62,8 @@ enum TableRenderer {
   /// `text` cut or padded to exactly `width` display columns.
   static func pad(_ text: String, _ width: Int, right: Bool) -> String {
     var t = text
-    if DisplayWidth.of(t) > width {
+    var columns = DisplayWidth.of(t)
+    if columns > width {
       var out = ""
       var used = 0
       for c in t {
@@ -72,8 +73,9 @@ enum TableRenderer {
         used += w
       }
       t = out + "…"
+      columns = used + 1
     }
-    let gap = String(repeating: " ", count: max(0, width - DisplayWidth.of(t)))
+    let gap = String(repeating: " ", count: max(0, width - columns))
     return right ? gap + t : t + gap
   }
 
@@ -95,9 +97,11 @@ enum TableRenderer {
     return out
   }
 
+  /// `s` without its trailing spaces (found from the end, so a padded line costs its padding).
   static func trimmedRight(_ s: String) -> String {
-    var t = Substring(s)
-    while t.last == " " { t = t.dropLast() }
-    return String(t)
+    let bytes = s.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0x20 { end = bytes.index(before: end) }
+    return String(s[..<end])
   }
 }
