@@ -25,6 +25,9 @@ struct DotCommand: Sendable {
     DotCommand(name: "values", arguments: "FIELD", summary: "the values of a claims field, with counts"),
   ]
 
+  /// The commands that read or write files, which `--safe` refuses.
+  static let touchingFiles: Set<String> = ["export", "load", "read", "save"]
+
   /// The command named `name` (".exit" is ".quit").
   static func named(_ name: String) -> DotCommand? {
     all.first { $0.name == (name == "exit" ? "quit" : name) }

@@ -62,6 +62,9 @@ extension Session {
       return fail("unknown command '.\(name)'; .help lists them", at: 0, suggestion: suggestion)
     }
     let args = Array(line.words.dropFirst())
+    if safe && DotCommand.touchingFiles.contains(command.name) {
+      return fail("'.\(command.name)' reads or writes files, which --safe refuses", at: 0)
+    }
     switch command.name {
     case "quit": return .quit
     case "help": return help(args.first?.word, fail: { fail($0, at: 1, suggestion: $1) })

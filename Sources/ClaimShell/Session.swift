@@ -2,15 +2,18 @@ import ClaimQuery
 import Foundation
 
 /// A loaded corpus, its engine and the settings statements run with; runs statements and
-/// dot-commands and writes their results. Output goes through `out` and `err`, so tests can
-/// read it.
-final class Session {
+/// dot-commands and writes their results. Output goes through `out` and `err`, so tests and
+/// programs that embed the shell (the fuzzers) can read it.
+public final class Session {
   var engine: QueryEngine
-  var spec: RenderSpec
+  /// How results are written.
+  public var spec: RenderSpec
   /// Whether to print each statement's time (`.timer on`).
   var timer = false
   /// The longest a statement may run, in seconds (`.timeout`, `--timeout`); nil for no limit.
-  var timeout: Double?
+  public var timeout: Double?
+  /// Whether dot-commands that read or write files are refused (`--safe`).
+  public var safe = false
   /// The last result printed, for `.export` without a query.
   var lastTable: Table?
   /// How deep `.read` is nested.
@@ -22,9 +25,16 @@ final class Session {
   let out: (String) -> Void
   let err: (String) -> Void
 
-  init(corpus: Corpus, spec: RenderSpec, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
-    self.engine = QueryEngine(corpus: corpus)
-    self.lexicon = corpus.lexicon
+  /// A session over `corpus`, writing results to `out` and errors and warnings to `err`.
+  public convenience init(corpus: Corpus, spec: RenderSpec, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    self.init(engine: QueryEngine(corpus: corpus), spec: spec, out: out, err: err)
+  }
+
+  /// A session that starts from `engine` (its corpus, store and `let` names), so that many
+  /// sessions share one store.
+  public init(engine: QueryEngine, spec: RenderSpec, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    self.engine = engine
+    self.lexicon = engine.corpus.lexicon
     self.spec = spec
     self.out = out
     self.err = err
@@ -34,7 +44,7 @@ final class Session {
   /// to a `;` or a newline outside parentheses and strings, a stage line going on with the
   /// statement above. Errors name `line N of FILE`. True when all succeeded.
   @discardableResult
-  func runScript(_ text: String, file: String?) -> Bool {
+  public func runScript(_ text: String, file: String?) -> Bool {
     var ok = true
     var loop = InputLoop(interactive: false)
     var number = 0

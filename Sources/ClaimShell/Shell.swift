@@ -41,6 +41,7 @@ public enum Shell {
       guardFormulas: options.guardFormulas)
     let session = Session(corpus: corpus, spec: spec, out: Terminal.output, err: Terminal.error)
     session.timeout = options.timeout
+    session.safe = options.safe
     Interrupts.install(interactive: interactive)
     if let command = options.command {
       return session.runScript(command, file: nil) ? .success : .failure

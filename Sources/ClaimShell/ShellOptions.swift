@@ -14,11 +14,13 @@ public struct ShellOptions: Sendable {
   public var timeout: Double?
   /// Whether CSV guards cells that a spreadsheet would run as formulas.
   public var guardFormulas: Bool
+  /// Whether dot-commands that read or write files are refused (`--safe`, as in sqlite3).
+  public var safe: Bool
 
   /// Creates options.
   public init(
     corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil, timeout: Double? = nil,
-    guardFormulas: Bool = true
+    guardFormulas: Bool = true, safe: Bool = false
   ) {
     self.corpus = corpus
     self.lexicon = lexicon
@@ -27,6 +29,7 @@ public struct ShellOptions: Sendable {
     self.mode = mode
     self.timeout = timeout
     self.guardFormulas = guardFormulas
+    self.safe = safe
   }
 }
 

@@ -30,6 +30,9 @@ struct ClaimshCommand: ParsableCommand {
   @Flag(name: .long, help: "Write CSV cells that begin with =, +, -, @, tab or CR as they are (by default a ' guards them against spreadsheet formulas).")
   var noCsvGuard = false
 
+  @Flag(name: .long, help: "Refuse the dot-commands that read or write files (.read, .load, .save, .export), as sqlite3 --safe does.")
+  var safe = false
+
   func validate() throws {
     if command != nil && file != nil { throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice") }
     if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout takes a number of seconds above 0, not \(timeout)") }
@@ -38,7 +41,7 @@ struct ClaimshCommand: ParsableCommand {
   func run() throws {
     let options = ShellOptions(
       corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode, timeout: timeout,
-      guardFormulas: !noCsvGuard)
+      guardFormulas: !noCsvGuard, safe: safe)
     let status = Shell.run(options)
     throw ExitCode(status.rawValue)
   }
