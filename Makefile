@@ -6,7 +6,7 @@ CORPUS ?= seeds
 N ?= 1000000
 APT_PACKAGES = libedit-dev pkg-config tmux python3
 
-.PHONY: run test build release deps bench bench-bbc clean
+.PHONY: run test build release deps bench bench-bbc fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
@@ -29,6 +29,18 @@ run: build
 
 test: build
 	$(SWIFT) test
+	@Tests/Fuzz/fuzz.sh smoke
+
+FUZZ_RUNS ?= 10000000
+
+# libFuzzer (-sanitize=fuzzer,address) over whole scripts and over the loaders, FUZZ_RUNS
+# inputs each; a crash is saved in .build-fuzz/work/crashes/.
+fuzz: deps
+	@Tests/Fuzz/fuzz.sh run $(FUZZ_RUNS)
+
+# Twenty seconds of each fuzzer (make test runs it).
+fuzz-smoke: deps
+	@Tests/Fuzz/fuzz.sh smoke
 
 BBC ?= ../shared/corpora/bbc-news-2225
 

@@ -24,6 +24,9 @@ let package = Package(
       dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py"]),
+    // libFuzzer targets (`make fuzz`); built plainly, each replays the inputs it is given.
+    .executableTarget(name: "claimsh-fuzz-script", dependencies: ["ClaimShell"]),
+    .executableTarget(name: "claimsh-fuzz-load", dependencies: ["ClaimQuery"]),
     .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",

@@ -1,0 +1,100 @@
+// A libFuzzer target over the loaders: each input becomes one file (byte 0 picks JSON Lines, a
+// JSON array, an article with a `key: value` header, or a snapshot), loaded as a corpus and
+// asked a few questions. Whatever loads must survive a snapshot: written with `.save`'s writer
+// and read back, it must answer the same, or the target stops. Built with `make fuzz`; built
+// plainly, it runs the files it is given.
+import ClaimCorpus
+import ClaimQuery
+import Foundation
+
+let lexicon = CorpusLoader.defaultLexicon().lexicon
+
+/// A private folder for the input's file and its snapshot (in memory where there is /dev/shm).
+let folder: String = {
+  let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+  let path = "\(base)/claimsh-fuzz-load-\(getpid())"
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}()
+
+/// The file kinds byte 0 chooses from, by the name the loader sees.
+let kinds = ["jsonl", "json", "txt", "claimsh"]
+
+/// Questions every loaded corpus is asked, over every collection and the main operators.
+let probes = """
+  claims group by source, hedge, topic, kind order by source, hedge, topic, kind
+  claims where text contains "e" or actor is not null order by date desc, id limit 20 select id, doc, date, speaker, cited, quote
+  docs
+  entities
+  topics
+  claims where date >= 2000-01-01 group by doc with count(distinct actor) as a, min(date) as first
+  """
+
+/// The probes' answers, rendered as JSON and as a table.
+func answers(_ corpus: Corpus) -> String {
+  var engine = QueryEngine(corpus: corpus)
+  var text = ""
+  for outcome in engine.run(probes).outcomes {
+    switch outcome {
+    case .table(let t, _): text += Renderer.render(t, RenderSpec(mode: .json)) + Renderer.render(t, RenderSpec(mode: .table, width: 60))
+    case .failure(let d, _), .warning(let d, _): text += d.message + "\n"
+    case .bound(let name, let rows, _): text += "\(name) \(rows)\n"
+    }
+  }
+  return text
+}
+
+/// Loads one input as a file of the kind its first byte picks, asks the probes, and checks
+/// that a snapshot of what loaded answers the same.
+func load(_ input: UnsafeRawBufferPointer) {
+  guard let first = input.first else { return }
+  let path = "\(folder)/input.\(kinds[Int(first) % kinds.count])"
+  guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else { fatalError("cannot write \(path)") }
+  let corpus = CorpusLoader(lexicon: lexicon).load(paths: [path])
+  let before = answers(corpus)
+  guard !corpus.documents.isEmpty || corpus.claimCount > 0 else { return }
+  let snapshot = "\(folder)/again.claimsh"
+  if let failure = CorpusSnapshot.write(corpus, to: snapshot) { fatalError("a snapshot could not be written: \(failure)") }
+  let again = CorpusLoader(lexicon: lexicon).load(paths: [snapshot])
+  guard again.warnings.isEmpty, answers(again) == before else {
+    fatalError("a snapshot answers differently from the corpus it was made of: \(again.warnings)")
+  }
+}
+
+@main enum FuzzTarget {
+  static func main() {
+    #if FUZZING
+    // SwiftPM links an executable with its module's entry point as `main`, so libFuzzer's own
+    // `main` is not the one that runs: its driver is called here instead.
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(libFuzzerDriver(&argc, &argv, fuzzOne))
+    #else
+    // without the fuzzer: each file named on the command line, as libFuzzer replays a crash
+    for path in CommandLine.arguments.dropFirst() {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(2)
+      }
+      data.withUnsafeBytes(load)
+      print("loaded \(path)")
+    }
+    #endif
+  }
+}
+
+#if FUZZING
+/// One input, as libFuzzer calls it.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOne(_ data: UnsafeRawPointer?, _ count: Int) -> CInt {
+  load(UnsafeRawBufferPointer(start: data, count: count))
+  return 0
+}
+
+/// libFuzzer's `LLVMFuzzerRunDriver` (in the runtime that `-sanitize=fuzzer` links).
+@_silgen_name("LLVMFuzzerRunDriver")
+func libFuzzerDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ test: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
+#endif
