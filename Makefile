@@ -6,7 +6,7 @@ CORPUS ?= seeds
 N ?= 1000000
 APT_PACKAGES = libedit-dev pkg-config tmux python3
 
-.PHONY: run test build release deps bench bench-bbc fuzz fuzz-smoke clean
+.PHONY: run test build release deps bench bench-bbc bench-scripts fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
@@ -30,6 +30,10 @@ run: build
 test: build
 	$(SWIFT) test
 	@Tests/Fuzz/fuzz.sh smoke
+
+# Scripts of 10,000 and 100,000 one-line statements on seeds/ (linear time: the second takes 10x).
+bench-scripts: release
+	@python3 Sources/claimsh-bench/script_length.py "$$($(SWIFT) build -c release --show-bin-path)/claimsh"
 
 FUZZ_RUNS ?= 10000000
 

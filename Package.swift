@@ -23,7 +23,7 @@ let package = Package(
       name: "claimsh",
       dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py"]),
+    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py", "script_length.py"]),
     // libFuzzer targets (`make fuzz`); built plainly, each replays the inputs it is given.
     .executableTarget(name: "claimsh-fuzz-script", dependencies: ["ClaimShell"]),
     .executableTarget(name: "claimsh-fuzz-load", dependencies: ["ClaimQuery"]),

@@ -54,11 +54,12 @@ struct InputLoop {
       if state.isComplete && interactive { ready.append(flush()) }
       return ready
     }
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
-    if trimmed.isEmpty { return ready }
-    if trimmed.hasPrefix(".") {
-      ready.append(.dotCommand(trimmed, line: number))
+    switch Self.firstVisible(line) {
+    case nil: return ready
+    case 0x2E:  // "."
+      ready.append(.dotCommand(line.trimmingCharacters(in: .whitespaces), line: number))
       return ready
+    default: break
     }
     pendingStart = interactive ? 1 : number
     if interactive, let last, Self.continues(line) {
@@ -103,7 +104,18 @@ struct InputLoop {
   }
 
   static func isBlankOrComment(_ line: String) -> Bool {
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
-    return trimmed.isEmpty || trimmed.hasPrefix("--")
+    guard let first = firstVisible(line) else { return true }
+    return first == 0x2D && line.trimmingCharacters(in: .whitespaces).hasPrefix("--")
+  }
+
+  /// The first byte of `line` after its leading whitespace, or nil for a blank line. Spaces and
+  /// tabs are skipped byte by byte (every statement passes here); a line that starts with other
+  /// whitespace goes through Foundation's Unicode trimming.
+  static func firstVisible(_ line: String) -> UInt8? {
+    for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+      guard byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) else { return byte }
+      return line.trimmingCharacters(in: .whitespaces).utf8.first
+    }
+    return nil
   }
 }
