@@ -1,5 +1,6 @@
 // The interactive shell as a person uses it: claimsh in tmux, keys sent with send-keys, the
-// screen read with capture-pane. Skipped, with a message, where tmux is missing (`make test`
+// screen read with capture-pane: completion, history, typed non-ASCII text, Ctrl-C at the
+// prompt and during a query. Skipped, with a message, where tmux is missing (`make test`
 // installs it). Also: two shells at once both keep all their history lines.
 import ClaimTestSupport
 import Foundation
@@ -12,10 +13,13 @@ struct InteractiveShellTests {
     let socket = "claimsh-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     let state: URL
 
-    init() throws {
+    /// claimsh on `corpus`, with no locale in its environment unless `locale` (it must choose
+    /// a UTF-8 one itself for libedit to take typed non-ASCII text).
+    init(corpus: String = "seeds", locale: String? = nil) throws {
       state = try Fixtures.temporaryFolder()
-      let command = "cd \(Fixtures.root.path) && XDG_STATE_HOME=\(state.path) NO_COLOR=1 \(Fixtures.binary) --corpus seeds; sleep 5"
-      try Run.detached(Run.which("tmux")!, ["-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
+      let environment = "env -u LANG -u LC_ALL -u LC_CTYPE \(locale.map { "LANG=\($0) " } ?? "")XDG_STATE_HOME=\(state.path) NO_COLOR=1"
+      let command = "cd \(Fixtures.root.path) && \(environment) \(Fixtures.binary) --corpus \(corpus); sleep 5"
+      try Run.detached(Run.which("tmux")!, ["-u", "-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
     }
 
     @discardableResult
@@ -37,6 +41,15 @@ struct InteractiveShellTests {
     func waitFor(_ text: String) throws -> Bool {
       for _ in 0..<100 {
         if try screen().contains(text) { return true }
+        usleep(100_000)
+      }
+      return false
+    }
+
+    /// Waits up to 10 s for a line that `matches`.
+    func waitForLine(_ matches: (String) -> Bool) throws -> Bool {
+      for _ in 0..<100 {
+        if try lines().contains(where: matches) { return true }
         usleep(100_000)
       }
       return false
@@ -91,6 +104,64 @@ struct InteractiveShellTests {
     try pane.type("claims count")
     try pane.keys("Enter")
     #expect(try pane.waitFor("123"))
+  }
+
+  @Test func typedNonASCIITextRunsAsTypedAndCompletes() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let records = """
+      {"id": "n1", "source": "日本新聞", "text": "Zelensky said the café talks failed."}
+      {"id": "n2", "source": "Le Monde", "text": "Trump said the talks went nowhere."}
+      """
+    try records.write(to: folder.appendingPathComponent("n.jsonl"), atomically: true, encoding: .utf8)
+    let pane = try Pane(corpus: folder.appendingPathComponent("n.jsonl").path)
+    defer { pane.close() }
+    #expect(try pane.waitFor("claimsh>"))
+    // "é t" is in one text; were the é dropped, " t" would be in both
+    try pane.type(#"claims where text contains "é t" select source"#)
+    try pane.keys("Enter")
+    let ran = try pane.waitFor("1 row")
+    let afterCafe = try pane.screen()
+    #expect(ran, "café did not reach the query: \(afterCafe)")
+    try pane.type(#"claims where source = "日"#)
+    #expect(try pane.waitFor(#"claims where source = "日"#))  // on the screen, as a person would wait
+    try pane.keys("Tab")
+    let completed = try pane.waitFor(#"source = "日本新聞"#)
+    let afterTab = try pane.screen()
+    #expect(completed, "Tab does not complete after non-ASCII text: \(afterTab)")
+    try pane.type(#"" count"#)
+    try pane.keys("Enter")
+    #expect(try pane.waitForLine { $0.trimmingCharacters(in: .whitespaces) == "1" }, "the completed statement did not count 1")
+    try pane.keys("C-d")
+    usleep(500_000)
+    let history = try String(contentsOf: pane.state.appendingPathComponent("claimsh/history"), encoding: .utf8)
+    #expect(history.contains(#"claims where text contains "é t" select source"#))
+    #expect(history.contains(#"claims where source = "日本新聞" count"#))
+  }
+
+  /// A pattern that backtracks for minutes on every sentence: Ctrl-C stops it inside the match,
+  /// once, and the prompt is back at once.
+  @Test func ctrlCStopsARunningQuery() throws {
+    let pane = try Pane()
+    defer { pane.close() }
+    #expect(try pane.waitFor("claimsh>"))
+    try pane.type(".timer on")
+    try pane.keys("Enter")
+    try pane.type(#"claims where text matches "(\w+\s?)+$" count"#)
+    try pane.keys("Enter")
+    usleep(1_500_000)
+    #expect(try !pane.screen().contains("Run Time"), "the query ended before Ctrl-C")
+    let pressed = Date()
+    try pane.keys("C-c")
+    let stopped = try pane.waitFor("Run Time")
+    let afterCtrlC = try pane.screen()
+    #expect(stopped, "Ctrl-C did not stop the query: \(afterCtrlC)")
+    let back = Date().timeIntervalSince(pressed)
+    #expect(back < 2, "back at the prompt \(back) s after Ctrl-C")
+    let screen = try pane.screen()
+    #expect(screen.components(separatedBy: "interrupted").count - 1 == 1, "\(screen)")
+    try pane.type("claims count")
+    try pane.keys("Enter")
+    #expect(try pane.waitFor("123"), "the shell does not go on after Ctrl-C")
   }
 
   @Test(.enabled(if: Run.which("script") != nil, "script (util-linux) is not installed"))
