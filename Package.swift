@@ -25,8 +25,9 @@ let package = Package(
     ),
     .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py", "script_length.py"]),
     // libFuzzer targets (`make fuzz`); built plainly, each replays the inputs it is given.
-    .executableTarget(name: "claimsh-fuzz-script", dependencies: ["ClaimShell"]),
-    .executableTarget(name: "claimsh-fuzz-load", dependencies: ["ClaimQuery"]),
+    .target(name: "FuzzSupport"),
+    .executableTarget(name: "claimsh-fuzz-script", dependencies: ["ClaimShell", "FuzzSupport"]),
+    .executableTarget(name: "claimsh-fuzz-load", dependencies: ["ClaimQuery", "FuzzSupport"]),
     .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",

@@ -6,6 +6,7 @@
 import ClaimCorpus
 import ClaimQuery
 import Foundation
+import FuzzSupport
 
 let lexicon = CorpusLoader.defaultLexicon().lexicon
 
@@ -62,39 +63,5 @@ func load(_ input: UnsafeRawBufferPointer) {
 }
 
 @main enum FuzzTarget {
-  static func main() {
-    #if FUZZING
-    // SwiftPM links an executable with its module's entry point as `main`, so libFuzzer's own
-    // `main` is not the one that runs: its driver is called here instead.
-    var argc = CommandLine.argc
-    var argv = CommandLine.unsafeArgv
-    exit(libFuzzerDriver(&argc, &argv, fuzzOne))
-    #else
-    // without the fuzzer: each file named on the command line, as libFuzzer replays a crash
-    for path in CommandLine.arguments.dropFirst() {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-        exit(2)
-      }
-      data.withUnsafeBytes(load)
-      print("loaded \(path)")
-    }
-    #endif
-  }
+  static func main() { FuzzDriver.main(verb: "loaded", load) }
 }
-
-#if FUZZING
-/// One input, as libFuzzer calls it.
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOne(_ data: UnsafeRawPointer?, _ count: Int) -> CInt {
-  load(UnsafeRawBufferPointer(start: data, count: count))
-  return 0
-}
-
-/// libFuzzer's `LLVMFuzzerRunDriver` (in the runtime that `-sanitize=fuzzer` links).
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ test: @convention(c) (UnsafeRawPointer?, Int) -> CInt
-) -> CInt
-#endif
