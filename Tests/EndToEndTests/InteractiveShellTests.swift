@@ -164,6 +164,39 @@ struct InteractiveShellTests {
     #expect(try pane.waitFor("123"), "the shell does not go on after Ctrl-C")
   }
 
+  /// Ctrl-\ during a query ends claimsh at once (the pane's command is then the `sleep` after it).
+  @Test func ctrlBackslashEndsTheShellDuringAQuery() throws {
+    let pane = try Pane()
+    defer { pane.close() }
+    #expect(try pane.waitFor("claimsh>"))
+    try pane.type(#"claims where text matches "(\w+\s?)+$" count"#)
+    try pane.keys("Enter")
+    usleep(1_000_000)
+    try pane.keys("C-\\")
+    var command = ""
+    for _ in 0..<50 where command != "sleep" {
+      usleep(100_000)
+      command = try pane.tmux(["display-message", "-p", "-t", "s", "#{pane_current_command}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    #expect(command == "sleep", "claimsh still runs after Ctrl-\\ (\(command))")
+  }
+
+  /// After the terminal is resized, the next table fits the new width.
+  @Test func tablesFitTheTerminalAfterAResize() throws {
+    let pane = try Pane()
+    defer { pane.close() }
+    #expect(try pane.waitFor("claimsh>"))
+    try pane.tmux(["resize-window", "-t", "s", "-x", "70", "-y", "40"])
+    usleep(300_000)
+    try pane.type("claims select id, source, text limit 3")
+    try pane.keys("Enter")
+    #expect(try pane.waitFor("3 rows"))
+    let table = try pane.lines().filter { $0.contains("│") }
+    #expect(table.count >= 4)
+    #expect(table.allSatisfy { $0.count <= 70 }, "\(table)")
+    #expect(table.contains { $0.count >= 60 }, "the table does not use the new width: \(table)")
+  }
+
   @Test(.enabled(if: Run.which("script") != nil, "script (util-linux) is not installed"))
   func twoShellsAtOnceKeepAllTheirHistory() async throws {
     let state = try Fixtures.temporaryFolder()
