@@ -108,19 +108,57 @@ size_t claimsh_find_caseless(const uint8_t *h, size_t n, const uint8_t *needle, 
   return n;
 }
 
-size_t claimsh_find_either(const uint8_t *h, size_t n, uint8_t a, uint8_t b, size_t i) {
+size_t claimsh_find_either_noting_high(const uint8_t *h, size_t n, uint8_t a, uint8_t b, size_t i, int *high) {
 #ifdef CLAIMSH_SSE2
   const __m128i va = _mm_set1_epi8((char)a);
   const __m128i vb = _mm_set1_epi8((char)b);
   while (i + 16 <= n) {
     __m128i v = _mm_loadu_si128((const __m128i *)(h + i));
     unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
-    if (mask) return i + (size_t)__builtin_ctz(mask);
+    unsigned highs = (unsigned)_mm_movemask_epi8(v);  // the top bit of each byte: >= 0x80
+    if (mask) {
+      unsigned at = (unsigned)__builtin_ctz(mask);
+      if (highs & ((1u << at) - 1)) *high = 1;
+      return i + at;
+    }
+    if (highs) *high = 1;
     i += 16;
   }
 #endif
   for (; i < n; i++) {
     if (h[i] == a || h[i] == b) return i;
+    if (h[i] >= 0x80) *high = 1;
   }
   return n;
+}
+
+int claimsh_utf8_valid(const uint8_t *p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+#ifdef CLAIMSH_SSE2
+    // ASCII, 16 bytes at a time
+    while (i + 16 <= n && _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(p + i))) == 0) i += 16;
+    if (i >= n) break;
+#endif
+    uint8_t b = p[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    size_t length;
+    if (b >= 0xC2 && b <= 0xDF) length = 2;
+    else if (b >= 0xE0 && b <= 0xEF) length = 3;
+    else if (b >= 0xF0 && b <= 0xF4) length = 4;
+    else return 0;  // a continuation byte first, an overlong C0/C1 lead, or past U+10FFFF
+    if (i + length > n) return 0;
+    for (size_t k = 1; k < length; k++) {
+      if ((p[i + k] & 0xC0) != 0x80) return 0;
+    }
+    uint8_t second = p[i + 1];
+    if ((b == 0xE0 && second < 0xA0) || (b == 0xF0 && second < 0x90)) return 0;  // overlong
+    if (b == 0xED && second > 0x9F) return 0;  // a surrogate
+    if (b == 0xF4 && second > 0x8F) return 0;  // past U+10FFFF
+    i += length;
+  }
+  return 1;
 }

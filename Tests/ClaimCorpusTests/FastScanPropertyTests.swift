@@ -1,6 +1,7 @@
-// The vector searches in CFastScan against a byte-by-byte search, on generated haystacks of
-// letters in both cases, digits, spaces and bytes above 0x7F, long enough for the 32-byte and
-// 16-byte loops and their tails, from every kind of start.
+// CFastScan against plain references: the caseless search against a byte-by-byte search (on
+// haystacks of letters in both cases, spaces and bytes above 0x7F, long enough for the 32- and
+// 16-byte loops and their tails, from every kind of start), and the UTF-8 check against the
+// standard library's.
 import CFastScan
 import PropertyBased
 import Testing
@@ -31,6 +32,20 @@ import Testing
         claimsh_find_caseless(h.baseAddress!, haystack.count, needle, needle.count, start)
       }
       #expect(found == Self.naive(haystack, needle, from: start), "\(haystack) \(needle) from \(start)")
+    }
+  }
+
+  /// Lead, continuation and edge bytes (overlong leads, surrogates, past U+10FFFF), and ASCII.
+  static let utf8Bytes: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+
+  @Test func utf8CheckAgreesWithTheStandardLibrary() async {
+    let picks = Gen<Int>.int(in: 0...(Self.utf8Bytes.count - 1)).array(of: 0...40)
+    await propertyCheck(count: 3000, input: picks, Gen<Int>.int(in: 0...20)) { picked, asciiRun in
+      // an ASCII run first, so the 16-byte loop hands over to the byte loop at any offset
+      let bytes = [UInt8](repeating: 0x61, count: asciiRun) + picked.map { Self.utf8Bytes[$0] }
+      let padded = bytes + [0]
+      let valid = padded.withUnsafeBufferPointer { claimsh_utf8_valid($0.baseAddress!, bytes.count) != 0 }
+      #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
     }
   }
 }

@@ -146,6 +146,23 @@ import Testing
     #expect(corpus.documents.allSatisfy { $0.title != nil })
   }
 
+  /// Found by the loader fuzzer: two different broken byte runs in one field showed as the
+  /// same text but grouped apart (and a snapshot, storing the text shown, merged them).
+  @Test func brokenUTF8InAJSONStringIsStoredAsTheTextShown() throws {
+    var claims: [UInt8] = []
+    for broken: [UInt8] in [[0xFF], [0xFE], [0xC3]] {
+      claims += Array(#"{"doc": "d1", "source": "CNN", "hedge": "reported", "kind": "quo"#.utf8) + broken
+      claims += Array(#"e", "text": "Trump said \u00e9 so."}"#.utf8) + [0x0A]
+    }
+    let document = Array(#"{"id": "x", "source": "A"#.utf8) + [0xE2, 0x80] + Array(#"", "text": "Zelensky said so."}"#.utf8)
+    let dir = try folder(["claims.jsonl": claims, "d.jsonl": document])
+    let fromClaims = loader.load(paths: [dir.appendingPathComponent("claims.jsonl").path])
+    #expect(fromClaims.claimCount == 3)
+    #expect(fromClaims.columns.kind.values == ["quo\u{FFFD}e"], "\(fromClaims.columns.kind.values)")
+    let fromDocuments = loader.load(paths: [dir.appendingPathComponent("d.jsonl").path])
+    #expect(fromDocuments.documents.first?.source == "A\u{FFFD}")
+  }
+
   /// Found by the loader fuzzer: two records with one id made a corpus whose snapshot could
   /// not be read back (evidence checked against the other document's text).
   @Test func aDocumentIdGivenTwiceIsKeptUnderAnIdOfItsOwn() throws {

@@ -16,19 +16,29 @@ enum JSONString {
   static func scan(_ p: UnsafeBufferPointer<UInt8>, at quote: Int, into out: inout [UInt8]) throws(JSONParser.Failure) -> (Content, end: Int) {
     guard let base = p.baseAddress else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
     let start = quote + 1
+    /// Whether a byte of 0x80 or above came before a stop: only then may the UTF-8 be broken.
+    var high: Int32 = 0
     /// The next quote or backslash from `i`.
     func stop(_ i: Int) throws(JSONParser.Failure) -> Int {
-      let k = claimsh_find_either(base, p.count, 0x22, 0x5C, i)
+      let k = claimsh_find_either_noting_high(base, p.count, 0x22, 0x5C, i, &high)
       guard k < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
       return k
     }
     var k = try stop(start)
-    if p[k] == 0x22 { return (.raw(start..<k), k + 1) }
     let decodedStart = out.count
+    if p[k] == 0x22 {
+      if high == 0 || claimsh_utf8_valid(base + start, k - start) != 0 { return (.raw(start..<k), k + 1) }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<k]))
+      repair(&out, from: decodedStart)
+      return (.decoded(decodedStart..<out.count), k + 1)
+    }
     var i = start
     while true {
       out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<k]))
-      if p[k] == 0x22 { return (.decoded(decodedStart..<out.count), k + 1) }
+      if p[k] == 0x22 {
+        if high != 0 { repair(&out, from: decodedStart) }
+        return (.decoded(decodedStart..<out.count), k + 1)
+      }
       i = k + 1
       guard i < p.count else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
       let e = p[i]
@@ -59,6 +69,17 @@ enum JSONString {
       }
       k = try stop(i)
     }
+  }
+
+  /// Makes `out[start...]` well-formed UTF-8, each ill-formed sequence replaced by U+FFFD as
+  /// `String(decoding:as:)` does, so that a value is stored, compared and grouped as the text
+  /// it is shown as (two different broken byte runs would otherwise both show as "quo�e").
+  private static func repair(_ out: inout [UInt8], from start: Int) {
+    guard start < out.count else { return }
+    let valid = out.withUnsafeBufferPointer { claimsh_utf8_valid($0.baseAddress! + start, $0.count - start) != 0 }
+    guard !valid else { return }
+    let repaired = Array(String(decoding: out[start...], as: UTF8.self).utf8)
+    out.replaceSubrange(start..., with: repaired)
   }
 
   /// Appends the UTF-8 of `scalar`, or of U+FFFD when it is not a scalar (a lone surrogate).
