@@ -106,6 +106,67 @@ import Testing
     #expect(doc.debris.map(\.rule) == ["debris.share", "debris.social-embed", "debris.section-label", "debris.photo-credit", "debris.teaser", "debris.teaser"])
   }
 
+  /// Each line of a crawled page that is furniture, by the shape that gives it away.
+  @Test(arguments: [
+    ("Skip to main contentSkip to navigation", "debris.glued-links"),
+    ("notification-importantGet instant alerts and updates based on your interests.", "debris.glued-links"),
+    ("* list 3 of 4US has given Ukraine and Russia June deadline to end war", "debris.caption"),
+    ("**[1/5]** Prisoners of war pose for a picture as they arrive after a swap", "debris.caption"),
+    ("Item 1 of 5 Prisoners of war pose for a picture as they arrive after a swap", "debris.caption"),
+    ("Fighters patrol an area with their guns [File: Hussein Malla/AP Photo]", "debris.caption"),
+    ("Families reach out for food aid. Photograph: Marwan Ali/AP", "debris.photo-credit"),
+    ("Follow AP’s coverage of the war at <https://apnews.com/hub/russia-ukraine>", "debris.link"),
+    ("Help us change the world. Get our stories by email.", "debris.promo"),
+    ("If you believe you have found an inaccuracy let us know.", "debris.promo"),
+    ("The Inside Track newsletter is your essential guide to sport. Sign up here.", "debris.newsletter"),
+    ("Reporting by Olena Harmash; Editing by Daniel Flynn", "debris.credits"),
+    ("Online Event Fri, January 30, 2026 • 9:00 am ET How Russia targets civilians", "debris.meta"),
+    ("Conflict Europe & Eurasia Geopolitics & Energy Security Human Rights", "debris.tags"),
+    ("Mail   Facebook   Twitter / X   LinkedIn", "debris.tags"),
+    ("_The views expressed here are solely those of the authors._", "debris.disclaimer"),
+    ("> _— The Committee for Freedom in Hong Kong Foundation report_", "debris.pull-quote"),
+  ])
+  func pageFurnitureIsDebris(_ line: String, _ rule: String) {
+    let text = "Talks resumed in Geneva on Tuesday, officials said.\n\(line)\nThe delegations met for six hours."
+    let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: text))
+    #expect(doc.debris.map(\.rule) == [rule])
+    #expect(claims.map(\.text) == ["Talks resumed in Geneva on Tuesday, officials said.", "The delegations met for six hours."])
+  }
+
+  /// Prose that looks a little like furniture stays: units and models glued to digits, brand
+  /// names, "we" and "you" inside quotations, lists with commas, a Mr who is a writer.
+  @Test(arguments: [
+    "In the last few months, many rival ISPs have begun to offer 2Mbps services.",
+    "Boeing said it expected to sell about 500 of its 777-200LR planes.",
+    "BlackRock and WhatsApp were named in the filing.",
+    "‘The longer we keep giving you weapons, the more dependent you’ll be,’ Trump said.",
+    "Barcelona, Bayern Munich, Porto, Real Madrid, Werder Bremen",
+    "Mr Forsyth is a wonderful writer and should keep his fiction where it belongs.",
+    "Support for the war has fallen, our poll shows.",
+  ])
+  func proseIsNotDebris(_ line: String) {
+    let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: "The talks went on.\n\(line)\nThey ended late."))
+    #expect(doc.debris.isEmpty)
+    #expect(claims.count == 3)
+  }
+
+  /// A line shown twice, and a quotation block whose words stand in the body, are debris; an
+  /// author's bio after the body ends the article.
+  @Test func repeatsPullQuotesAndBiosAreDebris() {
+    let text = """
+      Sudanese families displaced from El Fasher reach out for food aid today.
+      Traders in Hong Kong are supplying Russia's war machine with European electronics.
+      > **_Hong Kong functions not merely as a permissive business environment_**
+      The researchers wrote that “Hong Kong functions not merely as a permissive business environment.”
+      Sudanese families displaced from El Fasher reach out for food aid today.
+      The report was published on Monday.
+      William Dixon is a senior associate fellow at the Royal United Service Institute.
+      Another story about something else entirely.
+      """
+    let (doc, _) = Self.extractor.extract(Document(id: "d", path: "d", text: text))
+    #expect(doc.debris.map(\.rule) == ["debris.pull-quote", "debris.repeated", "debris.bio", "debris.teaser"])
+  }
+
   @Test func aDatelineGivesTheDate() {
     let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: " date 2025-10-27 Zelenskyy has demanded missiles."))
     #expect(doc.date?.description == "2025-10-27")

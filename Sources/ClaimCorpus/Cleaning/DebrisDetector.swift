@@ -1,8 +1,12 @@
-/// Finds page debris: navigation, share bars, labels, photo credits, embedded social posts,
-/// disclaimers and, after the article's end, teasers of other articles.
+/// Finds page debris: navigation, share bars, labels, photo captions and credits, embedded
+/// social posts, calls to the reader, link lists, pull quotes, author bios, disclaimers and,
+/// after the article's end, teasers of other articles.
 ///
-/// Each rule looks at one line (a run of text between newlines); a line caught by an
-/// end-of-article rule past the middle of the text makes every later line debris too.
+/// Each rule looks at one line (a run of text between newlines) and its shape: what it
+/// starts or ends with, glued link text, a bracketed credit, a run of capitalised tags. Two
+/// look at the page: a line that repeats another, and a quotation block whose words stand in
+/// the body. A line caught by an end-of-article rule past the middle of the text makes every
+/// later line debris too. The phrases live in `Resources/debris.txt`.
 public struct DebrisDetector: Sendable {
   /// The lexicon, to tell a tag list ("Donald Trump Zelensky Putin") from a heading.
   public var lexicon: Lexicon
@@ -17,58 +21,94 @@ public struct DebrisDetector: Sendable {
   }
 
   /// The debris of the text whose UTF-8 bytes are `bytes`, split into `lines`, and the
-  /// date of a stand-alone dateline when there is one.
-  public func detect(bytes: [UInt8], lines: [Line]) -> (debris: [Debris], dateline: Day?) {
+  /// date of a stand-alone dateline when there is one; `publisher` is the page's source.
+  public func detect(bytes: [UInt8], lines: [Line], publisher: String = "") -> (debris: [Debris], dateline: Day?) {
+    var rules: [String?] = []
+    var datelines: [Int: (Int, Day)] = [:]
+    for (k, line) in lines.enumerated() {
+      let text = String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)
+      if let found = Self.leadingDateline(text) {
+        datelines[k] = found
+        rules.append(nil)
+        continue
+      }
+      let position = Double(line.span.start) / Double(max(1, bytes.count))
+      rules.append(rule(for: text, bytes: bytes, span: line.span, position: position, publisher: publisher))
+    }
+    PageRepeats.mark(bytes: bytes, lines: lines, rules: &rules)
+
     var debris: [Debris] = []
     var dateline: Day? = nil
     var inTail = false
     var sawBody = false
-    for line in lines {
+    for (k, line) in lines.enumerated() {
       if inTail {
         debris.append(Debris(span: line.span, rule: "debris.teaser"))
         continue
       }
-      let text = String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)
-      if let (length, day) = Self.leadingDateline(text) {
+      if let (length, day) = datelines[k] {
         dateline = dateline ?? day
         debris.append(Debris(span: TextSpan(start: line.span.start, end: line.span.start + length), rule: "debris.dateline"))
-        if length == line.span.length { continue }
-        sawBody = true
+        if length < line.span.length { sawBody = true }
         continue
       }
-      guard let rule = rule(for: text, bytes: bytes, span: line.span) else {
+      guard let rule = rules[k] else {
         sawBody = true
         continue
       }
       debris.append(Debris(span: line.span, rule: rule))
-      let pastMiddle = line.span.start * 2 > bytes.count
-      if sawBody && pastMiddle && Self.endOfArticleRules.contains(rule) { inTail = true }
+      let past = Double(line.span.start) / Double(max(1, bytes.count))
+      if sawBody && (past > 0.5 && Self.endOfArticleRules.contains(rule) || past > 0.75 && rule == "debris.link") { inTail = true }
     }
     return (debris, dateline)
   }
 
   /// Rules whose line ends the article when it comes past the middle of the page.
   static let endOfArticleRules: Set<String> = [
-    "debris.photo-credit", "debris.disclaimer", "debris.read-more", "debris.newsletter", "debris.label",
+    "debris.photo-credit", "debris.disclaimer", "debris.read-more", "debris.newsletter", "debris.label", "debris.credits",
+    "debris.bio",
   ]
 
-  func rule(for text: String, bytes: [UInt8], span: TextSpan) -> String? {
-    let lower = LowerBytes(bytes[span.start..<span.end])
+  /// The rule that makes one line debris, or nil; `position` is where the line starts, as a
+  /// fraction of the text.
+  func rule(for text: String, bytes: [UInt8], span: TextSpan, position: Double, publisher: String) -> String? {
+    let line = LineShape(bytes: bytes, span: span)
+    let lower = line.lower
     if lower.contains("pic.twitter.com/") || Self.looksLikeEmbeddedPost(lower) { return "debris.social-embed" }
-    if Self.photoCreditPrefixes.contains(where: lower.hasPrefix) { return "debris.photo-credit" }
-    if Self.disclaimerPrefixes.contains(where: lower.hasPrefix) { return "debris.disclaimer" }
-    let short = span.length < 60
-    if short && Self.readMorePhrases.contains(where: lower.contains) { return "debris.read-more" }
-    if Self.newsletterPhrases.contains(where: lower.hasPrefix) { return "debris.newsletter" }
-    if short && Self.sharePhrases.contains(where: lower.hasPrefix) { return "debris.share" }
+    if lower.contains("http://") || lower.contains("https://") || lower.contains("](") { return "debris.link" }
+    if line.hasGluedLinkText { return "debris.glued-links" }
+    if Self.photoCreditPrefixes.contains(where: lower.hasPrefix) || Self.photoCreditPhrases.contains(where: lower.contains) {
+      return "debris.photo-credit"
+    }
+    if line.isCountedEntry || line.endsWithBracketedCredit { return "debris.caption" }
+    if Self.creditPrefixes.contains(where: lower.hasPrefix) { return "debris.credits" }
+    if Self.disclaimerPrefixes.contains(where: lower.hasPrefix) || Self.disclaimerPhrases.contains(where: lower.contains) {
+      return "debris.disclaimer"
+    }
     let words = lower.wordCount
+    if words < 12 && Self.readMorePhrases.contains(where: lower.contains) { return "debris.read-more" }
+    if Self.newsletterPrefixes.contains(where: lower.hasPrefix) { return "debris.newsletter" }
+    if lower.contains("newsletter") && (line.addressesTheReader || lower.contains("sign up")) { return "debris.newsletter" }
+    if words < 12 && Self.sharePhrases.contains(where: lower.hasPrefix) { return "debris.share" }
+    if !line.hasQuotationMarks, Self.promoPhrases.contains(where: lower.contains) { return "debris.promo" }
+    if !line.hasQuotationMarks, line.addressesTheReader, words <= 25,
+      line.startsWithImperative(Self.imperativeOpeners) || line.speaksAsThePublisher
+    {
+      return "debris.promo"
+    }
+    if !line.hasQuotationMarks, line.isPublisherNote(publisher) { return "debris.promo" }
     let endsLikeSentence = Self.endsLikeSentence(bytes, span)
     if lower.contains(" | ") && words <= 8 && !endsLikeSentence { return "debris.section-label" }
     if words == 1 && !endsLikeSentence { return "debris.label" }
     if words <= 6, lower.hasPrefix("by "), text.split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
       return "debris.byline"
     }
-    if !endsLikeSentence && words <= 8 && isTagList(bytes: bytes, span: span) { return "debris.tags" }
+    if !endsLikeSentence && (line.isMetaLine) { return "debris.meta" }
+    if !endsLikeSentence && (line.isCapitalisedRun || words <= 8 && isTagList(bytes: bytes, span: span)) {
+      return "debris.tags"
+    }
+    if words <= 12 && line.startsWithDash { return "debris.pull-quote" }
+    if position > 0.6 && line.isAuthorBio(roles: Self.bioRoles) { return "debris.bio" }
     return nil
   }
 
@@ -109,62 +149,15 @@ public struct DebrisDetector: Sendable {
     return nil
   }
 
-  static let photoCreditPrefixes = [
-    "top photo credit", "top image credit", "photo credit", "image credit", "photo:", "image:", "credit:",
-    "pictured:", "caption:", "image source", "getty images", "photograph:",
-  ]
-  static let disclaimerPrefixes = [
-    "all statements of fact", "the views expressed", "views expressed in this", "this article was originally",
-    "copyright ©", "© ",
-  ]
-  static let readMorePhrases = ["keep reading", "show less", "read more", "continue reading", "related articles", "most read"]
-  static let newsletterPhrases = ["subscribe now", "subscribe to", "sign up for", "sign up to", "newsletter", "get our newsletter"]
-  static let sharePhrases = ["follow us", "share this", "share on", "click to share", "tweet this", "email this"]
-}
-
-/// A line's bytes with ASCII letters lowercased, for fast prefix and substring tests.
-struct LowerBytes {
-  /// The lowercased bytes.
-  var bytes: [UInt8]
-
-  init(_ slice: ArraySlice<UInt8>) {
-    bytes = slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-  }
-
-  init(_ array: [UInt8]) { bytes = array }
-
-  func hasPrefix(_ text: String) -> Bool {
-    bytes.starts(with: text.utf8)
-  }
-
-  func contains(_ text: String) -> Bool { firstIndex(of: text) != nil }
-
-  /// The number of runs of bytes between spaces and tabs.
-  var wordCount: Int {
-    var count = 0
-    var inWord = false
-    for b in bytes {
-      let space = b == 0x20 || b == 0x09
-      if !space && !inWord { count += 1 }
-      inWord = !space
-    }
-    return count
-  }
-
-  /// The offset where `text` (lowercase) first occurs.
-  func firstIndex(of text: String) -> Int? {
-    let needle = Array(text.utf8)
-    guard let first = needle.first, needle.count <= bytes.count else { return nil }
-    var i = 0
-    let last = bytes.count - needle.count
-    while i <= last {
-      if bytes[i] == first {
-        var k = 1
-        while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return i }
-      }
-      i += 1
-    }
-    return nil
-  }
+  static let photoCreditPrefixes = WordLists.phrases("debris.photo-credit-prefixes")
+  static let photoCreditPhrases = WordLists.phrases("debris.photo-credit-anywhere")
+  static let creditPrefixes = WordLists.phrases("debris.credit-prefixes")
+  static let disclaimerPrefixes = WordLists.phrases("debris.disclaimer-prefixes")
+  static let disclaimerPhrases = WordLists.phrases("debris.disclaimer-anywhere")
+  static let readMorePhrases = WordLists.phrases("debris.read-more")
+  static let newsletterPrefixes = WordLists.phrases("debris.newsletter-prefixes")
+  static let promoPhrases = WordLists.phrases("debris.promo-anywhere")
+  static let sharePhrases = WordLists.phrases("debris.share-prefixes")
+  static let imperativeOpeners = Set(WordLists.phrases("debris.imperative-openers"))
+  static let bioRoles = Set(WordLists.phrases("debris.bio-roles"))
 }

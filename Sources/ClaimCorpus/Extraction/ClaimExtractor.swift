@@ -58,7 +58,7 @@ public struct ClaimExtractor: Sendable {
     var doc = document
     let bytes = Array(doc.text.utf8)
     let lines = Paragraphs.lines(bytes)
-    let (debrisSpans, dateline) = debris.detect(bytes: bytes, lines: lines)
+    let (debrisSpans, dateline) = debris.detect(bytes: bytes, lines: lines, publisher: doc.source)
     doc.debris = debrisSpans
     if doc.date == nil { doc.date = dateline }
     let paragraphs = Paragraphs.paragraphs(bytes, lines: lines, debris: debrisSpans)

@@ -1,0 +1,200 @@
+/// One line of a page, seen for its shape: its text without markdown decoration, lowercased
+/// for phrase tests, and the signs that mark page furniture rather than prose.
+struct LineShape {
+  /// The page's bytes.
+  let bytes: [UInt8]
+  /// The line without leading `> * _ #` and trailing `_ *`.
+  let core: TextSpan
+  /// The core, ASCII letters lowercased.
+  let lower: LowerBytes
+  /// The core's words (runs between spaces), as byte ranges.
+  let words: [Range<Int>]
+  /// The line's quotations, whose words are someone's, not the page's.
+  let quotes: [QuoteSpan]
+
+  init(bytes: [UInt8], span: TextSpan) {
+    self.bytes = bytes
+    var s = span.start
+    var e = span.end
+    while s < e, [0x3E, 0x2A, 0x5F, 0x23, 0x20].contains(bytes[s]) { s += 1 }
+    while e > s, [0x5F, 0x2A, 0x20].contains(bytes[e - 1]) { e -= 1 }
+    core = TextSpan(start: s, end: e)
+    lower = LowerBytes(bytes[s..<e])
+    var words: [Range<Int>] = []
+    var start: Int? = nil
+    for i in s...e {
+      let space = i == e || bytes[i] == 0x20 || bytes[i] == 0x09
+      if space, let b = start {
+        words.append(b..<i)
+        start = nil
+      } else if !space && start == nil {
+        start = i
+      }
+    }
+    self.words = words
+    quotes = QuoteFinder.quotes(in: bytes, range: span.start..<span.end)
+  }
+
+  static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+  static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+  static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+  /// Link texts run together by a crawler ("Skip to main contentSkip to navigation",
+  /// "notification-importantGet instant alerts"): a word that starts in lowercase, in which
+  /// three lowercase letters run straight into a capitalised word. Brand names start with a
+  /// capital ("BlackRock", "WhatsApp") and are not taken.
+  var hasGluedLinkText: Bool {
+    for w in words where Self.isLower(bytes[w.lowerBound]) {
+      var i = w.lowerBound + 3
+      while i + 1 < w.upperBound {
+        if Self.isUpper(bytes[i]) && Self.isLower(bytes[i + 1]) && (i - 3..<i).allSatisfy({ Self.isLower(bytes[$0]) }) { return true }
+        i += 1
+      }
+    }
+    return false
+  }
+
+  /// "list 1 of 4…", "Item 1 of 5 …", "[1/5] …": a counted entry of a link list or a photo gallery.
+  var isCountedEntry: Bool {
+    let b = lower.bytes
+    if words.count >= 4, ["list", "item", "image", "photo", "slide"].contains(pronounWords.first ?? "") {
+      let number = { (k: Int) in self.bytes[self.words[k]].first.map(Self.isDigit) ?? false }
+      return number(1) && String(decoding: bytes[words[2]], as: UTF8.self) == "of" && number(3)
+    }
+    guard b.first == 0x5B, let close = b.firstIndex(of: 0x5D), close <= 8 else { return false }
+    let inside = b[1..<close]
+    return inside.contains(0x2F) && inside.allSatisfy { Self.isDigit($0) || $0 == 0x2F }
+  }
+
+  /// A caption that ends in its credit: "… patrol an area [File: Hussein Malla/AP Photo]".
+  var endsWithBracketedCredit: Bool {
+    let b = lower.bytes
+    guard b.last == 0x5D, let open = b.lastIndex(of: 0x5B) else { return false }
+    let inside = LowerBytes(Array(b[(open + 1)...]))
+    return inside.contains("/") || inside.hasPrefix("file") || inside.contains("photo") || inside.contains("getty")
+  }
+
+  /// Whether the line quotes someone.
+  var hasQuotationMarks: Bool { !quotes.isEmpty }
+
+  /// The core's words outside quotations, in lowercase, letters only ("you", "our"); "US"
+  /// stays "US".
+  var pronounWords: [String] {
+    words.filter { w in !quotes.contains { $0.outer.start <= w.lowerBound && w.lowerBound < $0.outer.end } }.map { w in
+      let word = String(decoding: bytes[w].filter { Self.isLower($0) || Self.isUpper($0) }, as: UTF8.self)
+      return word == "US" ? word : word.lowercased()
+    }
+  }
+
+  /// Whether the line speaks to its reader ("you", "your") or as the publisher ("we", "us", "our").
+  var addressesTheReader: Bool { pronounWords.contains { ["you", "your", "we", "us", "our"].contains($0) } }
+
+  /// Whether the line speaks both to the reader and as the publisher ("if you believe … let us know").
+  var speaksAsThePublisher: Bool {
+    let w = pronounWords
+    return w.contains { $0 == "you" || $0 == "your" } && w.contains { $0 == "we" || $0 == "us" || $0 == "our" }
+  }
+
+  /// "Help us …", "Get our stories …", "Sign up here": a verb from `openers` first, with the
+  /// reader or the publisher (or "up", "here", "now") within the next three words.
+  func startsWithImperative(_ openers: Set<String>) -> Bool {
+    let w = pronounWords
+    guard let first = w.first, openers.contains(first) else { return false }
+    return w.dropFirst().prefix(3).contains { ["you", "your", "we", "us", "our", "up", "here", "now"].contains($0) }
+  }
+
+  /// A line of page metadata: parts split by " • " or " · " with a date or time among them.
+  var isMetaLine: Bool {
+    (lower.contains(" \u{2022} ") || lower.contains(" \u{00B7} ")) && lower.bytes.contains(where: Self.isDigit)
+  }
+
+  /// A tag or share bar: every word capitalised, at least six of them, or four when
+  /// separators ("&", "/", "|") stand between them ("Mail Facebook Twitter / X LinkedIn");
+  /// a comma, colon or bracket makes it a list in prose, not a bar.
+  var isCapitalisedRun: Bool {
+    var count = 0
+    var separators = 0
+    for w in words {
+      let word = String(decoding: bytes[w], as: UTF8.self)
+      if word.contains(where: { $0 == "," || $0 == ":" || $0 == "(" || $0 == ")" }) { return false }
+      guard let first = word.first(where: { $0.isLetter || $0.isNumber }) else {
+        separators += 1
+        continue
+      }
+      guard first.isUppercase else { return false }
+      count += 1
+    }
+    return count >= 6 || count >= 4 && separators > 0
+  }
+
+  /// Whether the line opens with `name` (the page's publisher) and speaks as "we" or "our":
+  /// "ICIJ accepts information about wrongdoing … We do our utmost …".
+  func isPublisherNote(_ name: String) -> Bool {
+    guard !name.isEmpty, lower.hasPrefix(name.lowercased() + " ") else { return false }
+    return pronounWords.contains { $0 == "we" || $0 == "our" }
+  }
+
+  /// "— The Committee … report": the attribution line under a pull quote.
+  var startsWithDash: Bool {
+    let b = lower.bytes
+    return b.count > 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x94 || b[2] == 0x93)
+  }
+
+  /// "William Dixon is a senior associate fellow at …": a full name (two to four capitalised
+  /// words, no "Mr"), then "is a", "is an" or "is the", and one of `roles` within four words.
+  func isAuthorBio(roles: Set<String>) -> Bool {
+    let w = pronounWords
+    guard let isAt = w.prefix(6).firstIndex(of: "is"), (2...4).contains(isAt), isAt + 1 < w.count,
+      ["a", "an", "the"].contains(w[isAt + 1]), !["mr", "mrs", "ms", "dr", "miss"].contains(w[0]),
+      words.prefix(isAt).allSatisfy({ Self.isUpper(bytes[$0.lowerBound]) })
+    else { return false }
+    return w.dropFirst(isAt + 2).prefix(4).contains { roles.contains($0) }
+  }
+}
+
+/// A line's bytes with ASCII letters lowercased, for fast prefix and substring tests.
+struct LowerBytes {
+  /// The lowercased bytes.
+  var bytes: [UInt8]
+
+  init(_ slice: ArraySlice<UInt8>) {
+    bytes = slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+  }
+
+  init(_ array: [UInt8]) { bytes = array }
+
+  func hasPrefix(_ text: String) -> Bool {
+    bytes.starts(with: text.utf8)
+  }
+
+  func contains(_ text: String) -> Bool { firstIndex(of: text) != nil }
+
+  /// The number of runs of bytes between spaces and tabs.
+  var wordCount: Int {
+    var count = 0
+    var inWord = false
+    for b in bytes {
+      let space = b == 0x20 || b == 0x09
+      if !space && !inWord { count += 1 }
+      inWord = !space
+    }
+    return count
+  }
+
+  /// The offset where `text` (lowercase) first occurs.
+  func firstIndex(of text: String) -> Int? {
+    let needle = Array(text.utf8)
+    guard let first = needle.first, needle.count <= bytes.count else { return nil }
+    var i = 0
+    let last = bytes.count - needle.count
+    while i <= last {
+      if bytes[i] == first {
+        var k = 1
+        while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+}
