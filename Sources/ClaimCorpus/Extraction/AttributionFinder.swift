@@ -214,11 +214,9 @@ struct AttributionFinder: Sendable {
   }
 
   static let objectIntroducers = CuePhrases(objectIntroducerPhrases)
-  static let objectIntroducerPhrases = [
-    "speaking with", "speaking to", "interview with", "obtained by", "cited in", "quoted by", "published by",
-  ]
+  static let objectIntroducerPhrases = WordLists.phrases("attribution.object-introducers")
   static let sourceIntroducers = CuePhrases(sourceIntroducerPhrases)
-  static let sourceIntroducerPhrases = ["according to", "citing"]
+  static let sourceIntroducerPhrases = WordLists.phrases("attribution.source-introducers")
 }
 
 extension String {

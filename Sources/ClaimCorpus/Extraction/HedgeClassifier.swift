@@ -73,39 +73,14 @@ struct HedgeClassifier: Sendable {
   }
 
   static let denial = CuePhrases(denialPhrases)
-  static let denialPhrases = [
-    "denied", "denies", "deny", "denying", "denial", "rejected the report", "rejected reports", "rejected the claim",
-    "rejected claims", "rejected the allegations", "dismissed the report", "dismissed reports", "dismissed the claims",
-    "dismissed the allegations", "refuted", "refutes", "refute", "not true", "untrue", "as false", "as fake news",
-    "as baseless", "as nonsense", "categorically rejected",
-  ]
+  static let denialPhrases = WordLists.phrases("hedge.denial")
 
   static let uncertainty = CuePhrases(uncertaintyPhrases)
-  static let uncertaintyPhrases = [
-    "reportedly", "allegedly", "alleged", "is said to", "are said to", "was said to", "were said to",
-    "is believed to", "are believed to", "was believed to", "is thought to", "are thought to", "is understood to",
-    "appears to", "appear to", "appeared to", "it appears that", "it appears", "appears that", "apparently",
-    "seemingly", "seems to", "seem to", "seemed to", "may", "may well", "might", "could", "likely", "very likely",
-    "unlikely", "probably", "possibly", "perhaps", "potentially", "unconfirmed", "rumoured", "rumored",
-    "it is unclear", "unclear whether", "sources suggest", "suggest that", "suggests that", "almost certainly",
-    "we'll see", "presumably", "supposedly", "purportedly", "purported", "suspected", "apparent",
-  ]
+  static let uncertaintyPhrases = WordLists.phrases("hedge.uncertainty")
 
   static let reporting = CuePhrases(reportingPhrases)
-  static let reportingPhrases = [
-    "according to", "said", "says", "say", "told", "tells", "stated", "states that", "reported", "reports",
-    "report", "cited", "citing", "wrote", "writes", "announced", "confirmed", "confirms", "claimed", "claim",
-    "claims", "noted", "explained", "argued", "argue", "argues", "acknowledged", "insisted", "insists",
-    "emphasized", "emphasised", "reiterated", "indicated", "indicate", "demanded", "has demanded", "urged",
-    "described", "warned", "suggested", "remarked", "stressed", "assertion", "countered", "obtained by",
-    "widely considered", "is seen as", "seen as", "in the view of", "press reports",
-    "sources indicate", "admitted", "revealed", "announcement",
-  ]
+  static let reportingPhrases = WordLists.phrases("hedge.reporting")
 
   static let judgment = CuePhrases(judgmentPhrases)
-  static let judgmentPhrases = [
-    "should", "must", "ought to", "needs to", "need to", "the only way", "only viable", "irony", "ironically",
-    "the stakes", "it is clear", "one thing is clear", "clearly", "arguably", "undoubtedly", "will", "won't",
-    "risks", "underscores", "fundamentally", "flawed", "mistake", "unfortunately", "sadly", "regrettably", "remarkably", "crucially",
-  ]
+  static let judgmentPhrases = WordLists.phrases("hedge.judgment")
 }
