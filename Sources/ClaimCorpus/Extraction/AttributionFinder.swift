@@ -8,7 +8,7 @@ struct AttributionFinder: Sendable {
     var mentions: [Mention]
     var bytes: [UInt8]
     var inQuote: (Int) -> Bool
-    var resolvePronoun: (Int) -> String?
+    var resolvePronoun: (Int) -> ClaimExtractor.Antecedent?
   }
 
   func find(_ s: Input) -> [Attribution] {
@@ -46,9 +46,9 @@ struct AttributionFinder: Sendable {
       // "his repeated assertion": the person the pronoun stands for
       // ("her" is left out: it is as often the object of a verb)
       if t[i].is(.citedSpeechNoun), let p = [i - 1, i - 2].first(where: { $0 >= 0 && t[$0].key == "his" }),
-        p == i - 1 || t[i - 1].kind == .word, let name = s.resolvePronoun(p)
+        p == i - 1 || t[i - 1].kind == .word, let a = s.resolvePronoun(p)
       {
-        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: name, speaker: name, entity: name, rule: "cited.possessive.pronoun"))
+        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: a.surface, speaker: a.name, entity: a.name, rule: "cited.possessive.pronoun"))
         continue
       }
       if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
@@ -58,7 +58,14 @@ struct AttributionFinder: Sendable {
         }
         continue
       }
-      guard t[i].is(.speechVerb), !isPassiveOrRefusal(i, t) else { continue }
+      guard t[i].is(.speechVerb), !isPassiveOrRefusal(i, t), !Self.isNegated(i, t), Self.hasContent(i, s) else { continue }
+      // "…, telling reporters": the participle's subject is the clause's
+      if t[i].key.hasSuffix("ing"), i > 0, t[i - 1].key == "," {
+        if let m = s.mentions.first(where: { $0.tokens.upperBound < i && !s.inQuote($0.tokens.lowerBound) && [.person, .organization, .outlet].contains($0.kind) }) {
+          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.participle"))
+        }
+        continue
+      }
       if let a = subject(of: i, s) {
         add(a)
         // "Putin and other senior Russian officials have emphasized": the entity before "and" too
@@ -86,6 +93,31 @@ struct AttributionFinder: Sendable {
       k -= 1
     }
     return false
+  }
+
+  /// "has not commented", "never said": a speech verb denied its event reports nothing.
+  static func isNegated(_ v: Int, _ t: [Token]) -> Bool {
+    var j = v - 1
+    while j >= 0, t[j].is(.adverb) || t[j].key.hasSuffix("n't") {
+      if ["not", "never", "no"].contains(t[j].key) || t[j].key.hasSuffix("n't") { return true }
+      j -= 1
+    }
+    return false
+  }
+
+  /// Verbs that also name acts ("concluded a round of talks", "revealed few details") report
+  /// only with content: "that", "as", a colon, a quotation, a comma, a clause's pronoun, or a
+  /// quotation before them ("…,” the researchers concluded).
+  static func hasContent(_ v: Int, _ s: Input) -> Bool {
+    let t = s.tokens
+    guard t[v].is(.contentVerb) else { return true }
+    if v > 0, s.inQuote(v - 1) || ["”", "\"", "’", "'"].contains(t[v - 1].key) { return true }
+    var j = v + 1
+    while j < t.count, t[j].is(.adverb) { j += 1 }
+    guard j < t.count else { return true }
+    let next = t[j]
+    if next.kind == .punct { return true }
+    return ["that", "as", "he", "she", "they", "it", "we", "i", "there", "this"].contains(next.key)
   }
 
   /// "is said to" hedges rather than attributes; "denied this request" refuses a request.
@@ -131,7 +163,7 @@ struct AttributionFinder: Sendable {
       if b + 1 <= j - 2 { return attribution(source: (b + 1)..<(j - 1), cue: v..<(v + 1), s, rule: "cited.subject") }
     }
     // "…,” said Trump" / "…,” says a spokesman"
-    if v > 0, t[v - 1].kind == .punct || s.inQuote(v - 1) {
+    if v > 0, !t[v].key.hasSuffix("ing"), t[v - 1].kind == .punct || s.inQuote(v - 1) {
       var e = v + 1
       while e < t.count, e - v <= 6, t[e].kind != .punct, !t[e].is(.boundary) { e += 1 }
       if e > v + 1 { return attribution(source: (v + 1)..<e, cue: v..<(v + 1), s, rule: "cited.subject") }
@@ -192,8 +224,8 @@ struct AttributionFinder: Sendable {
     var source = source
     while source.count > 1, t[source.lowerBound].is(.leadingFiller) { source = (source.lowerBound + 1)..<source.upperBound }
     if source.count == 1, t[source.lowerBound].is(.personalPronoun) {
-      guard let name = s.resolvePronoun(source.lowerBound) else { return nil }
-      return Attribution(cue: cue, source: source, cited: name, speaker: name, entity: name, rule: rule + ".pronoun")
+      guard let a = s.resolvePronoun(source.lowerBound) else { return nil }
+      return Attribution(cue: cue, source: source, cited: a.surface, speaker: a.name, entity: a.name, rule: rule + ".pronoun")
     }
     let inside = s.mentions.filter { source.contains($0.tokens.lowerBound) && $0.kind != .topic }
     let isDescription = t[source].contains { $0.is(.sourceHead) }

@@ -65,47 +65,65 @@ public struct ClaimExtractor: Sendable {
 
     var prepared: [Prepared] = []
     var quotes: [QuoteSpan] = []
-    var lastSubject: String? = nil
+    var lastSubject: Antecedent? = nil
+    /// Each person's name as the text last wrote it ("Zelenskyy"), for citing them through a role or pronoun.
+    var names: [String: String] = [:]
     var lastTopics: [String] = []
     /// Topics named so far, the latest last.
     var namedTopics: [String] = []
+    // first the sentences' words and names, so that the register sees the whole article
+    var pieces: [(span: TextSpan, paragraph: Int, tokens: [Token], lookups: [Lexicon.Patterns?], mentions: [Mention], quotes: [QuoteSpan])] = []
     for (p, range) in paragraphs.enumerated() {
       let paragraphQuotes = QuoteFinder.quotes(in: bytes, range: range)
       quotes += paragraphQuotes
       for span in SentenceSplitter.split(bytes, range: range) {
         let tokens = Tokenizer.tokens(in: bytes, range: span.start..<span.end)
         let lookups = lexicon.lookups(tokens)
-        var s = Prepared(
-          span: span, paragraph: p, tokens: tokens, mentions: lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups),
-          topics: lexicon.topicMentions(in: tokens, lookups: lookups), quotes: paragraphQuotes.filter { $0.outer.overlaps(span) })
-        let inQuote = Self.quoteTest(s)
-        let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
-        let previous = lastSubject
-        let resolve: (Int) -> String? = { i in
-          if let m = firstPerson, m.tokens.upperBound <= i { return m.name }
-          return previous
-        }
-        for (i, t) in tokens.enumerated() where !inQuote(i) && (t.key == "he" || t.key == "she" || t.key == "his" || t.key == "her") {
-          if let name = resolve(i) { s.pronounNames[i] = name }
-        }
-        s.attributions = attributions.find(.init(tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve))
-        s.subject = firstPerson?.name ?? s.pronounNames.sorted { $0.key < $1.key }.first?.value
-        if let subject = s.subject { lastSubject = subject }
-        if let anaphor = Self.topicAnaphor(tokens) {
-          let own = Set(s.topics.map(\.name))
-          s.inheritedTopics = lastTopics.filter { !own.contains($0) }.map { ($0, anaphor) }
-        }
-        // "the summit", "the missiles": the topic of that kind named last in the document
-        for (name, span) in definiteTopics(s, named: namedTopics) where !s.topics.contains(where: { $0.name == name }) && !s.inheritedTopics.contains(where: { $0.0 == name }) {
-          s.inheritedTopics.append((name, span))
-        }
-        if !s.topics.isEmpty { lastTopics = s.topics.map(\.name).filter { !Self.generalTopics.contains($0) } }
-        for topic in s.topics {
-          namedTopics.removeAll { $0 == topic.name }
-          namedTopics.append(topic.name)
-        }
-        prepared.append(s)
+        pieces.append((span, p, tokens, lookups, lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups), paragraphQuotes.filter { $0.outer.overlaps(span) }))
       }
+    }
+    let register = NameRegister(tokens: pieces.map(\.tokens), mentions: pieces.map(\.mentions), bytes: bytes)
+    for piece in pieces {
+      let tokens = piece.tokens
+      var s = Prepared(
+        span: piece.span, paragraph: piece.paragraph, tokens: tokens, mentions: register.resolve(piece.mentions, tokens: tokens, bytes: bytes),
+        topics: lexicon.topicMentions(in: tokens, lookups: piece.lookups), quotes: piece.quotes)
+      let inQuote = Self.quoteTest(s)
+      let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
+      let previous = lastSubject
+      let known = names
+      let resolve: (Int) -> Antecedent? = { i in
+        if let m = firstPerson, m.tokens.upperBound <= i { return Antecedent(m, tokens, bytes, names: known) }
+        return previous
+      }
+      var firstResolved: Antecedent? = nil
+      for (i, t) in tokens.enumerated() where !inQuote(i) && (t.key == "he" || t.key == "she" || t.key == "his" || t.key == "her") {
+        if let a = resolve(i) {
+          s.pronounNames[i] = a.name
+          firstResolved = firstResolved ?? a
+        }
+      }
+      s.attributions = attributions.find(.init(tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve))
+      s.subject = firstPerson?.name ?? firstResolved?.name
+      if let m = firstPerson { lastSubject = Antecedent(m, tokens, bytes, names: known) } else if let a = firstResolved { lastSubject = a }
+      // a name, not a title alone ("Ukrainian President")
+      for m in s.mentions where m.kind == .person && Antecedent.isName(m, tokens) {
+        names[m.name] = String(decoding: bytes[m.span.start..<m.span.end], as: UTF8.self)
+      }
+      if let anaphor = Self.topicAnaphor(tokens) {
+        let own = Set(s.topics.map(\.name))
+        s.inheritedTopics = lastTopics.filter { !own.contains($0) }.map { ($0, anaphor) }
+      }
+      // "the summit", "the missiles": the topic of that kind named last in the document
+      for (name, span) in definiteTopics(s, named: namedTopics) where !s.topics.contains(where: { $0.name == name }) && !s.inheritedTopics.contains(where: { $0.0 == name }) {
+        s.inheritedTopics.append((name, span))
+      }
+      if !s.topics.isEmpty { lastTopics = s.topics.map(\.name).filter { !Self.generalTopics.contains($0) } }
+      for topic in s.topics {
+        namedTopics.removeAll { $0 == topic.name }
+        namedTopics.append(topic.name)
+      }
+      prepared.append(s)
     }
     let speakers = QuoteSpeakers.resolve(quotes: quotes, sentences: prepared, bytes: bytes)
     var claims: [Claim] = []
@@ -150,6 +168,26 @@ public struct ClaimExtractor: Sendable {
     return nil
   }
 
+  /// The person a pronoun stands for: the canonical name, and the words that named them.
+  struct Antecedent {
+    var name: String
+    var surface: String
+
+    /// The antecedent `m` (in `tokens`) names; a title without a name ("the Ukrainian
+    /// president") is cited by the name the text last gave that person, in `names`, when it gave one.
+    init(_ m: Mention, _ tokens: [Token], _ bytes: [UInt8], names: [String: String]) {
+      name = m.name
+      let words = String(decoding: bytes[m.span.start..<m.span.end], as: UTF8.self)
+      surface = Self.isName(m, tokens) ? words : names[m.name] ?? words
+    }
+
+    /// Whether the mention holds a name, not only a title: a capitalised word that names no
+    /// one on its own is not one.
+    static func isName(_ m: Mention, _ tokens: [Token]) -> Bool {
+      m.rule != "role" && tokens[m.tokens].contains { $0.isCapitalized && !$0.is(.nameStopword) }
+    }
+  }
+
   /// Topics too general to carry over to the next sentence.
   static let generalTopics: Set<String> = ["diplomacy"]
 
@@ -180,7 +218,8 @@ public struct ClaimExtractor: Sendable {
     // actors: entities outside source descriptions, and the people pronouns stand for
     let descriptions = s.attributions.filter { $0.entity == nil }.map(\.source)
     var actors: [String] = []
-    for m in s.mentions where m.kind == .person || m.kind == .organization || m.kind == .place || (m.kind == .unknown && m.tokens.count > 1) {
+    // a name the lexicon and the register do not know counts when it ends like an organisation's
+    for m in s.mentions where m.kind == .person || m.kind == .organization || m.kind == .place || (m.kind == .unknown && m.tokens.count > 1 && t[m.tokens.upperBound - 1].is(.orgHead)) {
       // inside a source's description only its owner counts ("Zelensky's administration argued")
       let isOwner = m.tokens.upperBound < t.count && t[m.tokens.upperBound].kind == .possessive
       if !isOwner && descriptions.contains(where: { $0.contains(m.tokens.lowerBound) }) { continue }

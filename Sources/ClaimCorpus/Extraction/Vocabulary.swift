@@ -44,6 +44,14 @@ struct WordClass: OptionSet, Sendable, Hashable {
   static let refusalVerb = WordClass(rawValue: 1 << 19)
   /// `considered`, `described`: participles of judging whose agent ("by officials") is cited.
   static let judgementParticiple = WordClass(rawValue: 1 << 20)
+  /// `concluded`, `revealed`: speech verbs that also name acts, reporting only with content.
+  static let contentVerb = WordClass(rawValue: 1 << 21)
+  /// `council`, `forces`: last words of organisations' names.
+  static let orgHead = WordClass(rawValue: 1 << 22)
+  /// `north`, `sea`: words of places' names.
+  static let placeWord = WordClass(rawValue: 1 << 23)
+  /// `in`, `near`: prepositions before a place.
+  static let locative = WordClass(rawValue: 1 << 24)
 }
 
 /// Word ids and classes for every word a rule or cue phrase mentions, so that a token is
@@ -84,6 +92,10 @@ enum Vocabulary {
     (WordLists.phrases("tell-verb"), .tellVerb),
     (WordLists.phrases("refusal-verb"), .refusalVerb),
     (WordLists.phrases("judgement-participle"), .judgementParticiple),
+    (WordLists.phrases("content-verb"), .contentVerb),
+    (WordLists.phrases("org-head"), .orgHead),
+    (WordLists.phrases("place-word"), .placeWord),
+    (WordLists.phrases("locative"), .locative),
     (WordLists.phrases("adverb"), .adverb),
     (WordLists.phrases("parenthetical-start"), .parentheticalStart),
     (WordLists.phrases("boundary"), .boundary),
