@@ -55,6 +55,50 @@ import Testing
     #expect(claims("Sources close to the administration confirmed the decision.").first?.cited == ["Sources close to the administration"])
   }
 
+  /// A name the lexicon lacks becomes a person when the text shows one, known by the surname
+  /// from then on: alone, opening a sentence, or behind "he".
+  @Test func peopleTheLexiconLacksAreFoundAndFollowed() {
+    let c = claims("""
+      UN High Commissioner for Human Rights Volker Turk painted a grim picture.
+      “We can only expect worse to come,” Turk said.
+      “Repeated drone strikes have disrupted power,” he said.
+      Turk also highlighted testimonies from survivors.
+      """)
+    #expect(c[0].actors.contains("Turk"))
+    #expect(c[1].speaker == "Turk")
+    #expect(c[1].cited == ["Turk"])
+    #expect(c[2].speaker == "Turk")
+    #expect(c[3].actors.contains("Turk"))
+    #expect(c[1].evidence.contains { $0.field == "actor" && $0.rule == "actor.discourse.name" })
+  }
+
+  @Test func anAcronymInBracketsNamesTheOrganisation() {
+    let c = claims("Fighters of the Rapid Support Forces (RSF) attacked the city.\nThe RSF denied it.")
+    #expect(c[0].actors.contains("RSF"))
+    #expect(c[1].actors.contains("RSF"))
+  }
+
+  @Test(arguments: [
+    ("Kremlin spokesman Dmitry Peskov tempered hopes, telling reporters to expect little.", ["Kremlin spokesman Dmitry Peskov"], "reported"),
+    ("The White House has not commented on the meeting.", [], "asserted"),
+    ("Ukraine and Russia concluded a second round of talks in Abu Dhabi.", [], "asserted"),
+    ("“It is a bigger problem,” the researchers concluded.", ["the researchers"], "reported"),
+  ] as [(String, [String], String)])
+  func attributionNeedsASpeechEventWithContent(_ text: String, _ cited: [String], _ hedge: String) {
+    let c = claims(text)
+    #expect(c.first?.cited == cited)
+    #expect(c.first?.hedge == hedge)
+  }
+
+  /// "talks" is about the peace talks in an article about them, and about nothing in one that is not.
+  @Test func contextCuesCountOnlyInADocumentAboutTheirTopic() {
+    let about = claims("The peace deal is near.\nThe negotiations went on all night.\nThe talks were tense.")
+    #expect(about[2].topics == ["peace talks"])
+    #expect(about[2].evidence.contains { $0.field == "topic" && $0.rule == "topic.context" })
+    let other = claims("The race meeting was cancelled.\nThe talks were tense.")
+    #expect(other.allSatisfy { $0.topics.isEmpty })
+  }
+
   @Test func aDefinitePhraseCarriesTheTopicNamedBefore() {
     let c = claims("Trump met Putin at the Alaska summit.\n\nAfter the summit, Putin said little.\n\nThe U.S. defense department was silent.")
     #expect(c[1].topics.contains("Alaska summit"))

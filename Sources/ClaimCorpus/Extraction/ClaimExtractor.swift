@@ -72,22 +72,26 @@ public struct ClaimExtractor: Sendable {
     /// Topics named so far, the latest last.
     var namedTopics: [String] = []
     // first the sentences' words and names, so that the register sees the whole article
-    var pieces: [(span: TextSpan, paragraph: Int, tokens: [Token], lookups: [Lexicon.Patterns?], mentions: [Mention], quotes: [QuoteSpan])] = []
+    var pieces: [(span: TextSpan, paragraph: Int, tokens: [Token], mentions: [Mention], topics: [Mention], quotes: [QuoteSpan])] = []
     for (p, range) in paragraphs.enumerated() {
       let paragraphQuotes = QuoteFinder.quotes(in: bytes, range: range)
       quotes += paragraphQuotes
       for span in SentenceSplitter.split(bytes, range: range) {
         let tokens = Tokenizer.tokens(in: bytes, range: span.start..<span.end)
         let lookups = lexicon.lookups(tokens)
-        pieces.append((span, p, tokens, lookups, lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups), paragraphQuotes.filter { $0.outer.overlaps(span) }))
+        pieces.append((
+          span, p, tokens, lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups),
+          lexicon.topicMentions(in: tokens, lookups: lookups, context: true), paragraphQuotes.filter { $0.outer.overlaps(span) }
+        ))
       }
     }
+    let context = Self.documentTopics(pieces.map(\.topics), title: doc.title, lexicon: lexicon)
     let register = NameRegister(tokens: pieces.map(\.tokens), mentions: pieces.map(\.mentions), bytes: bytes)
     for piece in pieces {
       let tokens = piece.tokens
       var s = Prepared(
         span: piece.span, paragraph: piece.paragraph, tokens: tokens, mentions: register.resolve(piece.mentions, tokens: tokens, bytes: bytes),
-        topics: lexicon.topicMentions(in: tokens, lookups: piece.lookups), quotes: piece.quotes)
+        topics: piece.topics.filter { $0.rule != "context" || context.contains($0.name) }, quotes: piece.quotes)
       let inQuote = Self.quoteTest(s)
       let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
       let previous = lastSubject
@@ -188,6 +192,20 @@ public struct ClaimExtractor: Sendable {
     }
   }
 
+  /// The topics a document is about: named by an alias in its title or in two of its sentences.
+  static func documentTopics(_ sentences: [[Mention]], title: String?, lexicon: Lexicon) -> Set<String> {
+    var counts: [String: Int] = [:]
+    for topics in sentences {
+      for name in Set(topics.filter { $0.rule == "alias" }.map(\.name)) { counts[name, default: 0] += 1 }
+    }
+    var about = Set(counts.filter { $0.value >= 2 }.map(\.key))
+    if let title {
+      let tokens = Tokenizer.tokens(in: Array(title.utf8))
+      about.formUnion(lexicon.topicMentions(in: tokens).map(\.name))
+    }
+    return about
+  }
+
   /// Topics too general to carry over to the next sentence.
   static let generalTopics: Set<String> = ["diplomacy"]
 
@@ -233,9 +251,10 @@ public struct ClaimExtractor: Sendable {
       evidence.append(Evidence(field: "actor", value: name, span: t[i].span, rule: "actor.pronoun"))
     }
     var topics: [String] = []
-    let found = s.topics.map { ($0.name, $0.span, "topic.alias") } + s.inheritedTopics.map { ($0.0, $0.1, "topic.anaphora") }
+    let found = s.topics.map { ($0.name, $0.span, "topic.\($0.rule)") } + s.inheritedTopics.map { ($0.0, $0.1, "topic.anaphora") }
+    // a topic the sentence names outright generalises (`broader:`); one read from context does not
     for (name, span, rule) in found {
-      for (k, topic) in lexicon.withBroader(name).enumerated() where !topics.contains(topic) {
+      for (k, topic) in (rule == "topic.alias" ? lexicon.withBroader(name) : [name]).enumerated() where !topics.contains(topic) {
         topics.append(topic)
         evidence.append(Evidence(field: "topic", value: topic, span: span, rule: k == 0 ? rule : "topic.broader"))
       }

@@ -77,15 +77,18 @@ extension Lexicon {
     topicMentions(in: tokens, lookups: lookups(tokens))
   }
 
-  /// The topic mentions, from precomputed look-ups.
-  func topicMentions(in tokens: [Token], lookups: [Patterns?]) -> [Mention] {
+  /// The topic mentions, from precomputed look-ups; with `context`, the cues of `context:`
+  /// lines too (rule `context`), for the caller to keep where the document is about their topic.
+  func topicMentions(in tokens: [Token], lookups: [Patterns?], context: Bool = false) -> [Mention] {
     var found: [Mention] = []
     for i in tokens.indices {
-      guard let candidates = lookups[i]?.topic, !candidates.isEmpty else { continue }
-      for p in candidates where matches(p, at: i, in: tokens) {
-        let end = i + p.keys.count
-        let span = TextSpan(start: tokens[i].span.start, end: tokens[end - 1].span.end)
-        found.append(Mention(tokens: i..<end, span: span, name: entries[p.entry].name, kind: .topic, rule: "alias"))
+      guard let patterns = lookups[i] else { continue }
+      for (candidates, rule) in [(patterns.topic, "alias"), (context ? patterns.context : [], "context")] {
+        for p in candidates where matches(p, at: i, in: tokens) {
+          let end = i + p.keys.count
+          let span = TextSpan(start: tokens[i].span.start, end: tokens[end - 1].span.end)
+          found.append(Mention(tokens: i..<end, span: span, name: entries[p.entry].name, kind: .topic, rule: rule))
+        }
       }
     }
     return found

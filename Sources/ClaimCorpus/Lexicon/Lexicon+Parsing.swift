@@ -26,6 +26,15 @@ extension Lexicon {
         lexicon.addBroader(parts[0], parts[1])
         continue
       }
+      if kindText == "context" {
+        let parts = line[line.index(after: colon)...].split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
+        guard parts.count == 2, !parts[0].isEmpty else {
+          warnings.append(LoadWarning(path: path, line: lineNumber, message: "expected 'context: Topic = cue, cue'"))
+          continue
+        }
+        lexicon.addContext(parts[0], cues: parts[1].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
+        continue
+      }
       guard let kind = EntityKind(rawValue: kindText) ?? EntityKind.synonyms[kindText] else {
         let kinds = EntityKind.allCases.map(\.rawValue).joined(separator: ", ")
         warnings.append(LoadWarning(path: path, line: lineNumber, message: "unknown kind '\(kindText)'; expected one of \(kinds)"))

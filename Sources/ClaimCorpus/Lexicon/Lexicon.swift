@@ -44,6 +44,8 @@ public struct Lexicon: Sendable {
   struct Patterns: Sendable {
     var entity: [Pattern] = []
     var topic: [Pattern] = []
+    /// Cues that name a topic only in a document already about it (`context:` lines).
+    var context: [Pattern] = []
   }
 
   /// Patterns by their first key: one look-up per token finds both kinds.
@@ -95,6 +97,24 @@ public struct Lexicon: Sendable {
   }
 
   /// Records that claims about `topic` are also about `broader` (`Tomahawk` → `military aid`).
+  /// Adds `cues` for `topic` (creating the topic if the lexicon lacks it): words that name the
+  /// topic only in a document already about it ("talks" in an article on the peace talks).
+  public mutating func addContext(_ topic: String, cues: [String]) {
+    let entry: Int
+    if let existing = byName[topic.lowercased()]?.first(where: { entries[$0].kind == .topic }) {
+      entry = existing
+    } else {
+      entry = entries.count
+      add(Entry(name: topic, kind: .topic))
+    }
+    for cue in cues {
+      let tokens = Tokenizer.tokens(in: Array(cue.utf8))
+      guard !tokens.isEmpty else { continue }
+      let pattern = Pattern(keys: tokens.map(\.key), rules: tokens.map { _ in .any }, entry: entry, isRole: false)
+      index[pattern.keys[0], default: Patterns()].context.append(pattern)
+    }
+  }
+
   public mutating func addBroader(_ topic: String, _ broaderTopic: String) {
     if !(broader[topic]?.contains(broaderTopic) ?? false) { broader[topic, default: []].append(broaderTopic) }
   }
