@@ -26,14 +26,14 @@ public struct DebrisDetector: Sendable {
     var rules: [String?] = []
     var datelines: [Int: (Int, Day)] = [:]
     for (k, line) in lines.enumerated() {
-      let text = String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)
-      if let found = Self.leadingDateline(text) {
+      let first = bytes[line.span.start]
+      if first == 0x64 || first == 0x44, let found = Self.leadingDateline(String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)) {
         datelines[k] = found
         rules.append(nil)
         continue
       }
       let position = Double(line.span.start) / Double(max(1, bytes.count))
-      rules.append(rule(for: text, bytes: bytes, span: line.span, position: position, publisher: publisher))
+      rules.append(rule(bytes: bytes, span: line.span, position: position, publisher: publisher))
     }
     PageRepeats.mark(bytes: bytes, lines: lines, rules: &rules)
 
@@ -71,7 +71,7 @@ public struct DebrisDetector: Sendable {
 
   /// The rule that makes one line debris, or nil; `position` is where the line starts, as a
   /// fraction of the text.
-  func rule(for text: String, bytes: [UInt8], span: TextSpan, position: Double, publisher: String) -> String? {
+  func rule(bytes: [UInt8], span: TextSpan, position: Double, publisher: String) -> String? {
     let line = LineShape(bytes: bytes, span: span)
     let lower = line.lower
     if lower.contains("pic.twitter.com/") || Self.looksLikeEmbeddedPost(lower) { return "debris.social-embed" }
@@ -91,7 +91,7 @@ public struct DebrisDetector: Sendable {
     if lower.contains("newsletter") && (line.addressesTheReader || lower.contains("sign up")) { return "debris.newsletter" }
     if words < 12 && Self.sharePhrases.contains(where: lower.hasPrefix) { return "debris.share" }
     if !line.hasQuotationMarks, Self.promoPhrases.contains(where: lower.contains) { return "debris.promo" }
-    if !line.hasQuotationMarks, line.addressesTheReader, words <= 25,
+    if words <= 25, line.addressesTheReader, !line.hasQuotationMarks,
       line.startsWithImperative(Self.imperativeOpeners) || line.speaksAsThePublisher
     {
       return "debris.promo"
@@ -100,7 +100,7 @@ public struct DebrisDetector: Sendable {
     let endsLikeSentence = Self.endsLikeSentence(bytes, span)
     if lower.contains(" | ") && words <= 8 && !endsLikeSentence { return "debris.section-label" }
     if words == 1 && !endsLikeSentence { return "debris.label" }
-    if words <= 6, lower.hasPrefix("by "), text.split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
+    if words <= 6, lower.hasPrefix("by "), line.words.dropFirst().allSatisfy({ LineShape.isUpper(bytes[$0.lowerBound]) || bytes[$0.lowerBound] >= 0x80 }) {
       return "debris.byline"
     }
     if !endsLikeSentence && (line.isMetaLine) { return "debris.meta" }

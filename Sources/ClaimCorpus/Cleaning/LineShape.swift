@@ -1,3 +1,5 @@
+import CFastScan
+
 /// One line of a page, seen for its shape: its text without markdown decoration, lowercased
 /// for phrase tests, and the signs that mark page furniture rather than prose.
 struct LineShape {
@@ -9,8 +11,19 @@ struct LineShape {
   let lower: LowerBytes
   /// The core's words (runs between spaces), as byte ranges.
   let words: [Range<Int>]
-  /// The line's quotations, whose words are someone's, not the page's.
-  let quotes: [QuoteSpan]
+  /// The reader's and the publisher's pronouns the line uses outside its quotations.
+  let pronouns: Pronouns
+
+  /// Pronouns that address the reader or speak as the publisher.
+  struct Pronouns: OptionSet {
+    let rawValue: UInt8
+    /// "you", "your".
+    static let secondPerson = Pronouns(rawValue: 1)
+    /// "we", "our".
+    static let firstPlural = Pronouns(rawValue: 2)
+    /// "us" (not "US").
+    static let us = Pronouns(rawValue: 4)
+  }
 
   init(bytes: [UInt8], span: TextSpan) {
     self.bytes = bytes
@@ -32,7 +45,46 @@ struct LineShape {
       }
     }
     self.words = words
-    quotes = QuoteFinder.quotes(in: bytes, range: span.start..<span.end)
+    var pronouns: Pronouns = []
+    for w in words { pronouns.formUnion(Self.pronoun(bytes[w])) }
+    // only a line with pronouns needs its quotations found, to leave out the quoted ones
+    if !pronouns.isEmpty {
+      let quotes = QuoteFinder.quotes(in: bytes, range: span.start..<span.end)
+      if !quotes.isEmpty {
+        pronouns = []
+        for w in words where !quotes.contains(where: { $0.outer.start <= w.lowerBound && w.lowerBound < $0.outer.end }) {
+          pronouns.formUnion(Self.pronoun(bytes[w]))
+        }
+      }
+    }
+    self.pronouns = pronouns
+  }
+
+  /// The pronoun a word is, its letters compared without case ("Your," → second person), "US" aside.
+  static func pronoun(_ word: ArraySlice<UInt8>) -> Pronouns {
+    guard word.count <= 6 else { return [] }
+    var key: UInt32 = 0
+    var count = 0
+    var allUpper = true
+    for b in word where isLower(b) || isUpper(b) {
+      count += 1
+      if count > 4 { return [] }
+      allUpper = allUpper && isUpper(b)
+      key = key << 8 | UInt32(isUpper(b) ? b + 32 : b)
+    }
+    switch key {
+    case 0x796F75, 0x796F7572: return .secondPerson  // you, your
+    case 0x7765, 0x6F7572: return .firstPlural  // we, our
+    case 0x7573: return allUpper ? [] : .us  // us, not US
+    default: return []
+    }
+  }
+
+  /// The first `count` words, letters only, lowercased ("Help", "us" → "help", "us").
+  func leadingWords(_ count: Int) -> [String] {
+    words.prefix(count).map { w in
+      String(decoding: bytes[w].filter { Self.isLower($0) || Self.isUpper($0) }.map { Self.isUpper($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
   }
 
   static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
@@ -57,7 +109,7 @@ struct LineShape {
   /// "list 1 of 4…", "Item 1 of 5 …", "[1/5] …": a counted entry of a link list or a photo gallery.
   var isCountedEntry: Bool {
     let b = lower.bytes
-    if words.count >= 4, ["list", "item", "image", "photo", "slide"].contains(pronounWords.first ?? "") {
+    if words.count >= 4, ["list ", "item ", "image ", "photo ", "slide "].contains(where: lower.hasPrefix) {
       let number = { (k: Int) in self.bytes[self.words[k]].first.map(Self.isDigit) ?? false }
       return number(1) && String(decoding: bytes[words[2]], as: UTF8.self) == "of" && number(3)
     }
@@ -75,32 +127,23 @@ struct LineShape {
   }
 
   /// Whether the line quotes someone.
-  var hasQuotationMarks: Bool { !quotes.isEmpty }
-
-  /// The core's words outside quotations, in lowercase, letters only ("you", "our"); "US"
-  /// stays "US".
-  var pronounWords: [String] {
-    words.filter { w in !quotes.contains { $0.outer.start <= w.lowerBound && w.lowerBound < $0.outer.end } }.map { w in
-      let word = String(decoding: bytes[w].filter { Self.isLower($0) || Self.isUpper($0) }, as: UTF8.self)
-      return word == "US" ? word : word.lowercased()
-    }
+  var hasQuotationMarks: Bool {
+    guard lower.bytes.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }) else { return false }
+    return !QuoteFinder.quotes(in: bytes, range: core.start..<core.end).isEmpty
   }
 
   /// Whether the line speaks to its reader ("you", "your") or as the publisher ("we", "us", "our").
-  var addressesTheReader: Bool { pronounWords.contains { ["you", "your", "we", "us", "our"].contains($0) } }
+  var addressesTheReader: Bool { !pronouns.isEmpty }
 
   /// Whether the line speaks both to the reader and as the publisher ("if you believe … let us know").
-  var speaksAsThePublisher: Bool {
-    let w = pronounWords
-    return w.contains { $0 == "you" || $0 == "your" } && w.contains { $0 == "we" || $0 == "us" || $0 == "our" }
-  }
+  var speaksAsThePublisher: Bool { pronouns.contains(.secondPerson) && !pronouns.isDisjoint(with: [.firstPlural, .us]) }
 
   /// "Help us …", "Get our stories …", "Sign up here": a verb from `openers` first, with the
   /// reader or the publisher (or "up", "here", "now") within the next three words.
   func startsWithImperative(_ openers: Set<String>) -> Bool {
-    let w = pronounWords
+    let w = leadingWords(4)
     guard let first = w.first, openers.contains(first) else { return false }
-    return w.dropFirst().prefix(3).contains { ["you", "your", "we", "us", "our", "up", "here", "now"].contains($0) }
+    return w.dropFirst().contains { ["you", "your", "we", "us", "our", "up", "here", "now"].contains($0) }
   }
 
   /// A line of page metadata: parts split by " • " or " · " with a date or time among them.
@@ -131,7 +174,7 @@ struct LineShape {
   /// "ICIJ accepts information about wrongdoing … We do our utmost …".
   func isPublisherNote(_ name: String) -> Bool {
     guard !name.isEmpty, lower.hasPrefix(name.lowercased() + " ") else { return false }
-    return pronounWords.contains { $0 == "we" || $0 == "our" }
+    return pronouns.contains(.firstPlural)
   }
 
   /// "— The Committee … report": the attribution line under a pull quote.
@@ -143,7 +186,8 @@ struct LineShape {
   /// "William Dixon is a senior associate fellow at …": a full name (two to four capitalised
   /// words, no "Mr"), then "is a", "is an" or "is the", and one of `roles` within four words.
   func isAuthorBio(roles: Set<String>) -> Bool {
-    let w = pronounWords
+    guard lower.contains(" is ") else { return false }
+    let w = leadingWords(12)
     guard let isAt = w.prefix(6).firstIndex(of: "is"), (2...4).contains(isAt), isAt + 1 < w.count,
       ["a", "an", "the"].contains(w[isAt + 1]), !["mr", "mrs", "ms", "dr", "miss"].contains(w[0]),
       words.prefix(isAt).allSatisfy({ Self.isUpper(bytes[$0.lowerBound]) })
@@ -183,18 +227,13 @@ struct LowerBytes {
 
   /// The offset where `text` (lowercase) first occurs.
   func firstIndex(of text: String) -> Int? {
-    let needle = Array(text.utf8)
-    guard let first = needle.first, needle.count <= bytes.count else { return nil }
-    var i = 0
-    let last = bytes.count - needle.count
-    while i <= last {
-      if bytes[i] == first {
-        var k = 1
-        while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return i }
+    var needle = text
+    return needle.withUTF8 { n in
+      bytes.withUnsafeBufferPointer { h in
+        guard let base = h.baseAddress, let needle = n.baseAddress, n.count <= h.count else { return nil }
+        let found = claimsh_find_caseless(base, h.count, needle, n.count, 0)
+        return found < h.count ? found : nil
       }
-      i += 1
     }
-    return nil
   }
 }

@@ -1,14 +1,25 @@
-/// Debris found by comparing a page's lines: a line that repeats an earlier one (a caption or
-/// teaser shown twice), and a quotation block (`> …`) whose words stand in another line (a
+/// Debris found by comparing a page's lines: a line of 30 bytes or more that repeats an
+/// earlier one exactly (a caption or teaser shown twice), and a quotation block (`> …`) whose words stand in another line (a
 /// pull quote repeating the body).
 enum PageRepeats {
   /// Marks in `rules` the lines of `lines` that repeat others; lines already marked stay.
   static func mark(bytes: [UInt8], lines: [DebrisDetector.Line], rules: inout [String?]) {
-    let keys = lines.map { key(bytes, $0.span) }
-    var seen: Set<[UInt8]> = []
-    for (k, key) in keys.enumerated() where key.count(where: { $0 == 0x20 }) >= 5 {
-      if !seen.insert(key).inserted, rules[k] == nil { rules[k] = "debris.repeated" }
+    var seen: [Int: [Int]] = [:]
+    for (k, line) in lines.enumerated() where line.span.length >= 30 {
+      let text = bytes[line.span.start..<line.span.end]
+      let hash = text.withUnsafeBytes { raw in
+        var hasher = Hasher()
+        hasher.combine(bytes: raw)
+        return hasher.finalize()
+      }
+      if seen[hash]?.contains(where: { bytes[lines[$0].span.start..<lines[$0].span.end] == text }) == true {
+        if rules[k] == nil { rules[k] = "debris.repeated" }
+      } else {
+        seen[hash, default: []].append(k)
+      }
     }
+    guard lines.contains(where: { bytes[$0.span.start] == 0x3E }) else { return }
+    let keys = lines.map { key(bytes, $0.span) }
     for (k, line) in lines.enumerated() where rules[k] == nil && bytes[line.span.start] == 0x3E {
       let key = keys[k]
       guard key.count(where: { $0 == 0x20 }) >= 5 else { continue }

@@ -48,7 +48,7 @@ struct AttributionFinder: Sendable {
       if t[i].is(.citedSpeechNoun), let p = [i - 1, i - 2].first(where: { $0 >= 0 && t[$0].key == "his" }),
         p == i - 1 || t[i - 1].kind == .word, let a = s.resolvePronoun(p)
       {
-        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: a.surface, speaker: a.name, entity: a.name, rule: "cited.possessive.pronoun"))
+        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: "cited.possessive.pronoun"))
         continue
       }
       if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
@@ -225,7 +225,7 @@ struct AttributionFinder: Sendable {
     while source.count > 1, t[source.lowerBound].is(.leadingFiller) { source = (source.lowerBound + 1)..<source.upperBound }
     if source.count == 1, t[source.lowerBound].is(.personalPronoun) {
       guard let a = s.resolvePronoun(source.lowerBound) else { return nil }
-      return Attribution(cue: cue, source: source, cited: a.surface, speaker: a.name, entity: a.name, rule: rule + ".pronoun")
+      return Attribution(cue: cue, source: source, cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: rule + ".pronoun")
     }
     let inside = s.mentions.filter { source.contains($0.tokens.lowerBound) && $0.kind != .topic }
     let isDescription = t[source].contains { $0.is(.sourceHead) }
@@ -238,6 +238,11 @@ struct AttributionFinder: Sendable {
     guard isDescription || t[source.upperBound - 1].is(.personHead) else { return nil }
     let words = text(source, s)
     return Attribution(cue: cue, source: source, cited: words, speaker: words, entity: nil, rule: rule)
+  }
+
+  /// The text at `span`.
+  func words(_ span: TextSpan, _ s: Input) -> String {
+    String(decoding: s.bytes[span.start..<span.end], as: UTF8.self)
   }
 
   func text(_ r: Range<Int>, _ s: Input) -> String {

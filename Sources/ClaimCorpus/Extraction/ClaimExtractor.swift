@@ -67,7 +67,7 @@ public struct ClaimExtractor: Sendable {
     var quotes: [QuoteSpan] = []
     var lastSubject: Antecedent? = nil
     /// Each person's name as the text last wrote it ("Zelenskyy"), for citing them through a role or pronoun.
-    var names: [String: String] = [:]
+    var names: [String: TextSpan] = [:]
     var lastTopics: [String] = []
     /// Topics named so far, the latest last.
     var namedTopics: [String] = []
@@ -97,7 +97,7 @@ public struct ClaimExtractor: Sendable {
       let previous = lastSubject
       let known = names
       let resolve: (Int) -> Antecedent? = { i in
-        if let m = firstPerson, m.tokens.upperBound <= i { return Antecedent(m, tokens, bytes, names: known) }
+        if let m = firstPerson, m.tokens.upperBound <= i { return Antecedent(m, tokens, names: known) }
         return previous
       }
       var firstResolved: Antecedent? = nil
@@ -109,10 +109,10 @@ public struct ClaimExtractor: Sendable {
       }
       s.attributions = attributions.find(.init(tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve))
       s.subject = firstPerson?.name ?? firstResolved?.name
-      if let m = firstPerson { lastSubject = Antecedent(m, tokens, bytes, names: known) } else if let a = firstResolved { lastSubject = a }
+      if let m = firstPerson { lastSubject = Antecedent(m, tokens, names: known) } else if let a = firstResolved { lastSubject = a }
       // a name, not a title alone ("Ukrainian President")
       for m in s.mentions where m.kind == .person && Antecedent.isName(m, tokens) {
-        names[m.name] = String(decoding: bytes[m.span.start..<m.span.end], as: UTF8.self)
+        names[m.name] = m.span
       }
       if let anaphor = Self.topicAnaphor(tokens) {
         let own = Set(s.topics.map(\.name))
@@ -172,17 +172,16 @@ public struct ClaimExtractor: Sendable {
     return nil
   }
 
-  /// The person a pronoun stands for: the canonical name, and the words that named them.
+  /// The person a pronoun stands for: the canonical name, and where the text named them.
   struct Antecedent {
     var name: String
-    var surface: String
+    var surface: TextSpan
 
     /// The antecedent `m` (in `tokens`) names; a title without a name ("the Ukrainian
     /// president") is cited by the name the text last gave that person, in `names`, when it gave one.
-    init(_ m: Mention, _ tokens: [Token], _ bytes: [UInt8], names: [String: String]) {
+    init(_ m: Mention, _ tokens: [Token], names: [String: TextSpan]) {
       name = m.name
-      let words = String(decoding: bytes[m.span.start..<m.span.end], as: UTF8.self)
-      surface = Self.isName(m, tokens) ? words : names[m.name] ?? words
+      surface = Self.isName(m, tokens) ? m.span : names[m.name] ?? m.span
     }
 
     /// Whether the mention holds a name, not only a title: a capitalised word that names no

@@ -52,9 +52,9 @@ struct NameRegister {
   func resolve(_ mentions: [Mention], tokens t: [Token], bytes: [UInt8]) -> [Mention] {
     guard !byKey.isEmpty else { return mentions }
     var out: [Mention] = []
-    var covered = Set<Int>()
+    var covered = [Bool](repeating: false, count: t.count)
     for m in mentions {
-      covered.formUnion(m.tokens)
+      for i in m.tokens { covered[i] = true }
       guard m.kind == .unknown else {
         out.append(m)
         continue
@@ -71,11 +71,13 @@ struct NameRegister {
       }
     }
     // "Umerov thanked Washington": a known name opening a sentence is not an unknown mention
-    for (i, tok) in t.enumerated() where !covered.contains(i) && tok.kind == .word && tok.isCapitalized {
+    var added = false
+    for (i, tok) in t.enumerated() where !covered[i] && tok.kind == .word && tok.isCapitalized {
       guard let e = byKey[tok.key] else { continue }
       out.append(Mention(tokens: i..<(i + 1), span: tok.span, name: e.name, kind: e.kind, rule: "discourse.name"))
+      added = true
     }
-    return out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    return added ? out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } : out
   }
 
   /// The acronym a run defines in brackets right after it: "Rapid Support Forces (RSF)".
@@ -92,7 +94,7 @@ struct NameRegister {
     while k > m.tokens.lowerBound, m.tokens.upperBound - k < 3 {
       let tok = t[k - 1]
       guard tok.kind == .word, tok.isCapitalized, !tok.isAllCaps, !tok.is(.nameStopword), !tok.is(.orgHead),
-        !tok.is(.placeWord), !tok.is(.personHead), tok.key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" })
+        !tok.is(.placeWord), !tok.is(.personHead), tok.key.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 || $0 == 0x2D || $0 == 0x27 })
       else { break }
       k -= 1
     }
