@@ -9,6 +9,10 @@ struct AttributionFinder: Sendable {
     var bytes: [UInt8]
     var inQuote: (Int) -> Bool
     var resolvePronoun: (Int) -> ClaimExtractor.Antecedent?
+    /// The name the article gives the report or study it is about, which "the report" stands for.
+    var documentName: String? = nil
+    /// The source "they" (plural) or "it" stands for: the last cited group or organisation.
+    var resolveGroup: (_ plural: Bool) -> (cited: String, speaker: String)? = { _ in nil }
   }
 
   func find(_ s: Input) -> [Attribution] {
@@ -117,6 +121,10 @@ struct AttributionFinder: Sendable {
     guard j < t.count else { return true }
     let next = t[j]
     if next.kind == .punct { return true }
+    // "accused Russia of …", "described the talks as constructive"
+    let window = t[j..<min(t.count, j + 6)]
+    if t[v].key.hasPrefix("accus"), window.contains(where: { $0.key == "of" }) { return true }
+    if t[v].key.hasPrefix("describ") || t[v].key.hasPrefix("call"), window.contains(where: { $0.key == "as" || $0.key == "“" || $0.key == "\"" }) { return true }
     return ["that", "as", "he", "she", "they", "it", "we", "i", "there", "this"].contains(next.key)
   }
 
@@ -133,15 +141,28 @@ struct AttributionFinder: Sendable {
     var j = v - 1
     while j >= 0 {
       if t[j].is(.adverb) { j -= 1; continue }
-      // a parenthetical between commas: "Trump, however, reportedly said", "X, speaking on …, noted"
+      // a parenthetical between commas: "Trump, however, reportedly said", "X, speaking on …, noted",
+      // an apposition "Casey-Maslen, the lead author, said"; or a name in apposition: "Russia's envoy, Kirill Dmitriev, said"
       if t[j].key == ",", let open = (max(0, j - 12)..<j).last(where: { t[$0].key == "," }), open > 0, !t[open - 1].key.isPunctuation {
-        let inner = t[(open + 1)..<j]
-        if inner.first.map({ $0.is(.parentheticalStart) }) ?? false {
+        let inner = (open + 1)..<j
+        if let m = s.mentions.first(where: { $0.tokens == inner && ($0.kind == .person || $0.kind == .organization) }) {
+          return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
+        }
+        if let first = t[inner].first, let last = t[inner].last,
+          first.is(.parentheticalStart) || ["a", "an", "the"].contains(first.key) || first.key.hasSuffix("ing") || last.is(.personHead)
+        {
           j = open - 1
           continue
         }
       }
       break
+    }
+    // "Zelenskiy repeated his pleas … and said": the subject of the clause the verb is joined to
+    if j >= 1, t[j].key == "and", let m = s.mentions.first(where: { !s.inQuote($0.tokens.lowerBound) }),
+      m.tokens.lowerBound <= 1, m.kind == .person || m.kind == .organization || m.kind == .outlet,
+      !t[m.tokens.upperBound..<j].contains(where: { $0.kind == .punct && $0.key != "," || $0.is(.speechVerb) })
+    {
+      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
     }
     var start = j + 1
     var k = j
@@ -153,6 +174,12 @@ struct AttributionFinder: Sendable {
       start = k
       k -= 1
     }
+    // "Tymofei, a military medic with the … told": the name the description stands beside
+    if start <= j, ["a", "an"].contains(t[start].key), start >= 2, t[start - 1].key == ",",
+      let m = s.mentions.first(where: { $0.tokens.upperBound == start - 1 && ($0.kind == .person || $0.kind == .unknown) })
+    {
+      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
+    }
     if start <= j {
       return attribution(source: start..<(j + 1), cue: v..<(v + 1), s, rule: "cited.subject")
     }
@@ -163,7 +190,7 @@ struct AttributionFinder: Sendable {
       if b + 1 <= j - 2 { return attribution(source: (b + 1)..<(j - 1), cue: v..<(v + 1), s, rule: "cited.subject") }
     }
     // "…,” said Trump" / "…,” says a spokesman"
-    if v > 0, !t[v].key.hasSuffix("ing"), t[v - 1].kind == .punct || s.inQuote(v - 1) {
+    if v > 0, !t[v].key.hasSuffix("ing"), t[v - 1].kind == .punct || s.inQuote(v - 1), v + 1 < t.count, !t[v + 1].is(.preposition) {
       var e = v + 1
       while e < t.count, e - v <= 6, t[e].kind != .punct, !t[e].is(.boundary) { e += 1 }
       if e > v + 1 { return attribution(source: (v + 1)..<e, cue: v..<(v + 1), s, rule: "cited.subject") }
@@ -223,6 +250,10 @@ struct AttributionFinder: Sendable {
     let t = s.tokens
     var source = source
     while source.count > 1, t[source.lowerBound].is(.leadingFiller) { source = (source.lowerBound + 1)..<source.upperBound }
+    if source.count == 1, t[source.lowerBound].key == "it" || t[source.lowerBound].key == "they" {
+      guard let g = s.resolveGroup(t[source.lowerBound].key == "they") else { return nil }
+      return Attribution(cue: cue, source: source, cited: g.cited, speaker: g.speaker, entity: nil, rule: rule + ".pronoun")
+    }
     if source.count == 1, t[source.lowerBound].is(.personalPronoun) {
       guard let a = s.resolvePronoun(source.lowerBound) else { return nil }
       return Attribution(cue: cue, source: source, cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: rule + ".pronoun")
@@ -235,8 +266,14 @@ struct AttributionFinder: Sendable {
     if !isDescription, let head = inside.last, head.kind != .unknown, source.upperBound - head.tokens.upperBound == 1, t[head.tokens.upperBound].kind == .possessive {
       return nil
     }
-    guard isDescription || t[source.upperBound - 1].is(.personHead) else { return nil }
+    guard isDescription || t[source.upperBound - 1].is(.personHead) || t[source.upperBound - 1].is(.orgHead) else { return nil }
     let words = text(source, s)
+    // "the report notes": the report the article named
+    if let name = s.documentName, t[source.upperBound - 1].is(.documentNoun), source.count <= 4,
+      ["the", "its", "this"].contains(t[source.lowerBound].key) || words.contains(name)
+    {
+      return Attribution(cue: cue, source: source, cited: words, speaker: name, entity: nil, rule: rule + ".document")
+    }
     return Attribution(cue: cue, source: source, cited: words, speaker: words, entity: nil, rule: rule)
   }
 

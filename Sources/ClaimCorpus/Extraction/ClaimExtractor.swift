@@ -66,6 +66,8 @@ public struct ClaimExtractor: Sendable {
     var prepared: [Prepared] = []
     var quotes: [QuoteSpan] = []
     var lastSubject: Antecedent? = nil
+    /// The last group or organisation cited, for "they said" and "it added".
+    var lastGroup: (cited: String, speaker: String, plural: Bool)? = nil
     /// Each person's name as the text last wrote it ("Zelenskyy"), for citing them through a role or pronoun.
     var names: [String: TextSpan] = [:]
     var lastTopics: [String] = []
@@ -87,6 +89,7 @@ public struct ClaimExtractor: Sendable {
     }
     let context = Self.documentTopics(pieces.map(\.topics), title: doc.title, lexicon: lexicon)
     let register = NameRegister(tokens: pieces.map(\.tokens), mentions: pieces.map(\.mentions), bytes: bytes)
+    let documentName = pieces.lazy.compactMap { Self.documentTitle(in: $0.tokens, bytes) }.first
     for piece in pieces {
       let tokens = piece.tokens
       var s = Prepared(
@@ -107,7 +110,16 @@ public struct ClaimExtractor: Sendable {
           firstResolved = firstResolved ?? a
         }
       }
-      s.attributions = attributions.find(.init(tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve))
+      let group = lastGroup
+      s.attributions = attributions.find(.init(
+        tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve, documentName: documentName,
+        resolveGroup: { plural in group.flatMap { $0.plural == plural ? ($0.cited, $0.speaker) : nil } }))
+      // the last source that "it" or "they" can stand for: an organisation or a group, not a person
+      for a in s.attributions.reversed() where !a.rule.hasSuffix(".pronoun") && !(a.entity.map { e in s.mentions.contains { $0.name == e && $0.kind == .person } } ?? false) {
+        let last = tokens[a.source.upperBound - 1].key
+        lastGroup = (a.cited, a.speaker ?? a.cited, last.hasSuffix("s") && !last.hasSuffix("ss"))
+        break
+      }
       s.subject = firstPerson?.name ?? firstResolved?.name
       if let m = firstPerson { lastSubject = Antecedent(m, tokens, names: known) } else if let a = firstResolved { lastSubject = a }
       // a name, not a title alone ("Ukrainian President")
@@ -189,6 +201,29 @@ public struct ClaimExtractor: Sendable {
     static func isName(_ m: Mention, _ tokens: [Token]) -> Bool {
       m.rule != "role" && tokens[m.tokens].contains { $0.isCapitalized && !$0.is(.nameStopword) }
     }
+  }
+
+  /// The name an article gives the report or study it is about: "the study, entitled War
+  /// Watch, concludes", "a report titled “Bypassing the Blockade”".
+  static func documentTitle(in t: [Token], _ bytes: [UInt8]) -> String? {
+    for i in t.indices where t[i].is(.documentNoun) {
+      var j = i + 1
+      if j < t.count, t[j].key == "," { j += 1 }
+      guard j + 1 < t.count, ["entitled", "titled", "called", "named"].contains(t[j].key) else { continue }
+      j += 1
+      var end = j
+      if ["“", "\"", "‘", "'"].contains(t[j].key) {
+        j += 1
+        end = j
+        while end < t.count, !["”", "\"", "’", "'"].contains(t[end].key), end - j < 12 { end += 1 }
+        while end > j, t[end - 1].kind == .punct { end -= 1 }
+      } else {
+        while end < t.count, t[end].kind == .word, t[end].isCapitalized || t[end].is(.nameJoiner) && end + 1 < t.count && t[end + 1].isCapitalized { end += 1 }
+      }
+      guard end > j else { continue }
+      return String(decoding: bytes[t[j].span.start..<t[end - 1].span.end], as: UTF8.self)
+    }
+    return nil
   }
 
   /// The topics a document is about: named by an alias in its title or in two of its sentences.

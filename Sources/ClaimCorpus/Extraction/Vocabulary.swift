@@ -52,6 +52,10 @@ struct WordClass: OptionSet, Sendable, Hashable {
   static let placeWord = WordClass(rawValue: 1 << 23)
   /// `in`, `near`: prepositions before a place.
   static let locative = WordClass(rawValue: 1 << 24)
+  /// `report`, `study`: documents that can be sources and be given a title.
+  static let documentNoun = WordClass(rawValue: 1 << 25)
+  /// `in`, `on`, `during`: prepositions, which do not open a speaker's name.
+  static let preposition = WordClass(rawValue: 1 << 26)
 }
 
 /// Word ids and classes for every word a rule or cue phrase mentions, so that a token is
@@ -96,6 +100,8 @@ enum Vocabulary {
     (WordLists.phrases("org-head"), .orgHead),
     (WordLists.phrases("place-word"), .placeWord),
     (WordLists.phrases("locative"), .locative),
+    (WordLists.phrases("document-noun"), .documentNoun),
+    (WordLists.phrases("preposition"), .preposition),
     (WordLists.phrases("adverb"), .adverb),
     (WordLists.phrases("parenthetical-start"), .parentheticalStart),
     (WordLists.phrases("boundary"), .boundary),
