@@ -280,7 +280,7 @@ public struct ClaimExtractor: Sendable {
         evidence.append(Evidence(field: "actor", value: m.name, span: m.span, rule: "actor.\(m.rule)"))
       }
     }
-    for (i, name) in s.pronounNames.sorted(by: { $0.key < $1.key }) where !actors.contains(name) && (t[i].key == "he" || t[i].key == "she") {
+    for (i, name) in s.pronounNames.sorted(by: { $0.key < $1.key }) where !actors.contains(name) {
       actors.append(name)
       evidence.append(Evidence(field: "actor", value: name, span: t[i].span, rule: "actor.pronoun"))
     }

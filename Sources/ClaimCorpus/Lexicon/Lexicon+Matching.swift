@@ -52,6 +52,15 @@ extension Lexicon {
         continue
       }
       let t = tokens[i]
+      // "Russia-occupied", "U.S.-brokered": a one-word name before a hyphen
+      if t.kind == .word, t.isCapitalized, let dash = t.key.firstIndex(of: "-"), dash != t.key.startIndex,
+        let entry = index[String(t.key[..<dash])]?.entity.first(where: { $0.keys.count == 1 && $0.rules[0] != .exact })?.entry
+      {
+        closeUnknown(at: i)
+        found.append(Mention(tokens: i..<(i + 1), span: t.span, name: entries[entry].name, kind: entries[entry].kind, rule: "alias"))
+        i += 1
+        continue
+      }
       if t.kind == .word && t.isCapitalized && t.key.first.map({ !$0.isNumber }) ?? false {
         if unknownStart == nil { unknownStart = i }
       } else if !(unknownStart != nil && t.kind == .word && t.is(.nameJoiner) && i + 1 < tokens.count && tokens[i + 1].isCapitalized) {
