@@ -94,7 +94,7 @@ public struct ClaimExtractor: Sendable {
       let tokens = piece.tokens
       var s = Prepared(
         span: piece.span, paragraph: piece.paragraph, tokens: tokens, mentions: register.resolve(piece.mentions, tokens: tokens, bytes: bytes),
-        topics: piece.topics.filter { $0.rule != "context" || context.contains($0.name) }, quotes: piece.quotes)
+        topics: Self.contextual(piece.topics, about: context, lexicon: lexicon), quotes: piece.quotes)
       let inQuote = Self.quoteTest(s)
       let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
       let previous = lastSubject
@@ -203,6 +203,16 @@ public struct ClaimExtractor: Sendable {
     }
   }
 
+  /// A sentence's topics: every alias, and the context cues of topics the document is about;
+  /// where the same words cue a topic and a broader one ("talks": peace talks, diplomacy), only
+  /// the narrower.
+  static func contextual(_ topics: [Mention], about: Set<String>, lexicon: Lexicon) -> [Mention] {
+    let kept = topics.filter { $0.rule != "context" || about.contains($0.name) }
+    return kept.filter { m in
+      m.rule != "context" || !kept.contains { $0.tokens == m.tokens && $0.name != m.name && lexicon.withBroader($0.name).contains(m.name) }
+    }
+  }
+
   /// The name an article gives the report or study it is about: "the study, entitled War
   /// Watch, concludes", "a report titled “Bypassing the Blockade”".
   static func documentTitle(in t: [Token], _ bytes: [UInt8]) -> String? {
@@ -226,13 +236,16 @@ public struct ClaimExtractor: Sendable {
     return nil
   }
 
-  /// The topics a document is about: named by an alias in its title or in two of its sentences.
+  /// How many sentences must name a topic by an alias for the document to be about it.
+  static let contextSentences = 1
+
+  /// The topics a document is about: named by an alias in its title or in `contextSentences` of its sentences.
   static func documentTopics(_ sentences: [[Mention]], title: String?, lexicon: Lexicon) -> Set<String> {
     var counts: [String: Int] = [:]
     for topics in sentences {
       for name in Set(topics.filter { $0.rule == "alias" }.map(\.name)) { counts[name, default: 0] += 1 }
     }
-    var about = Set(counts.filter { $0.value >= 2 }.map(\.key))
+    var about = Set(counts.filter { $0.value >= Self.contextSentences }.map(\.key))
     if let title {
       let tokens = Tokenizer.tokens(in: Array(title.utf8))
       about.formUnion(lexicon.topicMentions(in: tokens).map(\.name))
