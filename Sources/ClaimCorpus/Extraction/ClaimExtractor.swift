@@ -16,6 +16,8 @@ public struct ClaimExtractor: Sendable {
   /// name ("summit": Alaska summit, Budapest summit), or of an alias that is the name and a
   /// noun ("missile": Tomahawk, from "Tomahawk missiles").
   let topicHeads: [String: Set<String>]
+  /// The country each person of the lexicon speaks for ("we" in Zelensky's words: Ukraine).
+  let countries: [String: String]
 
   /// Creates an extractor over `lexicon`.
   public init(lexicon: Lexicon) {
@@ -30,6 +32,24 @@ public struct ClaimExtractor: Sendable {
       }
     }
     topicHeads = heads
+    countries = Self.countries(lexicon)
+  }
+
+  /// The country each person speaks for, read from their aliases: a role that names a
+  /// country ("Ukrainian President Volodymyr Zelensky", "the US president").
+  static func countries(_ lexicon: Lexicon) -> [String: String] {
+    var found: [String: String] = [:]
+    for entry in lexicon.entries where entry.kind == .person {
+      for alias in entry.aliases where found[entry.name] == nil {
+        for word in alias.split(separator: " ") {
+          if let place = lexicon.lookup(String(word)).first(where: { $0.kind == .place }) {
+            found[entry.name] = place.name
+            break
+          }
+        }
+      }
+    }
+    return found
   }
 
   /// A noun without its plural "s" ("missiles" → "missile").
@@ -292,6 +312,16 @@ public struct ClaimExtractor: Sendable {
         actors.append(m.name)
         evidence.append(Evidence(field: "actor", value: m.name, span: m.span, rule: "actor.\(m.rule)"))
       }
+      // "Kremlin spokesman Dmitry Peskov", "the Trump administration": the body a person's title
+      // names, and the person an organisation's name names, act too
+      if m.kind == .person || m.kind == .organization, m.tokens.count > 1 {
+        let other: EntityKind = m.kind == .person ? .organization : .person
+        for k in m.tokens where t[k].isCapitalized {
+          guard let body = lexicon.lookup(t[k].key).first(where: { $0.kind == other }), body.name != m.name, !actors.contains(body.name) else { continue }
+          actors.append(body.name)
+          evidence.append(Evidence(field: "actor", value: body.name, span: t[k].span, rule: "actor.title"))
+        }
+      }
     }
     for (i, name) in s.pronounNames.sorted(by: { $0.key < $1.key }) where !actors.contains(name) {
       actors.append(name)
@@ -345,6 +375,13 @@ public struct ClaimExtractor: Sendable {
         if speaker.isPerson && !claim.actors.contains(speaker.name) {
           claim.actors.append(speaker.name)
           claim.evidence.append(Evidence(field: "actor", value: speaker.name, span: speaker.span, rule: "actor.speaker"))
+        }
+        // "we", "us", "our" in a leader's words: the country they speak for
+        if let country = countries[speaker.name], !claim.actors.contains(country),
+          let we = t.firstIndex(where: { inner.start <= $0.span.start && $0.span.end <= inner.end && (["we", "us", "our", "ours"].contains($0.key) || $0.key.hasPrefix("we'")) && !$0.isAllCaps })
+        {
+          claim.actors.append(country)
+          claim.evidence.append(Evidence(field: "actor", value: country, span: t[we].span, rule: "actor.speaker-country"))
         }
       }
       return claim

@@ -24,6 +24,7 @@ struct NameRegister {
   /// Reads the unknown mentions of a document's sentences (`tokens[k]`, `mentions[k]`).
   init(tokens: [[Token]], mentions: [[Mention]], bytes: [UInt8]) {
     var candidates: [(key: String, name: String, evidence: Bool)] = []
+    var companies: [String: String] = [:]
     var alone: [String: Int] = [:]
     for (t, ms) in zip(tokens, mentions) {
       for m in ms where m.kind == .unknown {
@@ -32,6 +33,13 @@ struct NameRegister {
           continue
         }
         if m.tokens.count == 1 { alone[t[m.tokens.lowerBound].key, default: 0] += 1 }
+        // "Woeroon Electronic Sourcing Ltd.": a company, known later by its first word
+        if m.tokens.count >= 2, t[m.tokens.upperBound - 1].is(.orgHead) || m.tokens.upperBound < t.count && t[m.tokens.upperBound].is(.orgHead) {
+          let first = t[m.tokens.lowerBound]
+          if !first.is(.placeWord), !first.is(.orgHead), !first.is(.nameStopword), byKey[first.key] == nil {
+            companies[first.key] = Self.text(first, bytes)
+          }
+        }
         guard let tail = Self.personTail(m, t) else { continue }
         let last = t[tail.upperBound - 1]
         let evidence = tail.lowerBound > m.tokens.lowerBound || Self.hasPersonContext(m.tokens, t)
@@ -44,6 +52,9 @@ struct NameRegister {
     }
     for c in candidates where byKey[c.key] == nil && (c.evidence || alone[c.key, default: 0] > 0) {
       byKey[c.key] = Entity(name: c.name, kind: .person)
+    }
+    for (key, name) in companies where byKey[key] == nil && alone[key, default: 0] > 0 {
+      byKey[key] = Entity(name: name, kind: .organization)
     }
   }
 
