@@ -88,15 +88,15 @@ public struct DebrisDetector: Sendable {
     let words = lower.wordCount
     if words < 12 && Self.readMorePhrases.contains(where: lower.contains) { return "debris.read-more" }
     if Self.newsletterPrefixes.contains(where: lower.hasPrefix) { return "debris.newsletter" }
-    if lower.contains("newsletter") && (line.addressesTheReader || lower.contains("sign up")) { return "debris.newsletter" }
+    if lower.contains("newsletter") && (line.addressesTheReader && !line.hasQuotationMarks || lower.contains("sign up")) { return "debris.newsletter" }
     if words < 12 && Self.sharePhrases.contains(where: lower.hasPrefix) { return "debris.share" }
     if !line.hasQuotationMarks, Self.promoPhrases.contains(where: lower.contains) { return "debris.promo" }
-    if words <= 25, line.addressesTheReader, !line.hasQuotationMarks,
-      line.startsWithImperative(Self.imperativeOpeners) || line.speaksAsThePublisher
+    if words <= 25, line.addressesTheReader, line.startsWithImperative(Self.imperativeOpeners) || line.speaksAsThePublisher,
+      !line.hasQuotationMarks
     {
       return "debris.promo"
     }
-    if !line.hasQuotationMarks, line.isPublisherNote(publisher) { return "debris.promo" }
+    if line.isPublisherNote(publisher), !line.hasQuotationMarks { return "debris.promo" }
     let endsLikeSentence = Self.endsLikeSentence(bytes, span)
     if lower.contains(" | ") && words <= 8 && !endsLikeSentence { return "debris.section-label" }
     if words == 1 && !endsLikeSentence { return "debris.label" }

@@ -11,7 +11,8 @@ struct LineShape {
   let lower: LowerBytes
   /// The core's words (runs between spaces), as byte ranges.
   let words: [Range<Int>]
-  /// The reader's and the publisher's pronouns the line uses outside its quotations.
+  /// The reader's and the publisher's pronouns the line uses (quoted words too: the rules that
+  /// read them also ask `hasQuotationMarks`).
   let pronouns: Pronouns
 
   /// Pronouns that address the reader or speak as the publisher.
@@ -46,17 +47,7 @@ struct LineShape {
     }
     self.words = words
     var pronouns: Pronouns = []
-    for w in words { pronouns.formUnion(Self.pronoun(bytes[w])) }
-    // only a line with pronouns needs its quotations found, to leave out the quoted ones
-    if !pronouns.isEmpty {
-      let quotes = QuoteFinder.quotes(in: bytes, range: span.start..<span.end)
-      if !quotes.isEmpty {
-        pronouns = []
-        for w in words where !quotes.contains(where: { $0.outer.start <= w.lowerBound && w.lowerBound < $0.outer.end }) {
-          pronouns.formUnion(Self.pronoun(bytes[w]))
-        }
-      }
-    }
+    for w in words where w.count <= 6 { pronouns.formUnion(Self.pronoun(bytes[w])) }
     self.pronouns = pronouns
   }
 
