@@ -317,7 +317,7 @@ public struct ClaimExtractor: Sendable {
       if m.kind == .person || m.kind == .organization, m.tokens.count > 1 {
         let other: EntityKind = m.kind == .person ? .organization : .person
         for k in m.tokens where t[k].isCapitalized {
-          guard let body = lexicon.lookup(t[k].key).first(where: { $0.kind == other }), body.name != m.name, !actors.contains(body.name) else { continue }
+          guard t[k].word < 0, let body = lexicon.lookup(key: t[k].key).first(where: { $0.kind == other }), body.name != m.name, !actors.contains(body.name) else { continue }
           actors.append(body.name)
           evidence.append(Evidence(field: "actor", value: body.name, span: t[k].span, rule: "actor.title"))
         }

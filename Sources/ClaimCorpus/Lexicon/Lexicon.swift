@@ -133,6 +133,11 @@ public struct Lexicon: Sendable {
   /// The entries named `name` (canonical or alias, any case).
   ///
   ///     lexicon.lookup("zelenskyy").map(\.name)   // ["Zelensky"]
+  /// The entries a token key (lowercased, straight apostrophes) names.
+  func lookup(key: String) -> [Entry] {
+    (byName[key] ?? []).map { entries[$0] }
+  }
+
   public func lookup(_ name: String) -> [Entry] {
     (byName[name.lowercased().replacingApostrophes()] ?? []).map { entries[$0] }
   }
