@@ -260,7 +260,10 @@ struct AttributionFinder: Sendable {
     }
     let inside = s.mentions.filter { source.contains($0.tokens.lowerBound) && $0.kind != .topic }
     let isDescription = t[source].contains { $0.is(.sourceHead) }
-    if !isDescription, let head = inside.last(where: { $0.tokens.upperBound == source.upperBound }), head.kind != .unknown || head.tokens.count > 1 {
+    // a one-word name the lexicon lacks counts when it is the whole subject ("Infineon told ICIJ")
+    if !isDescription, let head = inside.last(where: { $0.tokens.upperBound == source.upperBound }),
+      head.kind != .unknown || head.tokens.count > 1 || source == head.tokens && source.lowerBound > 0
+    {
       return Attribution(cue: cue, source: source, cited: text(head.tokens, s), speaker: head.name, entity: head.name, rule: rule)
     }
     if !isDescription, let head = inside.last, head.kind != .unknown, source.upperBound - head.tokens.upperBound == 1, t[head.tokens.upperBound].kind == .possessive {

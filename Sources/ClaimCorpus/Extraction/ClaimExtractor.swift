@@ -307,7 +307,7 @@ public struct ClaimExtractor: Sendable {
     for m in s.mentions where m.kind == .person || m.kind == .organization || m.kind == .place || (m.kind == .unknown && m.tokens.count > 1 && t[m.tokens.upperBound - 1].is(.orgHead)) {
       // inside a source's description only its owner counts ("Zelensky's administration argued")
       let isOwner = m.tokens.upperBound < t.count && t[m.tokens.upperBound].kind == .possessive
-      if !isOwner && descriptions.contains(where: { $0.contains(m.tokens.lowerBound) }) { continue }
+      if !isOwner && m.kind != .place && descriptions.contains(where: { $0.contains(m.tokens.lowerBound) }) { continue }
       if !actors.contains(m.name) {
         actors.append(m.name)
         evidence.append(Evidence(field: "actor", value: m.name, span: m.span, rule: "actor.\(m.rule)"))
