@@ -211,6 +211,14 @@ import Testing
     #expect(doc.debris.map(\.rule) == ["debris.pull-quote", "debris.repeated", "debris.bio", "debris.teaser"])
   }
 
+  /// A sentence broken by a hard line wrap is one sentence again; a new line that starts a
+  /// sentence, or follows a blank line, is not joined.
+  @Test func hardWrappedLinesAreRejoined() {
+    let c = claims("The minister said the talks\nwould resume on Monday, officials said.\nThe delegations met.\n\nand then nothing")
+    #expect(c.map(\.text) == ["The minister said the talks would resume on Monday, officials said.", "The delegations met.", "and then nothing"])
+    #expect(c[0].cited == ["The minister", "officials"])
+  }
+
   @Test func aDatelineGivesTheDate() {
     let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: " date 2025-10-27 Zelenskyy has demanded missiles."))
     #expect(doc.date?.description == "2025-10-27")

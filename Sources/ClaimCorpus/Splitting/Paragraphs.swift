@@ -16,7 +16,8 @@ enum Paragraphs {
   }
 
   /// The parts of `lines` not covered by `debris`, as paragraphs: one line each, except that
-  /// a line ending in `:` runs on into the next ("Trump remarked:" / "“I’m going to…”").
+  /// a line ending in `:` runs on into the next ("Trump remarked:" / "“I’m going to…”"), and a
+  /// hard-wrapped line into the line that continues its sentence.
   static func paragraphs(_ bytes: [UInt8], lines: [DebrisDetector.Line], debris: [Debris]) -> [Range<Int>] {
     var pieces: [Range<Int>] = []
     var d = 0
@@ -38,13 +39,24 @@ enum Paragraphs {
     }
     var paragraphs: [Range<Int>] = []
     for piece in pieces {
-      if let last = paragraphs.last, bytes[last.upperBound - 1] == 0x3A {
+      if let last = paragraphs.last, bytes[last.upperBound - 1] == 0x3A || isHardWrapped(bytes, last, piece) {
         paragraphs[paragraphs.count - 1] = last.lowerBound..<piece.upperBound
       } else {
         paragraphs.append(piece)
       }
     }
     return paragraphs
+  }
+
+  /// Whether `next` continues the sentence `last` broke off at a hard line wrap: one newline
+  /// between them (no blank line), `last` ending without a sentence's final mark, and `next`
+  /// starting with a lowercase letter ("The minister said the talks" / "would resume on Monday.").
+  static func isHardWrapped(_ bytes: [UInt8], _ last: Range<Int>, _ next: Range<Int>) -> Bool {
+    let first = bytes[next.lowerBound]
+    guard first >= 0x61 && first <= 0x7A else { return false }
+    let end = bytes[last.upperBound - 1]
+    guard ![0x2E, 0x21, 0x3F, 0x22, 0x29, 0x5D].contains(end), !(end >= 0x80) else { return false }
+    return bytes[last.upperBound..<next.lowerBound].count(where: { $0 == 0x0A }) == 1
   }
 
   static func isBlank(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
