@@ -21,7 +21,8 @@ struct AttributionFinder: Sendable {
     func add(_ a: Attribution?) {
       guard let a else { return }
       if let e = a.entity {
-        guard !citedEntities.contains(e) else { return }
+        // the same source again ("Witkoff, writing on X, said:") is kept for the quotation it opens
+        guard !citedEntities.contains(e) || a.rule.hasPrefix("cited.subject") && !found.contains(where: { $0.cue == a.cue }) else { return }
         citedEntities.insert(e)
       } else if found.contains(where: { $0.cited == a.cited }) {
         return
