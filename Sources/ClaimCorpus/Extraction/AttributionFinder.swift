@@ -165,6 +165,12 @@ struct AttributionFinder: Sendable {
     {
       return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
     }
+    // "He reported no breakthrough, however, and added:": the pronoun opening the sentence
+    if j >= 2, t[j].key == "and", t[0].is(.personalPronoun),
+      !t[1..<j].contains(where: { $0.kind == .punct && $0.key != "," }), let a = s.resolvePronoun(0)
+    {
+      return Attribution(cue: v..<(v + 1), source: 0..<1, cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: "cited.subject.pronoun")
+    }
     var start = j + 1
     var k = j
     while k >= 0, start - k <= 9 {
