@@ -85,7 +85,7 @@ public struct DebrisDetector: Sendable {
     if Self.disclaimerPrefixes.contains(where: lower.hasPrefix) || Self.disclaimerPhrases.contains(where: lower.contains) {
       return "debris.disclaimer"
     }
-    let words = lower.wordCount
+    let words = line.words.count
     if words < 12 && Self.readMorePhrases.contains(where: lower.contains) { return "debris.read-more" }
     if Self.newsletterPrefixes.contains(where: lower.hasPrefix) { return "debris.newsletter" }
     if lower.contains("newsletter") && (line.addressesTheReader && !line.hasQuotationMarks || lower.contains("sign up")) { return "debris.newsletter" }

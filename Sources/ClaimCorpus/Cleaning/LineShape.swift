@@ -47,7 +47,7 @@ struct LineShape {
     }
     self.words = words
     var pronouns: Pronouns = []
-    for w in words where w.count <= 6 { pronouns.formUnion(Self.pronoun(bytes[w])) }
+    for w in words { pronouns.formUnion(Self.pronoun(bytes[w])) }
     self.pronouns = pronouns
   }
 
@@ -78,8 +78,8 @@ struct LineShape {
     }
   }
 
-  static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
-  static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+  static func isLower(_ b: UInt8) -> Bool { SentenceSplitter.isLower(b) }
+  static func isUpper(_ b: UInt8) -> Bool { SentenceSplitter.isUpper(b) }
   static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
   /// Link texts run together by a crawler ("Skip to main contentSkip to navigation",
@@ -203,18 +203,6 @@ struct LowerBytes {
   }
 
   func contains(_ text: String) -> Bool { firstIndex(of: text) != nil }
-
-  /// The number of runs of bytes between spaces and tabs.
-  var wordCount: Int {
-    var count = 0
-    var inWord = false
-    for b in bytes {
-      let space = b == 0x20 || b == 0x09
-      if !space && !inWord { count += 1 }
-      inWord = !space
-    }
-    return count
-  }
 
   /// The offset where `text` (lowercase) first occurs.
   func firstIndex(of text: String) -> Int? {
