@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <editline/readline.h>
 
-/// Names the program, installs the completion hook and the word breaks, and starts libedit.
-static inline void claimsh_editline_setup(const char *name, rl_completion_func_t *complete, char *word_breaks) {
+/// Names the program, installs the completion hook, the word breaks and the function that
+/// reads a typed character (it returns a whole character, not a byte, or -1), and starts libedit.
+static inline void claimsh_editline_setup(const char *name, rl_completion_func_t *complete, char *word_breaks, int (*read_character)(FILE *)) {
   rl_readline_name = name;
+  rl_getc_function = read_character;
   rl_attempted_completion_function = complete;
   rl_completer_word_break_characters = word_breaks;
   rl_initialize();

@@ -37,7 +37,7 @@ public struct Completer {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
       return names.map { name in
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isFolder)
         return isFolder.boolValue ? name + "/" : name
       }
     }

@@ -14,14 +14,31 @@ enum Interrupts {
   static let cancellation = Cancellation()
   /// Set when the terminal was resized, cleared when the width is read again.
   static let resized = Atomic<Bool>(false)
+  /// The pipe Ctrl-C writes a byte to, so that a wait for a key wakes even when the Ctrl-C came
+  /// just before the wait began (a flag alone would be seen only after the next key); -1 until
+  /// `install` opens it.
+  static let wakeRead = Atomic<Int32>(-1)
+  private static let wakeWrite = Atomic<Int32>(-1)
 
   /// Installs the handlers: SIGINT only in an interactive session (a script keeps the default,
   /// so Ctrl-C ends it), the others always.
   static func install(interactive: Bool) {
     if interactive {
+      var ends: [Int32] = [0, 0]
+      if pipe(&ends) == 0 {
+        for end in ends {
+          _ = fcntl(end, F_SETFL, O_NONBLOCK)
+          _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        wakeRead.store(ends[0], ordering: .relaxed)
+        wakeWrite.store(ends[1], ordering: .relaxed)
+      }
       handle(SIGINT, restart: false) { _ in
         Interrupts.lineInterrupted.store(true, ordering: .relaxed)
         Interrupts.cancellation.cancel()
+        let fd = Interrupts.wakeWrite.load(ordering: .relaxed)
+        var byte: UInt8 = 1
+        if fd >= 0 { _ = write(fd, &byte, 1) }  // async-signal-safe; a full pipe is awake already
       }
     }
     handle(SIGWINCH, restart: true) { _ in Interrupts.resized.store(true, ordering: .relaxed) }
@@ -31,6 +48,14 @@ enum Interrupts {
     sigemptyset(&set)
     for signal in [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, signal) }
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  }
+
+  /// Forgets the Ctrl-Cs that came before a new line is read (one that ended a statement).
+  static func clearLineInterrupt() {
+    lineInterrupted.store(false, ordering: .relaxed)
+    let fd = wakeRead.load(ordering: .relaxed)
+    var bytes = (UInt64(0), UInt64(0))
+    while fd >= 0, withUnsafeMutableBytes(of: &bytes, { read(fd, $0.baseAddress, $0.count) }) > 0 {}
   }
 
   /// Whether the terminal was resized since the last call.

@@ -17,11 +17,12 @@ public struct EditLineReader: LineReader {
   /// Starts libedit on the terminal; `completer` answers Tab.
   public init(completer: @escaping (String, Int) -> Completer.Result) {
     EditLineReader.completer = completer
-    claimsh_editline_setup(EditLineReader.name, { text, start, end in EditLineReader.complete(text, start, end) }, EditLineReader.wordBreaks)
+    claimsh_editline_setup(EditLineReader.name, { text, start, end in EditLineReader.complete(text, start, end) }, EditLineReader.wordBreaks,
+      { file in TerminalKeys.next(file) })
   }
 
   public mutating func readLine(prompt: String) -> String? {
-    Interrupts.lineInterrupted.store(false, ordering: .relaxed)
+    Interrupts.clearLineInterrupt()
     if EditLineReader.endOfInputIsPending() { return nil }
     guard let raw = CEditLine.readline(prompt) else { return nil }
     defer { free(raw) }
