@@ -8,7 +8,7 @@ import ClaimQuery
 import Foundation
 import FuzzSupport
 
-let lexicon = CorpusLoader.defaultLexicon().lexicon
+let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
 
 /// A private folder for the input's file and its snapshot (in memory where there is /dev/shm).
 let folder: String = {
@@ -51,12 +51,12 @@ func load(_ input: UnsafeRawBufferPointer) {
   guard let first = input.first else { return }
   let path = "\(folder)/input.\(kinds[Int(first) % kinds.count])"
   guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else { fatalError("cannot write \(path)") }
-  let corpus = CorpusLoader(lexicon: lexicon).load(paths: [path])
+  let corpus = loader.load(paths: [path])
   let before = answers(corpus)
   guard !corpus.documents.isEmpty || corpus.claimCount > 0 else { return }
   let snapshot = "\(folder)/again.claimsh"
   if let failure = CorpusSnapshot.write(corpus, to: snapshot) { fatalError("a snapshot could not be written: \(failure)") }
-  let again = CorpusLoader(lexicon: lexicon).load(paths: [snapshot])
+  let again = loader.load(paths: [snapshot])
   guard again.warnings.isEmpty, answers(again) == before else {
     fatalError("a snapshot answers differently from the corpus it was made of: \(again.warnings)")
   }

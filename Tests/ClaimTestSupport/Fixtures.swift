@@ -37,7 +37,7 @@ extension Fixtures {
 
   /// Runs the built `claimsh` with `arguments` in the package's root folder.
   public static func claimsh(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
-    FileManager.default.changeCurrentDirectoryPath(root.path)
+    _ = FileManager.default.changeCurrentDirectoryPath(root.path)
     return try Run.process(binary, arguments, input: input, environment: environment)
   }
 }

@@ -40,11 +40,11 @@ public struct ClaimExtractor: Sendable {
   static func countries(_ lexicon: Lexicon) -> [String: String] {
     var found: [String: String] = [:]
     for entry in lexicon.entries where entry.kind == .person {
-      for alias in entry.aliases where found[entry.name] == nil {
+      search: for alias in entry.aliases {
         for word in alias.split(separator: " ") {
-          if let place = lexicon.lookup(String(word)).first(where: { $0.kind == .place }) {
+          if let place = lexicon.first(.place, key: word.lowercased().replacingApostrophes()) {
             found[entry.name] = place.name
-            break
+            break search
           }
         }
       }
@@ -317,7 +317,7 @@ public struct ClaimExtractor: Sendable {
       if m.kind == .person || m.kind == .organization, m.tokens.count > 1 {
         let other: EntityKind = m.kind == .person ? .organization : .person
         for k in m.tokens where t[k].isCapitalized {
-          guard t[k].word < 0, let body = lexicon.lookup(key: t[k].key).first(where: { $0.kind == other }), body.name != m.name, !actors.contains(body.name) else { continue }
+          guard t[k].word < 0, let body = lexicon.first(other, key: t[k].key), body.name != m.name, !actors.contains(body.name) else { continue }
           actors.append(body.name)
           evidence.append(Evidence(field: "actor", value: body.name, span: t[k].span, rule: "actor.title"))
         }

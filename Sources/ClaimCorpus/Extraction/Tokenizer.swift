@@ -195,8 +195,9 @@ public enum Tokenizer {
 }
 
 extension String {
-  /// The string with `’` made `'`.
+  /// The string with `’` made `'`. (A Character test: Foundation's `contains` of a string
+  /// searches with locale rules, a hundred times slower.)
   func replacingApostrophes() -> String {
-    contains("\u{2019}") ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
+    contains(Character("\u{2019}")) ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
   }
 }

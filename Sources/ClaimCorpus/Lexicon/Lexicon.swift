@@ -130,14 +130,15 @@ public struct Lexicon: Sendable {
     return out
   }
 
+  /// The first entry of `kind` that a token key (lowercased, straight apostrophes) names.
+  func first(_ kind: EntityKind, key: String) -> Entry? {
+    guard let found = byName[key]?.first(where: { entries[$0].kind == kind }) else { return nil }
+    return entries[found]
+  }
+
   /// The entries named `name` (canonical or alias, any case).
   ///
   ///     lexicon.lookup("zelenskyy").map(\.name)   // ["Zelensky"]
-  /// The entries a token key (lowercased, straight apostrophes) names.
-  func lookup(key: String) -> [Entry] {
-    (byName[key] ?? []).map { entries[$0] }
-  }
-
   public func lookup(_ name: String) -> [Entry] {
     (byName[name.lowercased().replacingApostrophes()] ?? []).map { entries[$0] }
   }

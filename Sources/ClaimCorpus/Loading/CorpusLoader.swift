@@ -13,12 +13,20 @@ import Glibc
 /// `.jsonl`/`.ndjson`/`.json` files hold one JSON document or claim per line.
 public struct CorpusLoader: Sendable {
   /// The lexicon for extraction.
-  public var lexicon: Lexicon
+  public var lexicon: Lexicon {
+    didSet { extractor = ClaimExtractor(lexicon: lexicon) }
+  }
   /// The largest plain-text article read, in bytes.
   public var maxTextBytes = 32 << 20
+  /// The extractor over `lexicon`, built once: its tables take a while (a third of a
+  /// millisecond), which a loader that reads many small inputs would pay each time.
+  private var extractor: ClaimExtractor
 
   /// Creates a loader that extracts with `lexicon`.
-  public init(lexicon: Lexicon) { self.lexicon = lexicon }
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    extractor = ClaimExtractor(lexicon: lexicon)
+  }
 
   /// The lexicon that ships with claimsh (`seeds/lexicon.tsv`).
   public static func defaultLexicon() -> (lexicon: Lexicon, warnings: [LoadWarning]) {
@@ -81,7 +89,7 @@ public struct CorpusLoader: Sendable {
     var documents: [Document] = []
     var claims: [Claim] = []
     var builder = ClaimColumnsBuilder()
-    let extractor = ClaimExtractor(lexicon: lexicon)
+    let extractor = extractor
     let texts = outputs.flatMap { $0.extracted ? [] : $0.documents.filter { !$0.text.isEmpty } }
     var extracted = parallelMap(texts) { extractor.extract($0) }.makeIterator()
     for out in outputs {
