@@ -99,8 +99,8 @@ public struct ClaimExtractor: Sendable {
       let paragraphQuotes = QuoteFinder.quotes(in: bytes, range: range)
       quotes += paragraphQuotes
       for span in SentenceSplitter.split(bytes, range: range) {
-        let tokens = Tokenizer.tokens(in: bytes, range: span.start..<span.end)
-        let lookups = lexicon.lookups(tokens)
+        var tokens = Tokenizer.rawTokens(in: bytes, range: span.start..<span.end)
+        let lookups = lexicon.lookUp(&tokens)
         pieces.append((
           span, p, tokens, lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups),
           lexicon.topicMentions(in: tokens, lookups: lookups, context: true), paragraphQuotes.filter { $0.outer.overlaps(span) }
@@ -163,12 +163,14 @@ public struct ClaimExtractor: Sendable {
     }
     let speakers = QuoteSpeakers.resolve(quotes: quotes, sentences: prepared, bytes: bytes)
     var claims: [Claim] = []
+    var sentences: [Sentence] = []
+    sentences.reserveCapacity(prepared.count)
     for s in prepared {
-      claims += makeClaims(s, doc: doc, bytes: bytes, speakers: speakers)
+      let text = Self.folded(bytes, s.span)  // one string for the sentence and its claims
+      sentences.append(Sentence(span: s.span, text: text, paragraph: s.paragraph))
+      claims += makeClaims(s, text: text, doc: doc, bytes: bytes, speakers: speakers)
     }
-    doc.sentences = prepared.map {
-      Sentence(span: $0.span, text: Self.folded(bytes, $0.span), paragraph: $0.paragraph)
-    }
+    doc.sentences = sentences
     return (doc, claims)
   }
 
@@ -285,8 +287,7 @@ public struct ClaimExtractor: Sendable {
     }
   }
 
-  func makeClaims(_ s: Prepared, doc: Document, bytes: [UInt8], speakers: [TextSpan: QuoteSpeakers.Speaker]) -> [Claim] {
-    let text = Self.folded(bytes, s.span)
+  func makeClaims(_ s: Prepared, text: String, doc: Document, bytes: [UInt8], speakers: [TextSpan: QuoteSpeakers.Speaker]) -> [Claim] {
     let inQuote = Self.quoteTest(s)
     let t = s.tokens
     let spokenQuote = s.quotes.first { speakers[$0.outer] != nil && !$0.isPartial }

@@ -40,16 +40,43 @@ public struct Lexicon: Sendable {
 
   /// The entries, in file order.
   public private(set) var entries: [Entry] = []
-  /// The aliases that start with one word: entities' and topics', longest first.
+  /// What one token key leads to: the aliases that start with it (entities' and topics',
+  /// longest first) and its entry in the rules' vocabulary.
   struct Patterns: Sendable {
     var entity: [Pattern] = []
     var topic: [Pattern] = []
     /// Cues that name a topic only in a document already about it (`context:` lines).
     var context: [Pattern] = []
+    /// The key's id in the rules' vocabulary, or -1.
+    var word: Int32 = -1
+    /// The key's classes in the rules' vocabulary.
+    var classes: WordClass = []
   }
 
-  /// Patterns by their first key: one look-up per token finds both kinds.
-  var index: [String: Patterns] = [:]
+  /// Slots in `patterns` by token key: one look-up per token finds its patterns of every kind
+  /// and its vocabulary entry. Every vocabulary word has a slot from the start.
+  var index: [String: Int32] = Lexicon.vocabularySlots.index
+  /// The slots.
+  var patterns: [Patterns] = Lexicon.vocabularySlots.patterns
+
+  /// A slot for each word of the rules' vocabulary.
+  static let vocabularySlots: (index: [String: Int32], patterns: [Patterns]) = {
+    var index: [String: Int32] = [:]
+    var patterns: [Patterns] = []
+    for (key, entry) in Vocabulary.table.sorted(by: { $0.value.id < $1.value.id }) {
+      index[key] = Int32(patterns.count)
+      patterns.append(Patterns(word: entry.id, classes: entry.classes))
+    }
+    return (index, patterns)
+  }()
+
+  /// The slot for `key`, made when there is none.
+  mutating func slot(_ key: String) -> Int {
+    if let slot = index[key] { return Int(slot) }
+    index[key] = Int32(patterns.count)
+    patterns.append(Patterns())
+    return patterns.count - 1
+  }
   /// Entry indices by lowercased name or alias.
   var byName: [String: [Int]] = [:]
   /// Broader topics by topic name: `Tomahawk` → `military aid`.
@@ -85,12 +112,13 @@ public struct Lexicon: Sendable {
     }
     let isRole = alias.first.map { $0.isLowercase } ?? false
     let pattern = Pattern(keys: tokens.map(\.key), rules: rules, entry: entry, isRole: isRole)
+    let slot = slot(pattern.keys[0])
     if entries[entry].kind == .topic {
-      index[pattern.keys[0], default: Patterns()].topic.append(pattern)
-      index[pattern.keys[0]]!.topic.sort { $0.keys.count > $1.keys.count }
+      patterns[slot].topic.append(pattern)
+      patterns[slot].topic.sort { $0.keys.count > $1.keys.count }
     } else {
-      index[pattern.keys[0], default: Patterns()].entity.append(pattern)
-      index[pattern.keys[0]]!.entity.sort { $0.keys.count > $1.keys.count }
+      patterns[slot].entity.append(pattern)
+      patterns[slot].entity.sort { $0.keys.count > $1.keys.count }
     }
     let key = alias.lowercased().replacingApostrophes()
     if !(byName[key]?.contains(entry) ?? false) { byName[key, default: []].append(entry) }
@@ -111,7 +139,7 @@ public struct Lexicon: Sendable {
       let tokens = Tokenizer.tokens(in: Array(cue.utf8))
       guard !tokens.isEmpty else { continue }
       let pattern = Pattern(keys: tokens.map(\.key), rules: tokens.map { _ in .any }, entry: entry, isRole: false)
-      index[pattern.keys[0], default: Patterns()].context.append(pattern)
+      patterns[slot(pattern.keys[0])].context.append(pattern)
     }
   }
 

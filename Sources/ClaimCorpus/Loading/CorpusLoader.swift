@@ -143,13 +143,13 @@ public struct CorpusLoader: Sendable {
         continue
       }
       let full = (path as NSString).appendingPathComponent(relative)
-      if let kind = RegularFile.irregularKind(full) {
+      var info = stat()
+      guard stat(full, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+      guard info.st_mode & S_IFMT == S_IFREG else {
         // a FIFO, socket or device is never opened: a read from it could wait for ever
-        warnings.append(LoadWarning(path: full, message: "skipped: not a regular file (\(kind))"))
+        warnings.append(LoadWarning(path: full, message: "skipped: not a regular file (\(RegularFile.kind(of: info.st_mode)))"))
         continue
       }
-      var dir: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
       if name == FolderMetadata.fileName { metadataFiles.append(relative); continue }
       if Self.sidecarNames.contains(name.lowercased()) { continue }
       files.append(relative)
