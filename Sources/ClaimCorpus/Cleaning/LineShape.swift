@@ -30,24 +30,33 @@ struct LineShape {
     self.bytes = bytes
     var s = span.start
     var e = span.end
-    while s < e, [0x3E, 0x2A, 0x5F, 0x23, 0x20].contains(bytes[s]) { s += 1 }
-    while e > s, [0x5F, 0x2A, 0x20].contains(bytes[e - 1]) { e -= 1 }
+    while s < e, bytes[s] == 0x3E || bytes[s] == 0x2A || bytes[s] == 0x5F || bytes[s] == 0x23 || bytes[s] == 0x20 { s += 1 }
+    while e > s, bytes[e - 1] == 0x5F || bytes[e - 1] == 0x2A || bytes[e - 1] == 0x20 { e -= 1 }
     core = TextSpan(start: s, end: e)
-    lower = LowerBytes(bytes[s..<e])
+    // one pass: the lowercased bytes, the words, and the pronouns among them
+    var lowered = [UInt8](repeating: 0, count: e - s)
     var words: [Range<Int>] = []
-    var start: Int? = nil
-    for i in s...e {
-      let space = i == e || bytes[i] == 0x20 || bytes[i] == 0x09
-      if space, let b = start {
-        words.append(b..<i)
-        start = nil
-      } else if !space && start == nil {
+    var pronouns: Pronouns = []
+    var start = -1
+    for i in s..<e {
+      let b = bytes[i]
+      lowered[i - s] = Self.isUpper(b) ? b + 32 : b
+      if b == 0x20 || b == 0x09 {
+        if start >= 0 {
+          words.append(start..<i)
+          if i - start <= 6 { pronouns.formUnion(Self.pronoun(bytes[start..<i])) }
+          start = -1
+        }
+      } else if start < 0 {
         start = i
       }
     }
+    if start >= 0 {
+      words.append(start..<e)
+      if e - start <= 6 { pronouns.formUnion(Self.pronoun(bytes[start..<e])) }
+    }
+    lower = LowerBytes(lowered)
     self.words = words
-    var pronouns: Pronouns = []
-    for w in words { pronouns.formUnion(Self.pronoun(bytes[w])) }
     self.pronouns = pronouns
   }
 

@@ -401,6 +401,7 @@ public struct ClaimExtractor: Sendable {
 
   /// The text of `span` with runs of whitespace folded to one space.
   static func folded(_ bytes: [UInt8], _ span: TextSpan) -> String {
+    if isFolded(bytes, span) { return String(decoding: bytes[span.start..<span.end], as: UTF8.self) }
     var out: [UInt8] = []
     out.reserveCapacity(span.length)
     var space = false
@@ -415,5 +416,18 @@ public struct ClaimExtractor: Sendable {
       out.append(b)
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether `span` has nothing to fold: no tab, newline or return, no space first, last or
+  /// after another.
+  static func isFolded(_ bytes: [UInt8], _ span: TextSpan) -> Bool {
+    guard span.length > 0, bytes[span.start] != 0x20, bytes[span.end - 1] != 0x20 else { return span.length == 0 }
+    var previous: UInt8 = 0
+    for i in span.start..<span.end {
+      let b = bytes[i]
+      if b == 0x0A || b == 0x09 || b == 0x0D || b == 0x20 && previous == 0x20 { return false }
+      previous = b
+    }
+    return true
   }
 }

@@ -5,6 +5,9 @@
 struct CuePhrases: Sendable {
   /// Phrases as word ids, by the id of their first word, longest first.
   private var byFirst: [[[Int32]]]
+  /// Whether a phrase starts with each word id: most tokens start none, and this answers
+  /// without touching the nested arrays.
+  private var starts: [Bool]
 
   /// A table of `phrases`, each tokenized as text is; every phrase list must be in `allLists`.
   init(_ phrases: [String]) {
@@ -15,6 +18,7 @@ struct CuePhrases: Sendable {
       byFirst[Int(first)].append(ids)
     }
     for i in byFirst.indices { byFirst[i].sort { $0.count > $1.count } }
+    starts = byFirst.map { !$0.isEmpty }
   }
 
   /// Every phrase list a `CuePhrases` is made from, so the vocabulary knows their words.
@@ -26,7 +30,7 @@ struct CuePhrases: Sendable {
   /// The longest phrase starting at token `i`, as a token range.
   func match(at i: Int, in tokens: [Token]) -> Range<Int>? {
     let first = tokens[i].word
-    guard first >= 0 else { return nil }
+    guard first >= 0, starts[Int(first)] else { return nil }
     outer: for ids in byFirst[Int(first)] where i + ids.count <= tokens.count {
       for k in 1..<ids.count where tokens[i + k].word != ids[k] { continue outer }
       return i..<(i + ids.count)

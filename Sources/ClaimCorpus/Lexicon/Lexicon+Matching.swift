@@ -23,9 +23,8 @@ extension Lexicon {
     for i in tokens.indices {
       guard let slot = index[tokens[i].key] else { continue }
       slots[i] = slot
-      let p = patterns[Int(slot)]
-      tokens[i].word = p.word
-      tokens[i].classes = p.classes
+      tokens[i].word = patterns[Int(slot)].word
+      tokens[i].classes = patterns[Int(slot)].classes
     }
     return slots
   }
