@@ -39,13 +39,15 @@ extension Session {
     return .done
   }
 
-  /// Writes a result to `path` in the format its extension names, through a temporary file
-  /// renamed into place, so a failure leaves no half-written file.
+  /// Writes a result to `path` in the format its extension names (`.parquet` for Apache
+  /// Parquet), through a temporary file renamed into place, so a failure leaves no
+  /// half-written file.
   func export(to typed: String, query: String?, fail: (String) -> DotResult) -> DotResult {
     let path = Paths.expandingTilde(typed)
     let ext = (path as NSString).pathExtension.lowercased()
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
-    guard let mode = modes[ext] else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv or .json") }
+    let mode = modes[ext]
+    guard mode != nil || ext == "parquet" else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv, .json or .parquet") }
     let table: Table
     do throws(Diagnostic) {
       if let query, !query.isEmpty {
@@ -57,17 +59,39 @@ extension Session {
       err(DiagnosticRenderer.render([error], in: SourceText(query ?? "claims"), color: spec.color))
       return .failed
     }
-    let text = Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas))
-    let directory = (path as NSString).deletingLastPathComponent
-    let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      return fail("cannot write '\(path)'")
+    let problem = Self.writeReplacing(path) { handle in
+      if let mode {
+        try handle.write(contentsOf: Data(Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)).utf8))
+      } else {
+        try ParquetWriter.write(table) { try handle.write(contentsOf: $0) }
+      }
     }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      return fail("cannot write '\(path)': \(String(cString: strerror(errno)))")
-    }
+    if let problem { return fail("cannot write '\(path)': \(problem)") }
     err("wrote \(table.rows.count) rows to \(path)")
     return .done
+  }
+
+  /// Writes `path` through a temporary file beside it, renamed into place when `body` has
+  /// written everything; returns why it failed, or nil.
+  static func writeReplacing(_ path: String, _ body: (FileHandle) throws -> Void) -> String? {
+    let directory = (path as NSString).deletingLastPathComponent
+    let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+    guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+      return "cannot create a file in '\(directory.isEmpty ? "." : directory)'"
+    }
+    do {
+      try body(handle)
+      try handle.close()
+    } catch {
+      try? handle.close()
+      unlink(temporary)
+      return error.localizedDescription
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      return reason
+    }
+    return nil
   }
 }
