@@ -138,8 +138,17 @@ extension Session {
       guard let path = args.first?.word else { return fail("expected a file to write, e.g. corpus.claimsh", at: nil) }
       return save(to: path, fail: { fail($0, at: 1) })
     case "export":
-      guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv or NAME.json", at: nil) }
+      guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv, NAME.json or NAME.parquet", at: nil) }
       return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, fail: { fail($0, at: 1) })
+    case "sql":
+      var query = line.rest
+      var dialect = SQLDialect.duckdb
+      if let word = args.first?.word.lowercased(), let named = SQLDialect(rawValue: word) {
+        dialect = named
+        query = DotLine(query).rest
+      }
+      guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("expected a query, e.g. .sql duckdb claims group by source", at: nil) }
+      return sql(query, dialect: dialect) ? .done : .failed
     default:
       return fail("'.\(name)' is not available here", at: 0)
     }

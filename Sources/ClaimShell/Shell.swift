@@ -27,6 +27,11 @@ public enum Shell {
       return .usage
     }
     for w in lexicon.warnings { Terminal.error("warning: \(TerminalSafe.escape(w.description))") }
+    // the SQL needs the lexicon, not the corpus
+    if let dialect = options.sql, let command = options.command {
+      let session = Session(corpus: Corpus(documents: [], claims: [], lexicon: lexicon.lexicon), spec: RenderSpec(mode: mode), out: Terminal.output, err: Terminal.error)
+      return session.sql(command, dialect: dialect) ? .success : .failure
+    }
     let corpus = load(options.corpus.map { Paths.expandingTilde($0) }, lexicon: lexicon.lexicon)
     let interactive = options.command == nil && options.file == nil && isatty(0) != 0
     // every file refused (a damaged snapshot, binary data): answers over nothing would mislead

@@ -1,3 +1,5 @@
+import ClaimQuery
+
 /// What the command line asked the shell to do.
 public struct ShellOptions: Sendable {
   /// Files and folders to load.
@@ -16,11 +18,13 @@ public struct ShellOptions: Sendable {
   public var guardFormulas: Bool
   /// Whether dot-commands that read or write files are refused (`--safe`, as in sqlite3).
   public var safe: Bool
+  /// With `command`: print the SQL compiled for this dialect instead of running it (`--sql`).
+  public var sql: SQLDialect?
 
   /// Creates options.
   public init(
     corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil, timeout: Double? = nil,
-    guardFormulas: Bool = true, safe: Bool = false
+    guardFormulas: Bool = true, safe: Bool = false, sql: SQLDialect? = nil
   ) {
     self.corpus = corpus
     self.lexicon = lexicon
@@ -30,6 +34,7 @@ public struct ShellOptions: Sendable {
     self.timeout = timeout
     self.guardFormulas = guardFormulas
     self.safe = safe
+    self.sql = sql
   }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimQuery
 import ClaimShell
 
 /// The `claimsh` command line.
@@ -33,7 +34,16 @@ struct ClaimshCommand: ParsableCommand {
   @Flag(name: .long, help: "Refuse the dot-commands that read or write files (.read, .load, .save, .export), as sqlite3 --safe does.")
   var safe = false
 
+  @Option(name: .long, help: "With -c: print the SQL that gives the statement's result from the claims table of a .parquet export, for this engine (duckdb), instead of running it.")
+  var sql: String?
+
   func validate() throws {
+    if let sql {
+      guard SQLDialect(rawValue: sql.lowercased()) != nil else {
+        throw ValidationError("--sql takes one of: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")); not '\(sql)'")
+      }
+      guard command != nil else { throw ValidationError("--sql compiles the statement given with -c") }
+    }
     if command != nil && file != nil { throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice") }
     if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout takes a number of seconds above 0, not \(timeout)") }
   }
@@ -41,7 +51,7 @@ struct ClaimshCommand: ParsableCommand {
   func run() throws {
     let options = ShellOptions(
       corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode, timeout: timeout,
-      guardFormulas: !noCsvGuard, safe: safe)
+      guardFormulas: !noCsvGuard, safe: safe, sql: sql.flatMap { SQLDialect(rawValue: $0.lowercased()) })
     let status = Shell.run(options)
     throw ExitCode(status.rawValue)
   }

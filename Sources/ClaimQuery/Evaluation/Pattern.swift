@@ -3,11 +3,14 @@ import Foundation
 /// A compiled `matches` pattern (ICU regular expression syntax, as NSRegularExpression reads it).
 struct Pattern: @unchecked Sendable {
   private let regex: NSRegularExpression
+  /// The pattern as written.
+  let source: String
 
   /// Compiles `text`, or returns nil when it is not a regular expression.
   init?(_ text: String) {
     guard let regex = try? NSRegularExpression(pattern: text) else { return nil }
     self.regex = regex
+    self.source = text
   }
 
   /// Whether the pattern matches somewhere in `text`. A match that backtracks for long (a
