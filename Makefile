@@ -4,15 +4,15 @@
 SWIFT ?= swift
 CORPUS ?= seeds
 N ?= 1000000
-APT_PACKAGES = libedit-dev pkg-config tmux python3
 
-.PHONY: run test build release deps bench bench-bbc bench-scripts fuzz fuzz-smoke clean
+.PHONY: run test build release deps sqlvenv bench bench-bbc bench-scripts fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
 	pkg-config --exists libedit 2>/dev/null || missing="$$missing libedit-dev pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -27,8 +27,17 @@ release: deps
 run: build
 	@$$($(SWIFT) build --show-bin-path)/claimsh --corpus $(CORPUS)
 
-test: build
-	$(SWIFT) test
+# DuckDB and pyarrow, pinned, for the tests that read claimsh's Parquet and run its SQL.
+SQLVENV = .build/sqlvenv
+SQL_PACKAGES = duckdb==2.0.1 pyarrow==26.0.1
+
+sqlvenv: deps
+	@$(SQLVENV)/bin/python -c 'import duckdb, pyarrow' >/dev/null 2>&1 || { \
+	  echo "installing into $(SQLVENV): $(SQL_PACKAGES)"; \
+	  python3 -m venv $(SQLVENV) && $(SQLVENV)/bin/pip install -q $(SQL_PACKAGES); }
+
+test: build sqlvenv
+	CLAIMSH_SQL_PYTHON=$(CURDIR)/$(SQLVENV)/bin/python $(SWIFT) test
 	@Tests/Fuzz/fuzz.sh smoke
 
 # Scripts of 10,000 and 100,000 one-line statements on seeds/ (linear time: the second takes 10x).

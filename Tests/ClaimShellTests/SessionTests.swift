@@ -94,7 +94,7 @@ import Testing
     #expect(s.runScript(".export \(jsonl)", file: nil))
     #expect(try String(contentsOfFile: jsonl, encoding: .utf8) == "{\"id\":5}\n")
     #expect(!s.runScript(".export \(dir.path)/x.pdf", file: nil))
-    #expect(c.err.contains("name it .jsonl, .csv or .json"))
+    #expect(c.err.contains("name it .jsonl, .csv, .json or .parquet"))
     #expect(!s.runScript(".export /proc/nonexistent/dir/out.json", file: nil))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)

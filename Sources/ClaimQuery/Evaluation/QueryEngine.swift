@@ -14,6 +14,9 @@ public struct QueryEngine: Sendable {
   private let collections = CollectionCache()
   /// Results bound with `let`, by name.
   public private(set) var bindings: [String: Binding] = [:]
+  /// The query each `let` name was bound to, written over a collection (a name used in it is
+  /// replaced by its own query): what the SQL compiler expands a name to.
+  public private(set) var definitions: [String: Query] = [:]
   /// Polled while a query runs; set it to stop the query.
   public var cancellation: Cancellation?
   /// The running statement's warnings.
@@ -94,6 +97,7 @@ public struct QueryEngine: Sendable {
         throw Diagnostic(.letShadowsCollection, "'\(name.text)' is a collection; choose another name", at: name.range ?? range)
       }
       let relation = try relation(q)
+      definitions[name.text] = Self.expanded(q, definitions)
       switch relation {
       case .claims(let rows):
         let all = rows ?? (0..<store.count).map(Int32.init)
@@ -104,6 +108,12 @@ public struct QueryEngine: Sendable {
         return .bound(name.text, rows: t.rows.count, range)
       }
     }
+  }
+
+  /// `query` with a `let` name it starts from replaced by that name's query.
+  static func expanded(_ query: Query, _ definitions: [String: Query]) -> Query {
+    guard let bound = definitions[query.source.text] else { return query }
+    return Query(source: bound.source, stages: bound.stages + query.stages)
   }
 
   /// Evaluates a query to a table.

@@ -21,11 +21,14 @@ public struct SQLCompiler: Sendable {
   public let dialect: SQLDialect
   /// Gives each name literal its canonical name.
   public let lexicon: Lexicon
+  /// The queries `let` names stand for (`QueryEngine.definitions`).
+  public var definitions: [String: Query]
 
   /// Creates a compiler.
-  public init(dialect: SQLDialect, lexicon: Lexicon) {
+  public init(dialect: SQLDialect, lexicon: Lexicon, definitions: [String: Query] = [:]) {
     self.dialect = dialect
     self.lexicon = lexicon
+    self.definitions = definitions
   }
 
   /// The SQL for one statement; throws the query's first syntax, name or type error.
@@ -34,12 +37,13 @@ public struct SQLCompiler: Sendable {
     switch statement {
     case .query(let q): return try compile(q)
     case .let(let name, _):
-      throw Diagnostic(.expectedStage, "'let' binds a result in claimsh; compile the query after '='", at: name.range ?? SourceRange(start: 0, end: 0))
+      throw Diagnostic(.expectedStage, "'let' binds a result in claimsh; run it, then compile a query that uses '\(name.text)'", at: name.range ?? SourceRange(start: 0, end: 0))
     }
   }
 
   /// The SQL for one query.
-  public func compile(_ query: Query) throws(Diagnostic) -> String {
+  public func compile(_ written: Query) throws(Diagnostic) -> String {
+    let query = QueryEngine.expanded(written, definitions)
     guard query.source.text.lowercased() == "claims" else {
       throw Diagnostic(.unknownCollection, "SQL is compiled over the exported claims; '\(query.source.text)' is not exported",
         at: query.source.range ?? SourceRange(start: 0, end: 0), notes: ["start the query with 'claims'"])

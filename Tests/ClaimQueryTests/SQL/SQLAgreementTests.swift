@@ -1,0 +1,84 @@
+// The SQL back end keeps claimsh's meaning: every claims statement of examples/*.cq and 400
+// generated queries, compiled for DuckDB and run over the .parquet export of the seeds and of
+// 10,000 generated claims, give the native engine's rows, in the same order; pyarrow reads the
+// exports back as the claims exported. DuckDB and pyarrow run in the virtual environment
+// `make test` makes ($CLAIMSH_SQL_PYTHON).
+import ClaimCorpus
+import ClaimQuery
+import ClaimTestSupport
+import Foundation
+import Testing
+
+@Suite struct SQLAgreementTests {
+  static let python = ProcessInfo.processInfo.environment["CLAIMSH_SQL_PYTHON"]
+  static let folder = Fixtures.root.appendingPathComponent("Tests/ClaimQueryTests/SQL")
+
+  @Test(.enabled(if: python != nil, "DuckDB runs from the virtual environment `make test` makes (CLAIMSH_SQL_PYTHON)"))
+  func duckDBGivesTheNativeRows() throws {
+    let data = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: data) }
+    let generator = Fixtures.root.appendingPathComponent("Tests/ClaimQueryTests/Bench/gen_claims.py").path
+    let gen = try Run.process(try #require(Run.which("python3")), [generator, "10000", "--out", data.path])
+    #expect(gen.status == 0, "\(gen.stderr)")
+    let lexicon = CorpusLoader.defaultLexicon().lexicon
+    let corpora = [
+      ("seeds", Fixtures.seedCorpus()),
+      ("synthetic", CorpusLoader(lexicon: lexicon).load(paths: [data.appendingPathComponent("n10000/claims.jsonl").path])),
+    ]
+    var spec: [[String: Any]] = []
+    var compiled = 0
+    for (name, corpus) in corpora {
+      var engine = QueryEngine(corpus: corpus)
+      let parquet = data.appendingPathComponent("\(name).parquet")
+      let handle = try #require(FileManager.default.createFile(atPath: parquet.path, contents: nil) ? FileHandle(forWritingAtPath: parquet.path) : nil)
+      try ParquetWriter.write(try engine.table("claims")) { try handle.write(contentsOf: $0) }
+      try handle.close()
+
+      var queries: [[String: Any]] = []
+      func add(_ text: String, engine: inout QueryEngine) throws {
+        let native = try engine.table(text)
+        let sql = try SQLCompiler(dialect: .duckdb, lexicon: lexicon, definitions: engine.definitions).compile(text)
+        let rows = try JSONSerialization.jsonObject(with: Data(("[" + native.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]").utf8))
+        queries.append(["query": text, "sql": sql, "columns": native.columns.map(\.name), "rows": rows])
+      }
+      try add("claims", engine: &engine)
+      // the examples, statement by statement, with their let names
+      for statement in try Self.exampleStatements() {
+        if statement.hasPrefix("let ") {
+          _ = engine.run(statement)
+        } else if !statement.hasPrefix("docs"), !statement.hasPrefix("entities"), !statement.hasPrefix("topics"), (try? engine.table(statement)) != nil {
+          try add(statement, engine: &engine)
+        }
+      }
+      var random = try QueryGenerator(seed: name == "seeds" ? 7 : 11, engine: &engine, lexicon: lexicon)
+      var generated = 0
+      while generated < 400 {
+        let text = random.query()
+        guard (try? engine.table(text)) != nil else { continue }  // a query claimsh refuses has no SQL to compare
+        try add(text, engine: &engine)
+        generated += 1
+      }
+      compiled += queries.count
+      spec.append(["name": name, "parquet": parquet.path, "queries": queries])
+    }
+    #expect(compiled >= 2 * 400)
+    let specFile = data.appendingPathComponent("spec.json")
+    try JSONSerialization.data(withJSONObject: ["corpora": spec]).write(to: specFile)
+    let run = try Run.process(try #require(Self.python), [Self.folder.appendingPathComponent("duckdb_agreement.py").path, specFile.path])
+    #expect(run.status == 0, "\(run.stdout.split(separator: "\n").prefix(12).joined(separator: "\n"))\n\(run.stderr)")
+  }
+
+  /// The statements of examples/*.cq, one per line, without comments and dot-commands.
+  static func exampleStatements() throws -> [String] {
+    let folder = Fixtures.root.appendingPathComponent("examples")
+    var statements: [String] = []
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".cq") {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let statement = line.trimmingCharacters(in: .whitespaces)
+        if !statement.isEmpty, !statement.hasPrefix("--"), !statement.hasPrefix(".") { statements.append(statement) }
+      }
+    }
+    return statements
+  }
+}
