@@ -12,7 +12,6 @@ deps:
 	pkg-config --exists libedit 2>/dev/null || missing="$$missing libedit-dev pkg-config"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
-	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -27,12 +26,20 @@ release: deps
 run: build
 	@$$($(SWIFT) build --show-bin-path)/claimsh --corpus $(CORPUS)
 
-# DuckDB and pyarrow, pinned, for the tests that read claimsh's Parquet and run its SQL.
+# DuckDB, pyarrow and PySpark (on Java 17), pinned, for the tests that read claimsh's Parquet
+# and run its SQL.
 SQLVENV = .build/sqlvenv
-SQL_PACKAGES = duckdb==2.0.1 pyarrow==26.0.1
+SQL_PACKAGES = duckdb==2.0.1 pyarrow==26.0.1 pyspark==4.3.0
 
 sqlvenv: deps
-	@$(SQLVENV)/bin/python -c 'import duckdb, pyarrow' >/dev/null 2>&1 || { \
+	@missing=""; \
+	python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(SQLVENV)/bin/python -c 'import duckdb, pyarrow, pyspark' >/dev/null 2>&1 || { \
 	  echo "installing into $(SQLVENV): $(SQL_PACKAGES)"; \
 	  python3 -m venv $(SQLVENV) && $(SQLVENV)/bin/pip install -q $(SQL_PACKAGES); }
 

@@ -34,7 +34,7 @@ struct ClaimshCommand: ParsableCommand {
   @Flag(name: .long, help: "Refuse the dot-commands that read or write files (.read, .load, .save, .export), as sqlite3 --safe does.")
   var safe = false
 
-  @Option(name: .long, help: "With -c: print the SQL that gives the statement's result from the claims table of a .parquet export, for this engine (duckdb), instead of running it.")
+  @Option(name: .long, help: "With -c: print the SQL that gives the statement's result from the claims table of a .parquet export, for this engine (duckdb or spark), instead of running it.")
   var sql: String?
 
   func validate() throws {

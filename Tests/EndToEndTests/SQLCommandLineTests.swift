@@ -18,7 +18,7 @@ import Testing
   @Test func badSQLCommandLinesExitWithStatusTwo() throws {
     let spark = try Fixtures.claimsh(["--sql", "oracle", "-c", "claims"])
     #expect(spark.status == 2)
-    #expect(spark.stderr.contains("--sql takes one of: duckdb; not 'oracle'"))
+    #expect(spark.stderr.contains("--sql takes one of: duckdb, spark; not 'oracle'"))
     let alone = try Fixtures.claimsh(["--sql", "duckdb"])
     #expect(alone.status == 2)
     #expect(alone.stderr.contains("--sql compiles the statement given with -c"))

@@ -9,7 +9,7 @@ extension SQLCompiler {
     for (k, key) in keys.enumerated() {
       var c = state.columns[try index(of: key, in: state)]
       // a claim joins each distinct value's group once; an empty list joins none
-      let value = c.type == .list ? "unnest(list_distinct(\(quoted(c.name))))" : quoted(c.name)
+      let value = c.type == .list ? dialect.unnest(dialect.distinct(quoted(c.name))) : quoted(c.name)
       let name = "s\(ctes.count)"
       ctes.append("\(name) AS (SELECT *, \(value) AS __k\(k) FROM \(source))")
       source = name
@@ -44,21 +44,21 @@ extension SQLCompiler {
     let name = aggregate.columnName
     guard let argument else { return ("count(*)", Column(name, .int)) }
     let f = quoted(argument.name)
-    let items = argument.type == .list ? "flatten(list(\(f)) FILTER (WHERE \(f) IS NOT NULL))" : "list(\(f))"
+    let items = dialect.collected(f, flattened: argument.type == .list)
     switch aggregate.function {
     case .count:
       return ("count(*)", Column(name, .int))
     case .countDistinct:
-      return (argument.type == .list ? "coalesce(len(list_distinct(\(items))), 0)" : "count(DISTINCT \(f))", Column(name, .int))
+      return (argument.type == .list ? "coalesce(\(dialect.length(dialect.distinct(items))), 0)" : "count(DISTINCT \(f))", Column(name, .int))
     case .min, .max:
       let type: ValueType = argument.type == .list ? .string : argument.type
-      let expression = argument.type == .list ? "list_\(aggregate.function.rawValue)(\(items))" : "\(aggregate.function.rawValue)(\(f))"
-      return (expression, Column(name, type, matching: argument.matching))
+      let function = aggregate.function.rawValue
+      return (argument.type == .list ? dialect.extreme(function, items) : "\(function)(\(f))", Column(name, type, matching: argument.matching))
     case .list:
-      var sorted = "list_sort(list_distinct(\(items)))"
+      var sorted = dialect.sorted(dialect.distinct(items))
       // claimsh writes a list's dates as text
-      if argument.type == .date { sorted = "list_transform(\(sorted), \(dialect.lambda("x", "strftime(x, '%Y-%m-%d')")))" }
-      return ("coalesce(\(sorted), [])", Column(name, .list, matching: argument.matching))
+      if argument.type == .date { sorted = dialect.transform(sorted, dialect.dateText("x")) }
+      return ("coalesce(\(sorted), \(dialect.array([])))", Column(name, .list, matching: argument.matching))
     }
   }
 }

@@ -26,18 +26,18 @@ extension SQLCompiler {
     let isList = column.type == .list
     /// `test` of one value, over a list's items when the column holds lists
     func anyOf(_ test: (String) -> String) -> String {
-      isList ? "coalesce(len(list_filter(\(f), \(dialect.lambda("x", test("x"))))) > 0, false)" : "coalesce(\(test(f)), false)"
+      "coalesce(\(isList ? dialect.exists(f, test("x")) : test(f)), false)"
     }
     switch c.test {
     case .isNull:
-      return isList ? "coalesce(len(\(f)), 0) = 0" : "\(f) IS NULL"
+      return isList ? "(\(f) IS NULL OR \(dialect.length(f)) = 0)" : "\(f) IS NULL"
     case .equal(let values):
       switch column.matching {
       case .name:
-        let keys = values.map { nameKey($0.text, column: column, state: state) }.joined(separator: ", ")
+        let keys = values.map { nameKey($0.text, column: column, state: state) }
         return isList
-          ? "coalesce(list_has_any(list_transform(\(f), \(dialect.lambda("x", "lower(x)"))), [\(keys)]), false)"
-          : "coalesce(lower(\(f)) IN (\(keys)), false)"
+          ? "coalesce(\(dialect.overlaps(dialect.transform(f, "lower(x)"), dialect.array(keys))), false)"
+          : "coalesce(lower(\(f)) IN (\(keys.joined(separator: ", "))), false)"
       case .caseless:
         let texts = values.map { dialect.string($0.text.lowercased()) }.joined(separator: ", ")
         return anyOf { "lower(\($0)) IN (\(texts))" }
@@ -48,9 +48,9 @@ extension SQLCompiler {
     case .order(let op, let v):
       return anyOf { "\($0) \(op.rawValue) \(literal(v, for: column))" }
     case .contains(let needle):
-      return anyOf { "contains(lower(\($0)), \(dialect.string(needle.lowercased())))" }
+      return anyOf { "instr(lower(\($0)), \(dialect.string(needle.lowercased()))) > 0" }
     case .matches(let pattern):
-      return anyOf { "regexp_matches(\($0), \(dialect.string(pattern.source)))" }
+      return anyOf { dialect.matches($0, pattern.source) }
     }
   }
 
@@ -62,10 +62,10 @@ extension SQLCompiler {
     guard let canonical = lexicon.canonicalName(literal)?.lowercased(), canonical != lower else { return dialect.string(lower) }
     let f = quoted(column.name)
     let present = column.type == .list
-      ? "list_contains(list_transform(\(f), \(dialect.lambda("x", "lower(x)"))), \(dialect.string(lower)))"
+      ? dialect.contains(dialect.transform(f, "lower(x)"), dialect.string(lower))
       : "lower(\(f)) = \(dialect.string(lower))"
     let table = state.isClaims ? "claims" : state.name
-    return "CASE WHEN EXISTS (SELECT 1 FROM \(table) WHERE \(present)) THEN \(dialect.string(lower)) ELSE \(dialect.string(canonical)) END"
+    return "CASE WHEN (SELECT count(*) FROM \(table) WHERE \(present)) > 0 THEN \(dialect.string(lower)) ELSE \(dialect.string(canonical)) END"
   }
 
   /// A literal compared with `column`: a date column reads a string as a date.

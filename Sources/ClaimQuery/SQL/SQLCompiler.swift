@@ -55,7 +55,7 @@ public struct SQLCompiler: Sendable {
       try apply(stage, to: &state, ctes: &ctes)
     }
     let columns = state.columns.map { quoted($0.name) }.joined(separator: ", ")
-    return "WITH\n  " + ctes.joined(separator: ",\n  ") + "\nSELECT \(columns) FROM \(state.name) ORDER BY __ord;\n"
+    return "WITH\n  " + ctes.joined(separator: ",\n  ") + "\nSELECT \(columns) FROM \(state.name) ORDER BY __ord\(dialect.terminator)\n"
   }
 
   /// The table a stage reads: its common table expression, its columns, and whether it still
@@ -96,10 +96,11 @@ public struct SQLCompiler: Sendable {
       for key in keys {
         let c = state.columns[try index(of: key.field, in: state)]
         // on claims a list sorts by its smallest value (ClaimOrdering); in a table, item by item
-        let expression = state.isClaims && c.type == .list ? "list_min(\(quoted(c.name)))" : quoted(c.name)
+        let expression = state.isClaims && c.type == .list ? dialect.extreme("min", quoted(c.name)) : quoted(c.name)
         parts.append(expression + (key.descending ? " DESC NULLS LAST" : " ASC NULLS FIRST"))
       }
-      next("SELECT * EXCLUDE (__ord), row_number() OVER (ORDER BY \(parts.joined(separator: ", ")), __ord) AS __ord FROM \(previous)")
+      let columns = state.columns.map { quoted($0.name) }.joined(separator: ", ")
+      next("SELECT \(columns), row_number() OVER (ORDER BY \(parts.joined(separator: ", ")), __ord) AS __ord FROM \(previous)")
     case .limit(let n, _):
       next("SELECT * FROM \(previous) ORDER BY __ord LIMIT \(max(0, n))")
     case .count:

@@ -1,8 +1,9 @@
 // The SQL back end keeps claimsh's meaning: every claims statement of examples/*.cq and 400
 // generated queries, compiled for DuckDB and run over the .parquet export of the seeds and of
-// 10,000 generated claims, give the native engine's rows, in the same order; pyarrow reads the
-// exports back as the claims exported. DuckDB and pyarrow run in the virtual environment
-// `make test` makes ($CLAIMSH_SQL_PYTHON).
+// 10,000 generated claims, give the native engine's rows, in the same order; so do the first 45
+// per corpus compiled for Spark and run on Spark local[2]; pyarrow reads the exports back as the
+// claims exported. DuckDB, pyarrow and PySpark run in the virtual environment `make test`
+// makes ($CLAIMSH_SQL_PYTHON), Spark on Java 17.
 import ClaimCorpus
 import ClaimQuery
 import ClaimTestSupport
@@ -12,9 +13,11 @@ import Testing
 @Suite struct SQLAgreementTests {
   static let python = ProcessInfo.processInfo.environment["CLAIMSH_SQL_PYTHON"]
   static let folder = Fixtures.root.appendingPathComponent("Tests/ClaimQueryTests/SQL")
+  /// Queries per corpus that Spark runs too: the first ones, examples included.
+  static let sparkQueries = 45
 
   @Test(.enabled(if: python != nil, "DuckDB runs from the virtual environment `make test` makes (CLAIMSH_SQL_PYTHON)"))
-  func duckDBGivesTheNativeRows() throws {
+  func duckDBAndSparkGiveTheNativeRows() throws {
     let data = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: data) }
     let generator = Fixtures.root.appendingPathComponent("Tests/ClaimQueryTests/Bench/gen_claims.py").path
@@ -35,11 +38,17 @@ import Testing
       try handle.close()
 
       var queries: [[String: Any]] = []
+      var onSpark = 0
       func add(_ text: String, engine: inout QueryEngine) throws {
         let native = try engine.table(text)
         let sql = try SQLCompiler(dialect: .duckdb, lexicon: lexicon, definitions: engine.definitions).compile(text)
         let rows = try JSONSerialization.jsonObject(with: Data(("[" + native.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]").utf8))
-        queries.append(["query": text, "sql": sql, "columns": native.columns.map(\.name), "rows": rows])
+        var query: [String: Any] = ["query": text, "sql": sql, "columns": native.columns.map(\.name), "rows": rows]
+        if onSpark < Self.sparkQueries {
+          query["spark"] = try SQLCompiler(dialect: .spark, lexicon: lexicon, definitions: engine.definitions).compile(text)
+          onSpark += 1
+        }
+        queries.append(query)
       }
       try add("claims", engine: &engine)
       // the examples, statement by statement, with their let names
@@ -66,6 +75,9 @@ import Testing
     try JSONSerialization.data(withJSONObject: ["corpora": spec]).write(to: specFile)
     let run = try Run.process(try #require(Self.python), [Self.folder.appendingPathComponent("duckdb_agreement.py").path, specFile.path])
     #expect(run.status == 0, "\(run.stdout.split(separator: "\n").prefix(12).joined(separator: "\n"))\n\(run.stderr)")
+    let spark = try Run.process(try #require(Self.python), [Self.folder.appendingPathComponent("spark_agreement.py").path, specFile.path])
+    #expect(spark.status == 0, "\(spark.stdout.split(separator: "\n").prefix(12).joined(separator: "\n"))\n\(spark.stderr.suffix(2000))")
+    #expect(spark.stdout.contains("\(2 * Self.sparkQueries) of \(2 * Self.sparkQueries) queries agree on Spark"))
   }
 
   /// The statements of examples/*.cq, one per line, without comments and dot-commands.
