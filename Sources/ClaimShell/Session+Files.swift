@@ -48,12 +48,12 @@ extension Session {
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
     let mode = modes[ext]
     guard mode != nil || ext == "parquet" else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv, .json or .parquet") }
-    let table: Table
+    let cells: ResultCells
     do throws(Diagnostic) {
       if let query, !query.isEmpty {
-        table = try engine.table(query)
+        cells = try engine.cells(query)
       } else {
-        if let last = lastTable { table = last } else { table = try engine.table("claims") }
+        if let last = lastTable { cells = ResultCells(last) } else { cells = try engine.cells("claims") }
       }
     } catch {
       err(DiagnosticRenderer.render([error], in: SourceText(query ?? "claims"), color: spec.color))
@@ -61,13 +61,14 @@ extension Session {
     }
     let problem = Self.writeReplacing(path) { handle in
       if let mode {
+        let table = Table(columns: cells.columns, rows: (0..<cells.count).map { r in cells.columns.indices.map { cells.value(r, $0) } })
         try handle.write(contentsOf: Data(Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)).utf8))
       } else {
-        try ParquetWriter.write(table) { try handle.write(contentsOf: $0) }
+        try ParquetWriter.write(cells) { try handle.write(contentsOf: $0) }
       }
     }
     if let problem { return fail("cannot write '\(path)': \(problem)") }
-    err("wrote \(table.rows.count) rows to \(path)")
+    err("wrote \(cells.count) rows to \(path)")
     return .done
   }
 

@@ -8,8 +8,9 @@ import Foundation
 //   claimsh-bench queries FILE [REPS]   load FILE (a claims JSONL), build the engine, then
 //                                       run Q1..Q6 and a one-row query, each once to warm up
 //                                       and REPS timed runs; prints one JSON object with the
-//                                       timings and each query's rows (for checksums), and
-//                                       the time to load the corpus back from a snapshot
+//                                       timings, each query's rows (for checksums) and its
+//                                       DuckDB SQL, and the time to load the corpus back from
+//                                       a snapshot
 //
 // Pin it to one core to measure a single-core run: `taskset -c 0 claimsh-bench load …`.
 
@@ -64,7 +65,8 @@ case "queries":
       times.append(try seconds { _ = try engine.table(query) })
     }
     let rows = "[" + result.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
-    results.append("\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows)}")
+    let sql = try SQLCompiler(dialect: .duckdb, lexicon: corpus.lexicon).compile(query)
+    results.append("\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows), \"duckdb_sql\": \(Value.string(sql).json)}")
   }
   let peak = peakMB()
   // the same corpus written as a snapshot (not timed) and loaded back (timed)

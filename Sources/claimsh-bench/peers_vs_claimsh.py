@@ -8,8 +8,10 @@ claimsh-bench (release build; in one process: load, then each query once to warm
 REPS timed runs) and `peers.py worker ENGINE N` for each peer, checks that every engine
 returns the same rows (checksums as peers.py computes them), and prints per query claimsh's
 median ms, each peer's, and the ratio to the best peer; then the one-row query, load time and
-peak memory of each, and load + extraction of the BBC corpus on one core. Prints figures; it
-asserts nothing. The peers need duckdb and polars: a venv at /tmp/benchvenv is made with pip
+peak memory of each, and load + extraction of the BBC corpus on one core. Then claimsh against
+DuckDB running the SQL claimsh compiles (`--sql duckdb`) over claimsh's own `.export` to
+Parquet, loaded into a DuckDB table: per query medians and ratio, load time and peak memory.
+Prints figures; it asserts nothing. The peers need duckdb and polars: a venv at /tmp/benchvenv is made with pip
 when missing.
 """
 import argparse, datetime, hashlib, json, os, subprocess, sys
@@ -25,6 +27,32 @@ def checksum(rows):
     """peers.py's checksum: dates as ISO text, json.dumps, sha256, 12 hex digits."""
     norm = [[v.isoformat() if isinstance(v, datetime.date) else v for v in r] for r in rows]
     return hashlib.sha256(json.dumps(norm, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+# DuckDB on claimsh's Parquet export: load it into a table, then run each compiled query once
+# to warm up and REPS timed runs; prints one JSON object.
+PARQUET_WORKER = r"""
+import datetime, hashlib, json, resource, statistics, sys, time
+import duckdb
+parquet, queries, reps = sys.argv[1], json.loads(sys.argv[2]), int(sys.argv[3])
+def checksum(rows):
+    norm = [[v.isoformat() if isinstance(v, datetime.date) else v for v in r] for r in rows]
+    return hashlib.sha256(json.dumps(norm, ensure_ascii=False).encode()).hexdigest()[:12]
+con = duckdb.connect()
+start = time.perf_counter()
+con.execute("CREATE TABLE claims AS SELECT * FROM read_parquet('%s')" % parquet.replace("'", "''"))
+out = {"load_s": time.perf_counter() - start, "queries": {}}
+for name, sql in queries.items():
+    rows = con.execute(sql).fetchall()
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        con.execute(sql).fetchall()
+        times.append(time.perf_counter() - start)
+    out["queries"][name] = {"median_ms": statistics.median(times) * 1e3, "checksum": checksum(rows)}
+out["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
 
 
 def sh(args, **kw):
@@ -71,6 +99,24 @@ def main():
           "; ".join(f"{e} {p['trivial_us']['median']:.1f} µs" for e, p in peers.items()))
     print(f"{'load':14} claimsh {mine['load_s']:.2f} s (+ store {mine['store_s']:.2f} s; from a .save snapshot {mine['snapshot_load_s']:.2f} s), peak {mine['peak_mb']:.0f} MB; " +
           "; ".join(f"{e} {p['load_s']:.2f} s, peak {p['rss_peak_mb']:.0f} MB" for e, p in peers.items()))
+    # DuckDB on claimsh's own Parquet export, with the SQL claimsh compiles
+    parquet = f"{DATA}/n{a.n}/claims.parquet"
+    if not os.path.exists(parquet) or os.path.getmtime(parquet) < os.path.getmtime(corpus):
+        print("exporting the claims to Parquet…", file=sys.stderr)
+        sh([os.path.join(bin_dir, "claimsh"), "--corpus", corpus, "-c", f".export {parquet}"])
+    sql = {q: mine[q]["duckdb_sql"] for q in QUERIES}
+    try:
+        duck = json.loads(sh([f"{VENV}/bin/python", "-c", PARQUET_WORKER, parquet, json.dumps(sql), str(a.reps)]).strip().splitlines()[-1])
+        print(f"claimsh against DuckDB running claimsh's compiled SQL (--sql duckdb) on its .export to Parquet ({os.path.getsize(parquet) / 1e6:.0f} MB), loaded into a table")
+        print(f"{'query':8}{'claimsh ms':>12}{'duckdb ms':>12}{'duckdb/claimsh':>16}  same rows")
+        for q in QUERIES:
+            ms, theirs = mine[q]["median_ms"], duck["queries"][q]["median_ms"]
+            same = checksum(mine[q]["rows"]) == duck["queries"][q]["checksum"]
+            print(f"{q:8}{ms:12.2f}{theirs:12.2f}{theirs / ms:16.2f}  {'yes' if same else 'NO'}")
+        print(f"{'load':14} claimsh {mine['load_s'] + mine['store_s']:.2f} s from JSON Lines ({mine['snapshot_load_s']:.2f} s from a snapshot), peak {mine['peak_mb']:.0f} MB; "
+              f"DuckDB {duck['load_s']:.2f} s from Parquet, peak {duck['rss_peak_mb']:.0f} MB")
+    except subprocess.CalledProcessError as e:
+        print(f"DuckDB on the Parquet export failed: {e.stderr[-300:]}", file=sys.stderr)
     if os.path.isdir(a.bbc):
         one = sh(["taskset", "-c", "0", os.path.join(bin_dir, "claimsh-bench"), "load", a.bbc, "3"])
         print("BBC load + extraction on one core: " + one.strip().splitlines()[-1].strip())

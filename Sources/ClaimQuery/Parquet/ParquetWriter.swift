@@ -3,40 +3,50 @@
 /// 1 MiB, one row group per million rows. Text is a UTF-8 string, a date is a DATE, an integer
 /// an INT64, a list field the standard 3-level LIST of strings; every column is nullable.
 ///
-///     try ParquetWriter.write(table) { try handle.write(contentsOf: $0) }
+///     try ParquetWriter.write(ResultCells(table)) { try handle.write(contentsOf: $0) }
 public enum ParquetWriter {
   /// Rows per row group.
   public static let rowGroupRows = 1_000_000
   static let magic: [UInt8] = Array("PAR1".utf8)
 
-  /// Emits the file's bytes in order, a column chunk at a time, to `emit`.
-  public static func write(_ table: Table, rowGroupRows: Int = rowGroupRows, to emit: ([UInt8]) throws -> Void) rethrows {
+  /// Emits the file's bytes in order, a column chunk at a time, to `emit`; only one column
+  /// chunk is in memory at a time.
+  public static func write(_ cells: ResultCells, rowGroupRows: Int = rowGroupRows, to emit: ([UInt8]) throws -> Void) rethrows {
     try emit(magic)
     var offset = Int64(magic.count)
     var groups: [RowGroup] = []
     var start = 0
-    while start < table.rows.count {
-      let rows = table.rows[start..<min(table.rows.count, start + rowGroupRows)]
+    while start < cells.count {
+      let rows = start..<min(cells.count, start + rowGroupRows)
       var group = RowGroup(rows: rows.count)
-      for (c, column) in table.columns.enumerated() {
+      for (c, column) in cells.columns.enumerated() {
         var leaf = ParquetColumn(column)
-        for row in rows { leaf.append(row[c]) }
-        leaf.finishPage()
         var chunk = Chunk(column: column, physical: leaf.physical, firstPage: offset)
-        for page in leaf.pages {
-          let bytes = pageHeader(page) + page.body
-          chunk.bytes += Int64(bytes.count)
-          chunk.levels += page.levelCount
-          offset += Int64(bytes.count)
-          try emit(bytes)
+        // pages go out as they fill: one page of one column is all that is held
+        for row in rows {
+          leaf.append(cells.value(row, c))
+          if !leaf.pages.isEmpty { try emitPages(&leaf, &chunk, &offset, emit) }
         }
+        leaf.finishPage()
+        try emitPages(&leaf, &chunk, &offset, emit)
         group.chunks.append(chunk)
       }
       groups.append(group)
       start += rows.count
     }
-    let footer = footer(table, groups)
+    let footer = footer(cells, groups)
     try emit(footer + ParquetColumn.littleEndian(UInt64(footer.count), bytes: 4) + magic)
+  }
+
+  static func emitPages(_ leaf: inout ParquetColumn, _ chunk: inout Chunk, _ offset: inout Int64, _ emit: ([UInt8]) throws -> Void) rethrows {
+    for page in leaf.pages {
+      let bytes = pageHeader(page) + page.body
+      chunk.bytes += Int64(bytes.count)
+      chunk.levels += page.levelCount
+      offset += Int64(bytes.count)
+      try emit(bytes)
+    }
+    leaf.clearPages()
   }
 
   /// A column chunk written: where it starts, its size and its level count.
@@ -70,12 +80,12 @@ public enum ParquetWriter {
     return w.bytes
   }
 
-  static func footer(_ table: Table, _ groups: [RowGroup]) -> [UInt8] {
+  static func footer(_ cells: ResultCells, _ groups: [RowGroup]) -> [UInt8] {
     var w = ThriftCompactWriter()
     w.structure { f in
       f.field(1, i32: 1)
-      f.field(2, structs: schema(table.columns)) { w, element in element(&w) }
-      f.field(3, i64: Int64(table.rows.count))
+      f.field(2, structs: schema(cells.columns)) { w, element in element(&w) }
+      f.field(3, i64: Int64(cells.count))
       f.field(4, structs: groups) { g, group in
         g.field(1, structs: group.chunks) { c, chunk in
           c.field(2, i64: chunk.firstPage)

@@ -34,7 +34,7 @@ import Testing
       var engine = QueryEngine(corpus: corpus)
       let parquet = data.appendingPathComponent("\(name).parquet")
       let handle = try #require(FileManager.default.createFile(atPath: parquet.path, contents: nil) ? FileHandle(forWritingAtPath: parquet.path) : nil)
-      try ParquetWriter.write(try engine.table("claims")) { try handle.write(contentsOf: $0) }
+      try ParquetWriter.write(try engine.cells("claims")) { try handle.write(contentsOf: $0) }
       try handle.close()
 
       var queries: [[String: Any]] = []

@@ -1,0 +1,39 @@
+/// A result read cell by cell: its columns, its row count, and each value on demand. An
+/// export of millions of claims reads them from the column store this way instead of building
+/// a table of them first.
+public struct ResultCells: Sendable {
+  /// The columns.
+  public let columns: [Column]
+  /// The number of rows.
+  public let count: Int
+  /// The value at a row and a column index.
+  public let value: @Sendable (Int, Int) -> Value
+
+  /// Cells of an existing table.
+  public init(_ table: Table) {
+    columns = table.columns
+    count = table.rows.count
+    let rows = table.rows
+    value = { rows[$0][$1] }
+  }
+
+  /// Cells computed by `value`.
+  public init(columns: [Column], count: Int, value: @escaping @Sendable (Int, Int) -> Value) {
+    self.columns = columns
+    self.count = count
+    self.value = value
+  }
+}
+
+extension QueryEngine {
+  /// A query's result as cells: claims straight from the store, anything else as its table.
+  public mutating func cells(_ query: String) throws(Diagnostic) -> ResultCells {
+    guard case .query(let q) = try Parser.parseStatement(query), case .claims(let rows) = try relation(q) else {
+      return ResultCells(try table(query))
+    }
+    let store = self.store
+    let fields = ClaimField.allCases
+    guard let rows else { return ResultCells(columns: fields.map(\.column), count: store.count) { store.value(fields[$1], $0) } }
+    return ResultCells(columns: fields.map(\.column), count: rows.count) { store.value(fields[$1], Int(rows[$0])) }
+  }
+}
