@@ -1,8 +1,8 @@
 /// A comparison checked against a schema: which column, which operator, which literal(s).
 /// Both the column store and generic tables evaluate these, so both see the same errors.
-struct Comparison {
+struct Comparison: Sendable {
   /// What is tested.
-  enum Test {
+  enum Test: Sendable {
     /// `=`, `!=`, `in`, `not in` (a negated test is `not` of the plain one)
     case equal([Value])
     /// `<`, `<=`, `>`, `>=`

@@ -1,27 +1,21 @@
-/// `where` in SQL: `and`, `or` and `not` as they are; each comparison checked as claimsh
-/// checks it (`Comparison.check`: same names, types and diagnostics) and written so that it is
-/// never NULL.
+/// `where` in SQL: `and`, `or` and `not` as they are; each comparison, resolved by the
+/// planner, written so that it is never NULL.
 extension SQLCompiler {
-  func predicate(_ expr: Expr, _ state: Relation) throws(Diagnostic) -> String {
-    switch expr {
-    case .and(let items):
-      return "(" + (try items.map { (e) throws(Diagnostic) in try predicate(e, state) }).joined(separator: " AND ") + ")"
-    case .or(let items):
-      return "(" + (try items.map { (e) throws(Diagnostic) in try predicate(e, state) }).joined(separator: " OR ") + ")"
-    case .not(let inner):
-      return "NOT " + (try predicate(inner, state))
-    case .field, .literal:
-      throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
-    default:
-      let c = try Comparison.check(expr, columns: state.columns, collection: state.collection)
-      let test = comparison(c, state)
+  /// A resolved `where` expression over `schema`, the rows of the expression `table`.
+  func sql(_ predicate: LogicalPlan.Predicate, _ schema: LogicalPlan.Schema, _ table: String) -> String {
+    switch predicate {
+    case .and(let items): return "(" + items.map { sql($0, schema, table) }.joined(separator: " AND ") + ")"
+    case .or(let items): return "(" + items.map { sql($0, schema, table) }.joined(separator: " OR ") + ")"
+    case .not(let inner): return "NOT " + sql(inner, schema, table)
+    case .comparison(let c):
+      let test = comparison(c, schema, table)
       return c.negated ? "NOT \(test)" : test
     }
   }
 
   /// One comparison, any-of on a list, false where a value is missing.
-  func comparison(_ c: Comparison, _ state: Relation) -> String {
-    let column = state.columns[c.column]
+  func comparison(_ c: Comparison, _ schema: LogicalPlan.Schema, _ table: String) -> String {
+    let column = schema.columns[c.column]
     let f = quoted(column.name)
     let isList = column.type == .list
     /// `test` of one value, over a list's items when the column holds lists
@@ -34,7 +28,7 @@ extension SQLCompiler {
     case .equal(let values):
       switch column.matching {
       case .name:
-        let keys = values.map { nameKey($0.text, column: column, state: state) }
+        let keys = values.map { nameKey($0.text, column: column, schema: schema, table: table) }
         return isList
           ? "coalesce(\(dialect.overlaps(dialect.transform(f, "lower(x)"), dialect.array(keys))), false)"
           : "coalesce(lower(\(f)) IN (\(keys.joined(separator: ", "))), false)"
@@ -57,15 +51,14 @@ extension SQLCompiler {
   /// The lowercased value a name literal stands for (`Matcher.nameKey`): itself where some value
   /// is written so, in any case, else the lexicon's canonical name. Which values count is
   /// claimsh's: all claims' while the rows are claims, else the current table's.
-  func nameKey(_ literal: String, column: Column, state: Relation) -> String {
+  func nameKey(_ literal: String, column: Column, schema: LogicalPlan.Schema, table: String) -> String {
     let lower = literal.lowercased()
     guard let canonical = lexicon.canonicalName(literal)?.lowercased(), canonical != lower else { return dialect.string(lower) }
     let f = quoted(column.name)
     let present = column.type == .list
       ? dialect.contains(dialect.transform(f, "lower(x)"), dialect.string(lower))
       : "lower(\(f)) = \(dialect.string(lower))"
-    let table = state.isClaims ? "claims" : state.name
-    return "CASE WHEN (SELECT count(*) FROM \(table) WHERE \(present)) > 0 THEN \(dialect.string(lower)) ELSE \(dialect.string(canonical)) END"
+    return "CASE WHEN (SELECT count(*) FROM \(schema.isClaims ? "claims" : table) WHERE \(present)) > 0 THEN \(dialect.string(lower)) ELSE \(dialect.string(canonical)) END"
   }
 
   /// A literal compared with `column`: a date column reads a string as a date.

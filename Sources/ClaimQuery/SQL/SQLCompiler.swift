@@ -48,80 +48,47 @@ public struct SQLCompiler: Sendable {
       throw Diagnostic(.unknownCollection, "SQL is compiled over the exported claims; '\(query.source.text)' is not exported",
         at: query.source.range ?? SourceRange(start: 0, end: 0), notes: ["start the query with 'claims'"])
     }
-    var state = Relation(
-      name: "s0", columns: ClaimField.allCases.map(\.column), isClaims: true, collection: "claims")
+    let plan = try Planner.plan(query, source: .claims, schema: Planner.claims)
     var ctes = ["s0 AS (SELECT *, \(quoted("id")) AS __ord FROM claims)"]
-    for stage in query.stages {
-      try apply(stage, to: &state, ctes: &ctes)
+    var name = "s0"
+    for node in plan.nodes {
+      name = emit(node, from: name, &ctes)
     }
-    let columns = state.columns.map { quoted($0.name) }.joined(separator: ", ")
-    return "WITH\n  " + ctes.joined(separator: ",\n  ") + "\nSELECT \(columns) FROM \(state.name) ORDER BY __ord\(dialect.terminator)\n"
+    let columns = plan.schema.columns.map { quoted($0.name) }.joined(separator: ", ")
+    return "WITH\n  " + ctes.joined(separator: ",\n  ") + "\nSELECT \(columns) FROM \(name) ORDER BY __ord\(dialect.terminator)\n"
   }
 
-  /// The table a stage reads: its common table expression, its columns, and whether it still
-  /// holds claims (so `where` takes the claim store's rules).
-  struct Relation {
-    var name: String
-    var columns: [Column]
-    var isClaims: Bool
-    var collection: String
-  }
-
-  func apply(_ stage: Stage, to state: inout Relation, ctes: inout [String]) throws(Diagnostic) {
-    let previous = state.name
-    func next(_ body: String) {
-      state.name = "s\(ctes.count)"
-      ctes.append("\(state.name) AS (\(body))")
+  /// Adds the common table expressions of one stage, reading `previous`; returns the last one's name.
+  func emit(_ node: LogicalPlan.Node, from previous: String, _ ctes: inout [String]) -> String {
+    func next(_ body: String) -> String {
+      let name = "s\(ctes.count)"
+      ctes.append("\(name) AS (\(body))")
+      return name
     }
-    switch stage {
-    case .where(let e):
-      next("SELECT * FROM \(previous) WHERE \(try predicate(e, state))")
-    case .groupBy(let keys, let aggregates):
-      try group(keys, aggregates, &state, &ctes)
-    case .select(let items):
-      var columns: [Column] = []
-      var parts: [String] = []
-      for item in items {
-        let i = try index(of: item.field, in: state)
-        var c = state.columns[i]
-        if let alias = item.alias { c.name = alias.text }
-        parts.append("\(quoted(state.columns[i].name)) AS \(quoted(c.name))")
-        columns.append(c)
-      }
-      next("SELECT \(parts.joined(separator: ", ")), __ord FROM \(previous)")
-      state.columns = columns
-      state.isClaims = false
-    case .orderBy(let keys):
-      var parts: [String] = []
-      for key in keys {
-        let c = state.columns[try index(of: key.field, in: state)]
+    let inputColumns = node.input.columns.map { quoted($0.name) }.joined(separator: ", ")
+    switch node.step {
+    case .filter(_, let predicate):
+      return next("SELECT * FROM \(previous) WHERE \(sql(predicate, node.input, previous))")
+    case .group(_, let keyColumns, let aggregates, let arguments):
+      return group(keyColumns, aggregates, arguments, node, from: previous, &ctes)
+    case .select(_, let indices):
+      let parts = zip(indices, node.output.columns).map { i, c in "\(quoted(node.input.columns[i].name)) AS \(quoted(c.name))" }
+      return next("SELECT \(parts.joined(separator: ", ")), __ord FROM \(previous)")
+    case .orderBy(let keys, let indices):
+      let parts = zip(keys, indices).map { key, i -> String in
+        let c = node.input.columns[i]
         // on claims a list sorts by its smallest value (ClaimOrdering); in a table, item by item
-        let expression = state.isClaims && c.type == .list ? dialect.extreme("min", quoted(c.name)) : quoted(c.name)
-        parts.append(expression + (key.descending ? " DESC NULLS LAST" : " ASC NULLS FIRST"))
+        let expression = node.input.isClaims && c.type == .list ? dialect.extreme("min", quoted(c.name)) : quoted(c.name)
+        return expression + (key.descending ? " DESC NULLS LAST" : " ASC NULLS FIRST")
       }
-      let columns = state.columns.map { quoted($0.name) }.joined(separator: ", ")
-      next("SELECT \(columns), row_number() OVER (ORDER BY \(parts.joined(separator: ", ")), __ord) AS __ord FROM \(previous)")
-    case .limit(let n, _):
-      next("SELECT * FROM \(previous) ORDER BY __ord LIMIT \(max(0, n))")
+      return next("SELECT \(inputColumns), row_number() OVER (ORDER BY \(parts.joined(separator: ", ")), __ord) AS __ord FROM \(previous)")
+    case .limit(let n):
+      return next("SELECT * FROM \(previous) ORDER BY __ord LIMIT \(max(0, n))")
     case .count:
-      next("SELECT count(*) AS \(quoted("count")), 0 AS __ord FROM \(previous)")
-      state.columns = [Column("count", .int)]
-      state.isClaims = false
+      return next("SELECT count(*) AS \(quoted("count")), 0 AS __ord FROM \(previous)")
     case .distinct:
-      let columns = state.columns.map { quoted($0.name) }.joined(separator: ", ")
-      next("SELECT \(columns), min(__ord) AS __ord FROM \(previous) GROUP BY \(columns)")
-      state.isClaims = false
+      return next("SELECT \(inputColumns), min(__ord) AS __ord FROM \(previous) GROUP BY \(inputColumns)")
     }
-  }
-
-  /// The column `name` names, case-insensitively, or the unknown-field diagnostic.
-  func index(of name: Name, in state: Relation) throws(Diagnostic) -> Int {
-    if let i = state.columns.firstIndex(where: { $0.name == name.text }) ?? state.columns.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) {
-      return i
-    }
-    let suggestion = Suggestions.nearest(to: name.text, in: state.columns.map(\.name)).map { "'\($0)'" }
-    throw Diagnostic(.unknownField, "unknown field '\(name.text)' in \(state.collection)", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion,
-      notes: suggestion == nil ? ["fields: " + state.columns.map(\.name).joined(separator: ", ")] : [])
   }
 
   func quoted(_ name: String) -> String { dialect.identifier(name) }
