@@ -10,6 +10,7 @@ struct DotCommand: Sendable {
   static let all: [DotCommand] = [
     DotCommand(name: "claim", arguments: "ID", summary: "a claim, its sentence in context, and every field with its evidence and rule"),
     DotCommand(name: "doc", arguments: "ID", summary: "a document's text with its debris marked"),
+    DotCommand(name: "explain", arguments: "QUERY", summary: "the query's logical plan (each stage's columns) and physical plan (the operator that runs it)"),
     DotCommand(name: "export", arguments: "FILE [QUERY]", summary: "write QUERY's result (else the last result, else all claims) as .jsonl, .csv, .json or .parquet"),
     DotCommand(name: "fields", arguments: "[COLLECTION]", summary: "the fields of a collection (default claims) with their types"),
     DotCommand(name: "help", arguments: "[COMMAND]", summary: "this list, or one command's help"),

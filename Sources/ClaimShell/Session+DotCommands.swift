@@ -140,6 +140,9 @@ extension Session {
     case "export":
       guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv, NAME.json or NAME.parquet", at: nil) }
       return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, fail: { fail($0, at: 1) })
+    case "explain":
+      guard !line.rest.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("expected a query, e.g. .explain claims where topic = \"Tomahawk\" group by source", at: nil) }
+      return explain(line.rest) ? .done : .failed
     case "sql":
       var query = line.rest
       var dialect = SQLDialect.duckdb

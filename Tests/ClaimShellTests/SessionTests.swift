@@ -120,6 +120,21 @@ import Testing
     #expect(c.out.contains(".export FILE [QUERY]\n    write QUERY's result"))
   }
 
+  @Test func explainPrintsTheLogicalAndPhysicalPlans() {
+    let (s, c) = session(Fixtures.seedCorpus())
+    #expect(s.runScript(#".explain claims where actor = "Zelensky" group by source"#, file: nil))
+    #expect(c.out.contains("  2 group by source                         source string, count int\n"))
+    #expect(c.out.contains("  2 dense group by source: counts in a flat array of 6 groups"))
+    #expect(s.runScript(".explain claims where date >= 2025-10-01 order by date desc limit 5", file: nil))
+    #expect(c.out.contains("  1 date index scan: rows in descending date order"))
+    #expect(s.runScript(".explain claims group by actor with list(hedge) as hedges select actor", file: nil))
+    #expect(c.out.contains("group claims by actor: value codes hashed"))
+    #expect(c.out.contains("  2 select actor over the table"))
+    // the planner finds a misspelt field in the last stage before any row is read
+    #expect(!s.runScript(".explain claims where actor = \"Zelensky\" select sorce", file: nil))
+    #expect(c.err.contains("unknown field 'sorce' in claims"))
+  }
+
   @Test func aDocumentIdPrefixOfSeveralDocumentsListsThem() {
     let (s, c) = session(Fixtures.seedCorpus(), mode: .csv)
     #expect(!s.runScript(".doc 00", file: nil))

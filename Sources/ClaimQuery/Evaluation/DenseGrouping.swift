@@ -34,11 +34,27 @@ struct DenseGrouping {
     return Field(field: f, offsets: [], values: coded.codes, cardinality: coded.dictionary.count + 1, dictionary: coded.dictionary, nullID: coded.dictionary.count)
   }
 
-  /// The grouped table, or nil when this query needs the general path.
-  func group(rows: [Int32]?, keys: [Name], aggregates: [Aggregate]) throws(Diagnostic) -> Table? {
+  /// What a dense grouping needs, worked out before any row is read: the key and argument
+  /// fields as value ids, and the sizes of the flat arrays.
+  struct Layout {
+    let keyFields: [Field]
+    let aggregates: [Aggregate]
+    let argFields: [Field?]
+    /// The second key's cardinality (1 with one key).
+    let radix: Int
+    /// The number of possible groups.
+    let groups: Int
+    /// Bitset words per group, per aggregate (0 for `count`).
+    let words: [Int]
+  }
+
+  /// The layout for `keys` and `aggregates`, or nil when this query needs the general path:
+  /// one or two dictionary-encoded keys, only `count` and `count(distinct …)`, and arrays that
+  /// fit the limits.
+  func layout(keys: [Name], aggregates written: [Aggregate]) -> Layout? {
     let keyFields = keys.compactMap { ClaimField(named: $0.text).flatMap(field) }
     guard keyFields.count == keys.count, (1...2).contains(keyFields.count) else { return nil }
-    let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
+    let aggregates = written.isEmpty ? [Aggregate(.count)] : written
     guard aggregates.allSatisfy({ $0.function == .count && $0.field == nil || $0.function == .countDistinct }) else { return nil }
     var argFields: [Field?] = []
     for a in aggregates {
@@ -54,7 +70,12 @@ struct DenseGrouping {
     guard groups <= Self.maximumGroups, groups > 0 else { return nil }
     let words = argFields.map { f in f.map { max(1, ($0.cardinality + 63) / 64) } ?? 0 }
     guard words.reduce(0, { $0 + $1 * groups }) <= Self.maximumBitsetWords else { return nil }
+    return Layout(keyFields: keyFields, aggregates: aggregates, argFields: argFields, radix: radix, groups: groups, words: words)
+  }
 
+  /// The grouped table: one pass over `rows` (nil: all claims).
+  func group(rows: [Int32]?, _ layout: Layout, at range: SourceRange?) throws(Diagnostic) -> Table {
+    let (keyFields, aggregates, argFields, radix, groups, words) = (layout.keyFields, layout.aggregates, layout.argFields, layout.radix, layout.groups, layout.words)
     var counts = [Int32](repeating: 0, count: groups)
     var bitsets = words.map { [UInt64](repeating: 0, count: $0 * groups) }
     let total = rows?.count ?? store.count
@@ -82,7 +103,7 @@ struct DenseGrouping {
       }
       if distinct.isEmpty { Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { _, g in counts[g] += 1 } }
     }
-    try cancellation.check(at: keys.first?.range)
+    try cancellation.check(at: range)
 
     var columns = keyFields.map { f in f.field.isList ? Column(f.field.rawValue, .string, matching: .name) : f.field.column }
     for a in aggregates { columns.append(Column(a.columnName, .int)) }

@@ -132,35 +132,76 @@ public struct QueryEngine: Sendable {
 
   func relation(_ query: Query) throws(Diagnostic) -> Relation {
     var current = try source(query.source)
-    var skip = 0
-    for (i, stage) in query.stages.enumerated() {
-      if skip > 0 {
-        skip -= 1
-        continue
-      }
+    let (_, physical) = try plans(query, current)
+    for op in physical.operators {
+      // one cancellation point per operator; the operators poll inside their loops too
       try cancellation.check(at: query.source.range)
-      // `where … order by date … limit n` on all claims: from the date index
-      if case .claims(nil) = current, case .where(let e) = stage, i + 2 < query.stages.count,
-        case .orderBy(let keys) = query.stages[i + 1], case .limit(let n, _) = query.stages[i + 2]
-      {
-        let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
-        let test = filter.test(try filter.plan(e))
-        if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
-          current = .claims(rows)
-          skip = 2
-          continue
-        }
-      }
-      // `order by … limit n` on claims keeps only the first n while it sorts
-      if case .claims(let rows) = current, case .orderBy(let keys) = stage, i + 1 < query.stages.count,
-        case .limit(let n, _) = query.stages[i + 1]
-      {
-        current = .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows ?? (0..<store.count).map(Int32.init), by: keys, limit: n))
-        continue
-      }
-      current = try apply(stage, to: current)
+      current = try run(op, on: current)
     }
     return current
+  }
+
+  /// The logical and physical plans of `query`, whose source is `source`.
+  func plans(_ query: Query, _ source: Relation) throws(Diagnostic) -> (LogicalPlan, PhysicalPlan) {
+    let logical: LogicalPlan
+    switch source {
+    case .claims(let rows):
+      logical = try Planner.plan(query, source: rows == nil ? .claims : .claimsBinding(query.source.text), schema: Planner.claims)
+    case .table(let t, let name):
+      logical = try Planner.plan(query, source: .table(name), schema: LogicalPlan.Schema(columns: t.columns, isClaims: false, collection: name))
+    }
+    let allClaims: Bool
+    if case .claims(nil) = source { allClaims = true } else { allClaims = false }
+    return (logical, PhysicalPlan.plan(logical, store: store, allClaims: allClaims))
+  }
+
+  /// Runs one operator.
+  func run(_ op: PhysicalPlan.Operator, on relation: Relation) throws(Diagnostic) -> Relation {
+    let all = { (rows: [Int32]?) in rows ?? (0..<self.store.count).map(Int32.init) }
+    switch (op, relation) {
+    case (.dateIndexScan(let e, let keys, let n), _):
+      let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
+      let test = filter.test(try filter.plan(e))
+      if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
+        return .claims(rows)
+      }
+      let rows = try select(filter.plan(e), from: nil, at: e.range)
+      return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows, by: keys, limit: n))
+    case (.filterClaims(let e), .claims(let rows)):
+      let plan = try ClaimFilter(store: store, warnings: warnings, cancellation: cancellation).plan(e)
+      return .claims(try select(plan, from: rows, at: e.range))
+    case (.sortClaims(let keys, let limit), .claims(let rows)):
+      return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(all(rows), by: keys, limit: limit))
+    case (.limitClaims(let n), .claims(let rows)):
+      let kept = rows ?? (0..<Int32(min(max(0, n), store.count))).map { $0 }
+      return .claims(Array(kept.prefix(max(0, n))))
+    case (.countClaims, .claims(let rows)):
+      return .table(Table(columns: [Column("count", .int)], rows: [[.int(rows?.count ?? store.count)]]), "the count")
+    case (.denseGroup(let layout, let range), .claims(let rows)):
+      return .table(try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: range), "the grouped claims")
+    case (.groupClaims(let keys, let aggregates), .claims(let rows)):
+      return .table(try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates), "the grouped claims")
+    case (.materialize, .claims(let rows)):
+      return .table(materialize(rows), "claims")
+    case (.table(let stage), .table(let t, let name)):
+      return try apply(stage, to: t, name: name)
+    default:
+      preconditionFailure("the physical plan runs \(op) on the wrong kind of rows")
+    }
+  }
+
+  /// A stage of the general path, over a table.
+  func apply(_ stage: Stage, to t: Table, name: String) throws(Diagnostic) -> Relation {
+    let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation, warnings: warnings)
+    switch stage {
+    case .where(let e): return .table(try tables.filter(t, e, name: name), name)
+    case .groupBy(let keys, let aggregates): return .table(try tables.group(t, keys: keys, aggregates: aggregates, name: name), "the grouped \(name)")
+    case .select(let items): return .table(try tables.select(t, items, name: name), name)
+    case .orderBy(let keys): return .table(try tables.order(t, keys, name: name), name)
+    case .limit(let n, _): return .table(Table(columns: t.columns, rows: Array(t.rows.prefix(max(0, n)))), name)
+    case .count: return .table(Table(columns: [Column("count", .int)], rows: [[.int(t.rows.count)]]), "the count")
+    case .distinct: return .table(tables.distinct(t), name)
+    }
   }
 
   func source(_ name: Name) throws(Diagnostic) -> Relation {
@@ -178,44 +219,6 @@ public struct QueryEngine: Sendable {
         let suggestion = Suggestions.nearest(to: name.text, in: candidates).map { "'\($0)'" }
         throw Diagnostic(.unknownCollection, "unknown collection '\(name.text)'", at: name.range ?? SourceRange(start: 0, end: 0),
           suggestion: suggestion, notes: suggestion == nil ? ["collections: \(candidates.joined(separator: ", "))"] : [])
-      }
-    }
-  }
-
-  func apply(_ stage: Stage, to relation: Relation) throws(Diagnostic) -> Relation {
-    let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation, warnings: warnings)
-    switch relation {
-    case .claims(let rows):
-      switch stage {
-      case .where(let e):
-        let plan = try ClaimFilter(store: store, warnings: warnings, cancellation: cancellation).plan(e)
-        return .claims(try select(plan, from: rows, at: e.range))
-      case .groupBy(let keys, let aggregates):
-        try cancellation.check(at: keys.first?.range)
-        if let t = try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates) {
-          return .table(t, "the grouped claims")
-        }
-        let t = try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates)
-        return .table(t, "the grouped claims")
-      case .orderBy(let keys):
-        return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows ?? (0..<store.count).map(Int32.init), by: keys))
-      case .limit(let n, _):
-        let all = rows ?? (0..<Int32(min(n, store.count))).map { $0 }
-        return .claims(Array(all.prefix(max(0, n))))
-      case .count:
-        return .table(Table(columns: [Column("count", .int)], rows: [[.int(rows?.count ?? store.count)]]), "the count")
-      case .select, .distinct:
-        return try apply(stage, to: .table(materialize(rows), "claims"))
-      }
-    case .table(let t, let name):
-      switch stage {
-      case .where(let e): return .table(try tables.filter(t, e, name: name), name)
-      case .groupBy(let keys, let aggregates): return .table(try tables.group(t, keys: keys, aggregates: aggregates, name: name), "the grouped \(name)")
-      case .select(let items): return .table(try tables.select(t, items, name: name), name)
-      case .orderBy(let keys): return .table(try tables.order(t, keys, name: name), name)
-      case .limit(let n, _): return .table(Table(columns: t.columns, rows: Array(t.rows.prefix(max(0, n)))), name)
-      case .count: return .table(Table(columns: [Column("count", .int)], rows: [[.int(t.rows.count)]]), "the count")
-      case .distinct: return .table(tables.distinct(t), name)
       }
     }
   }

@@ -1,6 +1,18 @@
 import ClaimQuery
 
+/// `.sql` and `.explain`: what a query compiles to.
 extension Session {
+  /// `.explain`: prints the query's logical and physical plans, or its diagnostic.
+  func explain(_ query: String) -> Bool {
+    do throws(Diagnostic) {
+      out(try engine.explain(query))
+      return true
+    } catch {
+      err(DiagnosticRenderer.render([error], in: SourceText(query), color: spec.color))
+      return false
+    }
+  }
+
   /// `.sql` and `--sql`: prints the SQL compiled from `query`, or its diagnostic.
   func sql(_ query: String, dialect: SQLDialect) -> Bool {
     do throws(Diagnostic) {

@@ -1,0 +1,81 @@
+/// How the engine runs a logical plan: an operator per stage, or one for several stages that
+/// an index answers together. The planner picks, from the plan and the store's statistics:
+/// the date index for `where … order by date … limit n` on all claims; postings and row tests
+/// for `where` on claims (`ClaimFilter`); a top-k sort for `order by … limit n`; dense
+/// grouping when the keys' value ids fit flat arrays, else grouping by value codes; and the
+/// general path over a materialised table for everything after a `select` or a `group by`.
+struct PhysicalPlan {
+  /// One operator.
+  enum Operator {
+    /// `where`, `order by date`, `limit n` on all claims, from the date index.
+    case dateIndexScan(Expr, [OrderKey], limit: Int)
+    /// `where` on claims: postings intersected, then row tests, cheapest first.
+    case filterClaims(Expr)
+    /// `order by` on claims, keeping only the first `limit` when one follows.
+    case sortClaims([OrderKey], limit: Int?)
+    /// `limit` on claims.
+    case limitClaims(Int)
+    /// `count` on claims.
+    case countClaims
+    /// `group by` on claims into flat arrays indexed by value ids.
+    case denseGroup(DenseGrouping.Layout, SourceRange?)
+    /// `group by` on claims by value codes, hashed.
+    case groupClaims([Name], [Aggregate])
+    /// Claims become a table (before `select` or `distinct`).
+    case materialize
+    /// A stage of the general path, over a table.
+    case table(Stage)
+  }
+
+  var operators: [Operator]
+
+  /// Picks the operators for `plan` over `store`; `allClaims` says the source is every claim
+  /// (not a `let` name's subset), which the date index needs.
+  static func plan(_ plan: LogicalPlan, store: ClaimStore, allClaims: Bool) -> PhysicalPlan {
+    var operators: [Operator] = []
+    var onClaims = plan.sourceSchema.isClaims
+    let stages = plan.nodes.map(\.stage)
+    var i = 0
+    while i < stages.count {
+      defer { i += 1 }
+      guard onClaims else {
+        operators.append(.table(stages[i]))
+        continue
+      }
+      switch stages[i] {
+      case .where(let e):
+        if allClaims, i == 0, i + 2 < stages.count, case .orderBy(let keys) = stages[i + 1], case .limit(let n, _) = stages[i + 2],
+          keys.first?.field.text.lowercased() == "date", n > 0
+        {
+          operators.append(.dateIndexScan(e, keys, limit: n))
+          i += 2
+        } else {
+          operators.append(.filterClaims(e))
+        }
+      case .orderBy(let keys):
+        if i + 1 < stages.count, case .limit(let n, _) = stages[i + 1] {
+          operators.append(.sortClaims(keys, limit: n))
+          i += 1
+        } else {
+          operators.append(.sortClaims(keys, limit: nil))
+        }
+      case .limit(let n, _):
+        operators.append(.limitClaims(n))
+      case .count:
+        operators.append(.countClaims)
+        onClaims = false
+      case .groupBy(let keys, let aggregates):
+        if let layout = DenseGrouping(store: store, cancellation: nil).layout(keys: keys, aggregates: aggregates) {
+          operators.append(.denseGroup(layout, keys.first?.range))
+        } else {
+          operators.append(.groupClaims(keys, aggregates))
+        }
+        onClaims = false
+      case .select, .distinct:
+        operators += [.materialize, .table(stages[i])]
+        onClaims = false
+      }
+    }
+    return PhysicalPlan(operators: operators)
+  }
+}

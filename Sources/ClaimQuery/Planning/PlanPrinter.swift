@@ -1,0 +1,71 @@
+/// `.explain QUERY`: the logical plan (each stage with the columns it gives) and the physical
+/// plan (the operator that runs each stage, and why), as text.
+///
+///     logical plan
+///       claims                                   13 columns: id int, doc string, …
+///       1 where actor = "Zelensky"               13 columns
+///       2 group by source                        source string, count int
+///     physical plan
+///       1 filter claims: postings of listed values intersected, then row tests
+///       2 dense group by: counts in a flat array of 6 groups, one pass
+extension QueryEngine {
+  /// The plans of one query, or its first syntax, name or type error.
+  public func explain(_ text: String) throws(Diagnostic) -> String {
+    guard case .query(let query) = try Parser.parseStatement(text) else {
+      throw Diagnostic(.expectedStage, "'.explain' takes a query; a 'let' binds one", at: SourceRange(start: 0, end: min(3, text.utf8.count)))
+    }
+    let source = try self.source(query.source)
+    let (logical, physical) = try plans(query, source)
+    var lines = ["logical plan"]
+    lines.append("  " + Self.padded(sourceName(logical.source)) + Self.columns(logical.sourceSchema.columns))
+    for (k, node) in logical.nodes.enumerated() {
+      let output = node.output.columns == node.input.columns ? "the same \(node.output.columns.count) columns" : Self.columns(node.output.columns)
+      lines.append("  " + Self.padded("\(k + 1) \(node.stage)") + output)
+    }
+    lines.append("physical plan")
+    for (k, op) in physical.operators.enumerated() {
+      lines.append("  \(k + 1) " + Self.describe(op))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func sourceName(_ source: LogicalPlan.Source) -> String {
+    switch source {
+    case .claims: return "claims"
+    case .claimsBinding(let name): return "\(name) (claims bound with let)"
+    case .table(let name): return name
+    }
+  }
+
+  static func padded(_ text: String) -> String {
+    text.count >= 40 ? text + "  " : text + String(repeating: " ", count: 42 - text.count)
+  }
+
+  static func columns(_ columns: [Column]) -> String {
+    columns.map { "\($0.name) \($0.type == .list ? "[string]" : $0.type.rawValue)" }.joined(separator: ", ")
+  }
+
+  static func describe(_ op: PhysicalPlan.Operator) -> String {
+    switch op {
+    case .dateIndexScan(let e, let keys, let n):
+      return "date index scan: rows in \(keys[0].descending ? "descending" : "ascending") date order from the bounds in '\(e)', tested until \(n) rows and their last date are in hand"
+    case .filterClaims(let e):
+      return "filter claims by '\(e)': postings of the values named intersected, then row tests, cheapest first"
+    case .sortClaims(let keys, let limit):
+      let by = keys.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+      return limit.map { "top-\($0) of claims by \(by): one comparison for most rows" } ?? "sort claims by \(by): each key read once per row as a number, one stable sort"
+    case .limitClaims(let n):
+      return "first \(n) claims"
+    case .countClaims:
+      return "count the claims"
+    case .denseGroup(let layout, _):
+      return "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of \(layout.groups) groups indexed by value ids, one pass"
+    case .groupClaims(let keys, _):
+      return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes hashed, values decoded once per group"
+    case .materialize:
+      return "claims as a table"
+    case .table(let stage):
+      return "\(stage) over the table"
+    }
+  }
+}
