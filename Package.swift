@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "ClaimQueryTests",
       dependencies: ["ClaimQuery", "ClaimTestSupport", "claimsh-bench", .product(name: "PropertyBased", package: "swift-property-based")],
-      exclude: ["Golden", "Bench", "SQL/duckdb_agreement.py", "SQL/spark_agreement.py"]
+      exclude: ["Golden", "Bench", "SQL/agreement.py"]
     ),
     .testTarget(name: "ClaimShellTests", dependencies: ["ClaimShell", "ClaimTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["ClaimTestSupport"]),

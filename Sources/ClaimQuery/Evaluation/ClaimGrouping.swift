@@ -92,18 +92,10 @@ struct ClaimGrouping {
         }
       }
     }
-    var columns = keyFields.map { f in
-      f.field.isList ? Column(f.field.rawValue, .string, matching: .name) : f.field.column
-    }
-    for (a, aggregate) in aggregates.enumerated() {
-      switch aggregate.function {
-      case .count, .countDistinct: columns.append(Column(aggregate.columnName, .int))
-      case .min, .max:
-        let c = argFields[a]!.field.column
-        columns.append(Column(aggregate.columnName, c.type == .list ? .string : c.type, matching: c.matching))
-      case .list: columns.append(Column(aggregate.columnName, .list, matching: argFields[a]!.field.column.matching))
-      }
-    }
+    let fields = ClaimField.allCases
+    let columns = Planner.groupedColumns(
+      fields.map(\.column), keys: keyFields.map { fields.firstIndex(of: $0.field)! }, aggregates: aggregates,
+      arguments: argFields.map { $0.map { fields.firstIndex(of: $0.field)! } })
     var rows: [[Value]] = []
     rows.reserveCapacity(grouping.keys.count)
     for g in grouping.keys.indices {

@@ -131,20 +131,7 @@ struct TableEvaluator {
         if rowsOf[g].last != r { rowsOf[g].append(r) }
       }
     }
-    var columns = keyIndices.map { i -> Column in
-      var c = table.columns[i]
-      if c.type == .list { c.type = .string }
-      return c
-    }
-    for (a, agg) in aggregates.enumerated() {
-      switch agg.function {
-      case .count, .countDistinct: columns.append(Column(agg.columnName, .int))
-      case .min, .max:
-        let c = table.columns[argIndices[a]!]
-        columns.append(Column(agg.columnName, c.type == .list ? .string : c.type, matching: c.matching))
-      case .list: columns.append(Column(agg.columnName, .list, matching: table.columns[argIndices[a]!].matching))
-      }
-    }
+    let columns = Planner.groupedColumns(table.columns, keys: keyIndices, aggregates: aggregates, arguments: argIndices)
     var rows: [[Value]] = []
     for g in keysInOrder.indices {
       var row = keysInOrder[g]

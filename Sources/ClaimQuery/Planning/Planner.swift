@@ -26,20 +26,7 @@ struct Planner {
       let aggregates = written.isEmpty ? [Aggregate(.count)] : written
       let keyColumns = try keys.map { (k) throws(Diagnostic) in try index(of: k, in: input) }
       let arguments = try aggregates.map { (a) throws(Diagnostic) in try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: input) } }
-      var columns = keyColumns.map { i -> Column in
-        var c = input.columns[i]
-        if c.type == .list { c.type = .string }
-        return c
-      }
-      for (a, aggregate) in aggregates.enumerated() {
-        switch aggregate.function {
-        case .count, .countDistinct: columns.append(Column(aggregate.columnName, .int))
-        case .min, .max:
-          let c = input.columns[arguments[a]!]
-          columns.append(Column(aggregate.columnName, c.type == .list ? .string : c.type, matching: c.matching))
-        case .list: columns.append(Column(aggregate.columnName, .list, matching: input.columns[arguments[a]!].matching))
-        }
-      }
+      let columns = groupedColumns(input.columns, keys: keyColumns, aggregates: aggregates, arguments: arguments)
       output = LogicalPlan.Schema(columns: columns, isClaims: false, collection: "the grouped \(input.collection)")
       return (.group(keys: keys, keyColumns: keyColumns, aggregates: aggregates, arguments: arguments), output)
     case .select(let items):
@@ -62,6 +49,26 @@ struct Planner {
       output.isClaims = false
       return (.distinct, output)
     }
+  }
+
+  /// The columns `group by` gives: the keys (a list key's values are strings), then one per
+  /// aggregate.
+  static func groupedColumns(_ input: [Column], keys: [Int], aggregates: [Aggregate], arguments: [Int?]) -> [Column] {
+    var columns = keys.map { i -> Column in
+      var c = input[i]
+      if c.type == .list { c.type = .string }
+      return c
+    }
+    for (a, aggregate) in aggregates.enumerated() {
+      switch aggregate.function {
+      case .count, .countDistinct: columns.append(Column(aggregate.columnName, .int))
+      case .min, .max:
+        let c = input[arguments[a]!]
+        columns.append(Column(aggregate.columnName, c.type == .list ? .string : c.type, matching: c.matching))
+      case .list: columns.append(Column(aggregate.columnName, .list, matching: input[arguments[a]!].matching))
+      }
+    }
+    return columns
   }
 
   static func predicate(_ expr: Expr, _ schema: LogicalPlan.Schema) throws(Diagnostic) -> LogicalPlan.Predicate {
