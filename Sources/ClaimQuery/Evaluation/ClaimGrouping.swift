@@ -92,10 +92,7 @@ struct ClaimGrouping {
         }
       }
     }
-    let fields = ClaimField.allCases
-    let columns = Planner.groupedColumns(
-      fields.map(\.column), keys: keyFields.map { fields.firstIndex(of: $0.field)! }, aggregates: aggregates,
-      arguments: argFields.map { $0.map { fields.firstIndex(of: $0.field)! } })
+    let columns = Planner.groupedColumns(keys: keyFields.map(\.field), aggregates: aggregates, arguments: argFields.map { $0?.field })
     var rows: [[Value]] = []
     rows.reserveCapacity(grouping.keys.count)
     for g in grouping.keys.indices {

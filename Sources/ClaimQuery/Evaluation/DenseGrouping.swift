@@ -105,8 +105,7 @@ struct DenseGrouping {
     }
     try cancellation.check(at: range)
 
-    var columns = keyFields.map { f in f.field.isList ? Column(f.field.rawValue, .string, matching: .name) : f.field.column }
-    for a in aggregates { columns.append(Column(a.columnName, .int)) }
+    let columns = Planner.groupedColumns(keys: keyFields.map(\.field), aggregates: aggregates, arguments: argFields.map { $0?.field })
     // each present group's aggregates, as numbers
     let present = (0..<groups).filter { counts[$0] > 0 }
     var numbers = [Int](repeating: 0, count: present.count * aggregates.count)

@@ -71,6 +71,12 @@ struct Planner {
     return columns
   }
 
+  /// The columns `group by` gives over claims, keyed and aggregated by claim fields.
+  static func groupedColumns(keys: [ClaimField], aggregates: [Aggregate], arguments: [ClaimField?]) -> [Column] {
+    let fields = ClaimField.allCases
+    return groupedColumns(fields.map(\.column), keys: keys.map { fields.firstIndex(of: $0)! }, aggregates: aggregates, arguments: arguments.map { $0.map { fields.firstIndex(of: $0)! } })
+  }
+
   static func predicate(_ expr: Expr, _ schema: LogicalPlan.Schema) throws(Diagnostic) -> LogicalPlan.Predicate {
     switch expr {
     case .and(let items): return .and(try items.map { (e) throws(Diagnostic) in try predicate(e, schema) })
