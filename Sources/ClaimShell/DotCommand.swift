@@ -20,7 +20,7 @@ struct DotCommand: Sendable {
     DotCommand(name: "quit", arguments: "", summary: "leave claimsh (also .exit and Ctrl-D)"),
     DotCommand(name: "read", arguments: "FILE", summary: "run a script of statements and dot-commands"),
     DotCommand(name: "save", arguments: "FILE", summary: "write the corpus as a snapshot that --corpus and .load read back at once, without extracting again"),
-    DotCommand(name: "sql", arguments: "[duckdb|spark] QUERY", summary: "the SQL that gives QUERY's result from the claims table of a .parquet export"),
+    DotCommand(name: "sql", arguments: "[duckdb|spark] QUERY|view FILE", summary: "the SQL that gives QUERY's result from the claims table of an export; 'view FILE': the claims view over a .parquet or .jsonl export"),
     DotCommand(name: "stats", arguments: "", summary: "documents, sentences, claims, debris, entities, topics and warnings"),
     DotCommand(name: "timeout", arguments: "[SECONDS|off]", summary: "stop a statement that runs longer than SECONDS; with no argument, the current limit"),
     DotCommand(name: "timer", arguments: "on|off", summary: "print how long each statement takes"),

@@ -151,6 +151,16 @@ extension Session {
         query = DotLine(query).rest
       }
       guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("expected a query, e.g. .sql duckdb claims group by source", at: nil) }
+      // `.sql [dialect] view FILE`: the claims view over an export
+      let words = DotLine(query).words
+      if words.count == 2, words[0].word.lowercased() == "view" {
+        let path = Paths.expandingTilde(words[1].word)
+        guard let format = SQLCompiler.ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) else {
+          return fail("'.sql view' reads an export named .parquet or .jsonl, not '\(words[1].word)'", at: args.count)
+        }
+        out(SQLCompiler(dialect: dialect, lexicon: lexicon).view(over: path, format: format))
+        return .done
+      }
       return sql(query, dialect: dialect) ? .done : .failed
     default:
       return fail("'.\(name)' is not available here", at: 0)

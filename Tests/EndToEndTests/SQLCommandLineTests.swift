@@ -43,6 +43,15 @@ import Testing
     #expect(r.stdout.hasSuffix("SELECT \"count\" FROM s2 ORDER BY __ord;\n"))
   }
 
+  @Test func sqlViewDeclaresTheColumnsOfAJSONLinesExport() throws {
+    let r = try Fixtures.claimsh(["--corpus", "seeds"], input: ".sql view claims.jsonl\n.sql spark view claims.parquet\n.sql view claims.csv\n")
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("read_json('claims.jsonl', format = 'newline_delimited', columns = {'id': 'BIGINT', 'doc': 'VARCHAR'"))
+    #expect(r.stdout.contains("'actor': 'VARCHAR[]'"))
+    #expect(r.stdout.contains("CREATE OR REPLACE TEMPORARY VIEW claims USING parquet OPTIONS (path 'claims.parquet')"))
+    #expect(r.stderr.contains("'.sql view' reads an export named .parquet or .jsonl, not 'claims.csv'"))
+  }
+
   @Test func exportWritesAParquetFile() throws {
     let path = try Fixtures.temporaryFolder().appendingPathComponent("claims.parquet").path
     let r = try Fixtures.claimsh(["--corpus", "seeds", "-c", ".export \(path)"])

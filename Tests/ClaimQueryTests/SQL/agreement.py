@@ -2,9 +2,12 @@
 compares each result, row by row and in order, with the native engine's (SQLAgreementTests
 writes both into the spec file).
 
-usage: agreement.py duckdb SPEC.json   every query's DuckDB SQL; pyarrow reads each export
-                                       back as the rows of `claims`
-       agreement.py spark SPEC.json    the queries that have Spark SQL, on Spark local[2]
+usage: agreement.py duckdb SPEC.json   every query's DuckDB SQL, over the Parquet and the JSON
+                                       Lines export; pyarrow reads the Parquet back as the
+                                       rows of `claims`
+       agreement.py spark SPEC.json    the queries that have Spark SQL, on Spark local[2],
+                                       over both exports
+Each export is read through the view statement claimsh prints (`.sql view FILE`).
 Prints one JSON line per disagreement, then a summary; exits 1 on any.
 """
 import datetime
@@ -28,10 +31,9 @@ class DuckDB:
         import pyarrow.parquet
         self.duckdb, self.parquet = duckdb, pyarrow.parquet
 
-    def load(self, corpus):
+    def load(self, view):
         self.con = self.duckdb.connect()
-        path = corpus["parquet"].replace("'", "''")
-        self.con.execute(f"CREATE VIEW claims AS SELECT * FROM read_parquet('{path}')")
+        self.con.execute(view)
 
     def run(self, sql):
         cur = self.con.execute(sql)
@@ -55,8 +57,8 @@ class Spark:
                       .config("spark.driver.memory", "1g").getOrCreate())
         self.spark.sparkContext.setLogLevel("ERROR")
 
-    def load(self, corpus):
-        self.spark.read.parquet(corpus["parquet"]).createOrReplaceTempView("claims")
+    def load(self, view):
+        self.spark.sql(view)
 
     def run(self, sql):
         frame = self.spark.sql(sql)
@@ -86,22 +88,23 @@ def compare(corpus, query, columns, rows, expected):
 
 
 for corpus in spec["corpora"]:
-    engine.load(corpus)
     reread = engine.reread(corpus)
     if reread is not None:
         total += 1
         compare(corpus, "the export read back", reread[0], reread[1], next(q for q in corpus["queries"] if q["query"] == "claims"))
-    for q in corpus["queries"]:
-        if engine.key not in q:
-            continue
-        total += 1
-        try:
-            columns, rows = engine.run(q[engine.key])
-        except Exception as e:
-            bad += 1
-            print(json.dumps({"engine": sys.argv[1], "corpus": corpus["name"], "query": q["query"], "error": str(e)[:400]}))
-            continue
-        compare(corpus, q["query"], columns, rows, q)
+    for export, view in corpus["views"][sys.argv[1]].items():
+        engine.load(view)
+        for q in corpus["queries"]:
+            if engine.key not in q:
+                continue
+            total += 1
+            try:
+                columns, rows = engine.run(q[engine.key])
+            except Exception as e:
+                bad += 1
+                print(json.dumps({"engine": sys.argv[1], "export": export, "corpus": corpus["name"], "query": q["query"], "error": str(e)[:400]}))
+                continue
+            compare(corpus, f"{q['query']} (over {export})", columns, rows, q)
 engine.stop()
 print(f"{total - bad} of {total} agree on {sys.argv[1]}")
 sys.exit(1 if bad else 0)
