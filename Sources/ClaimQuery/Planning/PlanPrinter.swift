@@ -2,8 +2,8 @@
 /// plan (the operator that runs each stage, and why), as text.
 ///
 ///     logical plan
-///       claims                                   13 columns: id int, doc string, …
-///       1 where actor = "Zelensky"               13 columns
+///       claims                                   13 columns
+///       1 where actor = "Zelensky"               the same 13 columns
 ///       2 group by source                        source string, count int
 ///     physical plan
 ///       1 filter claims: postings of listed values intersected, then row tests
@@ -41,8 +41,10 @@ extension QueryEngine {
     text.count >= 40 ? text + "  " : text + String(repeating: " ", count: 42 - text.count)
   }
 
+  /// The columns with their types, or only how many when there are more than six.
   static func columns(_ columns: [Column]) -> String {
-    columns.map { "\($0.name) \($0.type == .list ? "[string]" : $0.type.rawValue)" }.joined(separator: ", ")
+    guard columns.count <= 6 else { return "\(columns.count) columns" }
+    return columns.map { "\($0.name) \($0.type == .list ? "[string]" : $0.type.rawValue)" }.joined(separator: ", ")
   }
 
   static func describe(_ op: PhysicalPlan.Operator) -> String {
