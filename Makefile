@@ -5,7 +5,7 @@ SWIFT ?= swift
 CORPUS ?= seeds
 N ?= 1000000
 
-.PHONY: run test build release deps sqlvenv bench bench-bbc bench-scripts fuzz fuzz-smoke clean
+.PHONY: run test build release deps sqlvenv bench bench-sql bench-bbc bench-scripts fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
@@ -67,6 +67,10 @@ BBC ?= ../shared/corpora/bbc-news-2225
 # The peer benchmark: claimsh vs DuckDB, polars and SQLite on N synthetic claims, one run.
 bench: release
 	@python3 Sources/claimsh-bench/peers_vs_claimsh.py $(N) --bbc $(BBC)
+
+# 10M claims: claimsh against DuckDB running the SQL claimsh compiles, over claimsh's Parquet export.
+bench-sql: release
+	@python3 Sources/claimsh-bench/peers_vs_claimsh.py 10000000 --engines duckdb --reps 3 --bbc ''
 
 # Load + extract the BBC corpus in a release build: on one core, then on all cores.
 bench-bbc: release

@@ -64,7 +64,7 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--engines", default="duckdb,polars,sqlite")
-    ap.add_argument("--bbc", default=os.path.join(ROOT, "..", "shared", "corpora", "bbc-news-2225"))
+    ap.add_argument("--bbc", default=os.path.join(ROOT, "..", "shared", "corpora", "bbc-news-2225"), help="the BBC folder; empty for none")
     a = ap.parse_args()
 
     corpus = f"{DATA}/n{a.n}/claims.jsonl"
