@@ -25,7 +25,7 @@ public struct Completer {
   var values: (String, String) -> (names: [String], aliases: [String])
 
   /// The entries of a folder, folders marked with a trailing `/`, for the file arguments of
-  /// `.read`, `.load`, `.save` and `.export`.
+  /// `.read`, `.load`, `.save`, `.export` and `.sql view`.
   var entries: (String) -> [String]
 
   /// A completer over an engine's names, fields and values, and the file system's folders.
@@ -168,8 +168,26 @@ public struct Completer {
       return result
     }
     let partial = String(parts.last ?? "")
+    // `.explain QUERY`, `.sql [dialect] QUERY`: the query completes as at the prompt
+    func query(after words: Int) -> Result {
+      let skipped = parts.prefix(words).map { $0.utf8.count + 1 }.reduce(0, +)
+      var result = complete(String(decoding: Array(text.utf8).dropFirst(skipped), as: UTF8.self), cursor: text.utf8.count - skipped)
+      result.start += skipped + leading
+      return result
+    }
     var result: Result
     switch parts[0] {
+    case ".explain": return query(after: 1)
+    case ".sql":
+      let dialects = SQLDialect.allCases.map(\.rawValue)
+      let named = dialects.contains(parts[1].lowercased()) ? 1 : 0
+      if parts.count == 2 + named {
+        result = words((named == 0 ? dialects : []) + ["view"] + sources, partial: partial)
+      } else if parts[1 + named].lowercased() == "view" {
+        result = paths(partial)
+      } else {
+        return query(after: 1 + named)
+      }
     case ".mode": result = words(RenderSpec.Mode.allCases.map(\.rawValue), partial: partial)
     case ".timer": result = words(["on", "off"], partial: partial)
     case ".fields": result = words(sources, partial: partial)

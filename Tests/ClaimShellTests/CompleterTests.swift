@@ -70,6 +70,19 @@ import Testing
     #expect(complete(".values hed") == ["hedge"])
   }
 
+  @Test func explainAndSQLCompleteTheirQueries() {
+    #expect(complete(".explain claims where act") == ["actor"])
+    #expect(complete(".sql ") == ["claims", "deep", "docs", "duckdb", "entities", "spark", "topics", "view"])
+    #expect(complete(".sql sp") == ["spark"])
+    #expect(complete(".sql spark claims where top") == ["topic"])
+    #expect(complete(#".sql duckdb claims where actor = "Zel"#) == [#""Zelensky"#])
+    let line = ".sql duckdb deep where act"
+    #expect(Completer(engine: Self.engine).complete(line, cursor: line.utf8.count).start == line.utf8.count - 3)
+    var completer = Completer(engine: Self.engine)
+    completer.entries = { $0 == "." ? ["claims.parquet", "claims.jsonl", "seeds/"] : [] }
+    #expect(completer.complete(".sql view cl", cursor: 12).candidates == ["claims.jsonl", "claims.parquet"])
+  }
+
   @Test func commonPrefix() {
     #expect(Completer.commonPrefix(["json", "jsonl"]) == "json")
     #expect(Completer.commonPrefix(["a"]) == "a")
