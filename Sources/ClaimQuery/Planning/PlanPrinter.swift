@@ -47,12 +47,41 @@ extension QueryEngine {
     return columns.map { "\($0.name) \($0.type == .list ? "[string]" : $0.type.rawValue)" }.joined(separator: ", ")
   }
 
+  /// How `ClaimFilter` answers each comparison of `e`, in order, each once.
+  static func methods(_ e: Expr) -> [String] {
+    var out: [String] = []
+    func add(_ m: String) { if !out.contains(m) { out.append(m) } }
+    func walk(_ e: Expr) {
+      switch e {
+      case .and(let items), .or(let items): items.forEach(walk)
+      case .not(let inner): walk(inner)
+      case .compare(let op, let l, let r):
+        let field = [l, r].compactMap { if case .field(let n) = $0 { ClaimField(named: n.text) } else { nil } }.first
+        switch (field, op) {
+        case (.text?, .contains): add("a parallel scan of the texts")
+        case (.text?, .matches): add("a regular expression on each text")
+        case (_, .matches): add("a regular expression on each distinct value, then its postings")
+        case (.text?, _): add("a test of each text")
+        case (.id?, _), (.date?, _): add("a test of each row's number")
+        case (_, .equal), (_, .notEqual): add("postings of the values named")
+        default: add("a test of each distinct value, then its postings")
+        }
+      case .inList(let l, _, _):
+        if case .field(let n) = l, let f = ClaimField(named: n.text), f == .id || f == .date || f == .text { add("a test of each row's number") } else { add("postings of the values named") }
+      case .isNull: add("a test of each row")
+      case .field, .literal: break
+      }
+    }
+    walk(e)
+    return out
+  }
+
   static func describe(_ op: PhysicalPlan.Operator) -> String {
     switch op {
     case .dateIndexScan(let e, let keys, let n):
       return "date index scan: rows in \(keys[0].descending ? "descending" : "ascending") date order from the bounds in '\(e)', tested until \(n) rows and their last date are in hand"
     case .filterClaims(let e):
-      return "filter claims by '\(e)': postings of the values named intersected, then row tests, cheapest first"
+      return "filter claims by '\(e)': " + methods(e).joined(separator: ", ")
     case .sortClaims(let keys, let limit):
       let by = keys.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
       return limit.map { "top-\($0) of claims by \(by): one comparison for most rows" } ?? "sort claims by \(by): each key read once per row as a number, one stable sort"
