@@ -158,7 +158,7 @@ import Testing
     let dir = try folder(["claims.jsonl": claims, "d.jsonl": document])
     let fromClaims = loader.load(paths: [dir.appendingPathComponent("claims.jsonl").path])
     #expect(fromClaims.claimCount == 3)
-    #expect(fromClaims.columns.kind.values == ["quo\u{FFFD}e"], "\(fromClaims.columns.kind.values)")
+    #expect(fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values == ["quo\u{FFFD}e"], "\(fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values)")
     let fromDocuments = loader.load(paths: [dir.appendingPathComponent("d.jsonl").path])
     #expect(fromDocuments.documents.first?.source == "A\u{FFFD}")
   }

@@ -57,22 +57,47 @@ struct ClaimLineParser {
   enum Member: Equatable {
     case scalar(ClaimColumnsBuilder.Slot), list(ClaimColumnsBuilder.Slot), text, date, other
 
+    /// The member `key` names: the fields of the benchmark and of claimsh's export by a switch
+    /// on their bytes (the hot path), any other field of `ClaimSchema` through its table.
     init(_ key: UnsafeBufferPointer<UInt8>) {
       func equals(_ name: StaticString) -> Bool {
         key.count == name.utf8CodeUnitCount && memcmp(key.baseAddress!, name.utf8Start, key.count) == 0
       }
       switch key.count {
-      case 3: self = equals("doc") ? .scalar(.doc) : equals("cue") ? .scalar(.cue) : .other
-      case 4: self = equals("date") ? .date : equals("text") ? .text : equals("kind") ? .scalar(.kind) : .other
+      case 2: self = equals("id") ? .other : Self.named(key)
+      case 3: self = equals("doc") ? .scalar(.doc) : equals("cue") ? .scalar(.cue) : Self.named(key)
+      case 4: self = equals("date") ? .date : equals("text") ? .text : equals("kind") ? .scalar(.kind) : Self.named(key)
       case 5:
         self =
           equals("actor") ? .list(.actor) : equals("topic") ? .list(.topic) : equals("cited") ? .list(.cited)
-          : equals("hedge") ? .scalar(.hedge) : equals("quote") ? .scalar(.quote) : .other
-      case 6: self = equals("source") ? .scalar(.source) : equals("actors") ? .list(.actor) : equals("topics") ? .list(.topic) : .other
-      case 7: self = equals("speaker") ? .scalar(.speaker) : .other
-      default: self = .other
+          : equals("hedge") ? .scalar(.hedge) : equals("quote") ? .scalar(.quote) : Self.named(key)
+      case 6: self = equals("source") ? .scalar(.source) : equals("actors") ? .list(.actor) : equals("topics") ? .list(.topic) : Self.named(key)
+      case 7: self = equals("speaker") ? .scalar(.speaker) : Self.named(key)
+      default: self = Self.named(key)
       }
     }
+
+    /// The member a name of `ClaimSchema` (or an alias) stands for, or `.other`.
+    static func named(_ key: UnsafeBufferPointer<UInt8>) -> Member {
+      byName[String(decoding: key, as: UTF8.self)] ?? .other
+    }
+
+    /// Every field name and alias of `ClaimSchema`.
+    static let byName: [String: Member] = {
+      var table: [String: Member] = [:]
+      for spec in ClaimSchema.fields {
+        let member: Member
+        switch spec.storage {
+        case .text: member = .text
+        case .date: member = .date
+        case .string: member = .scalar(ClaimColumnsBuilder.Slot(named: spec.name)!)
+        case .list: member = .list(ClaimColumnsBuilder.Slot(named: spec.name)!)
+        case .id: continue
+        }
+        for name in [spec.name] + spec.aliases { table[name] = member }
+      }
+      return table
+    }()
   }
 
   private var peek: UInt8? { i < line.count ? line[i] : nil }

@@ -13,19 +13,30 @@ enum ClaimRecord {
   /// hedge "asserted".
   static func claim(_ record: JSONValue) -> Claim? {
     guard case .object(let members) = record else { return nil }
+    var canonical: [String: String] = [:]
+    for spec in ClaimSchema.fields { for name in [spec.name] + spec.aliases { canonical[name] = spec.name } }
     var fields: [String: JSONValue] = [:]
-    for (key, value) in members { fields[["actor": "actors", "topic": "topics"][key] ?? key] = value }
-    func list(_ key: String) -> [String] {
-      var seen: [String] = []
-      for s in fields[key]?.strings ?? [] where !seen.contains(s) { seen.append(s) }
-      return seen
+    for (key, value) in members { fields[canonical[key] ?? key] = value }
+    var claim = Claim(
+      id: 0, doc: "", source: "", date: fields["date"]?.text.flatMap { Day(parsing: $0) }, text: fields["text"]?.text ?? "",
+      kind: ClaimKind.statement.rawValue, hedge: Hedge.asserted.rawValue)
+    for spec in ClaimSchema.fields {
+      switch spec.storage {
+      case .string:
+        var value = fields[spec.name]?.text
+        if value == nil, case .field(let other) = spec.missing { value = fields[other]?.text }
+        if value == nil, case .value(let v) = spec.missing { value = v }
+        if value == nil, case .field(let other) = spec.missing, let o = ClaimSchema.fields.first(where: { $0.name == other }), case .value(let v) = o.missing { value = v }
+        spec.set(&claim, string: value)
+      case .list:
+        var seen: [String] = []
+        for s in fields[spec.name]?.strings ?? [] where !seen.contains(s) { seen.append(s) }
+        spec.set(&claim, list: seen)
+      case .id, .date, .text:
+        continue
+      }
     }
-    let doc = fields["doc"]?.text
-    return Claim(
-      id: 0, doc: doc ?? "", source: fields["source"]?.text ?? doc ?? "", date: fields["date"]?.text.flatMap { Day(parsing: $0) },
-      text: fields["text"]?.text ?? "", actors: list("actors"), speaker: fields["speaker"]?.text, cited: list("cited"),
-      topics: list("topics"), kind: fields["kind"]?.text ?? ClaimKind.statement.rawValue, hedge: fields["hedge"]?.text ?? Hedge.asserted.rawValue,
-      cue: fields["cue"]?.text, quote: fields["quote"]?.text)
+    return claim
   }
 
   static func document(_ r: JSONValue, fallbackID: String, path: String) -> Document? {

@@ -27,12 +27,10 @@ public struct ClaimColumns: Sendable {
   public var dates: [Int32] = []
   /// Their texts.
   public var texts = TextColumn()
-  /// The string fields.
-  public var doc = StringColumn(), source = StringColumn(), speaker = StringColumn(), kind = StringColumn()
-  /// The string fields.
-  public var hedge = StringColumn(), cue = StringColumn(), quote = StringColumn()
-  /// The list fields.
-  public var actor = StringListColumn(), cited = StringListColumn(), topic = StringListColumn()
+  /// The string fields, by their slot in `ClaimSchema.strings`.
+  public var strings = [StringColumn](repeating: StringColumn(), count: ClaimSchema.strings.count)
+  /// The list fields, by their slot in `ClaimSchema.lists`.
+  public var lists = [StringListColumn](repeating: StringListColumn(), count: ClaimSchema.lists.count)
 
   /// The missing date.
   public static let noDate = Int32.min
@@ -53,11 +51,17 @@ public struct ClaimColumns: Sendable {
 
   /// Claim `row` as a `Claim`, without evidence.
   public func claim(_ row: Int) -> Claim {
-    func string(_ c: StringColumn) -> String? { c.codes[row] < 0 ? nil : c.values[Int(c.codes[row])] }
-    func list(_ c: StringListColumn) -> [String] { c.codes[Int(c.offsets[row])..<Int(c.offsets[row + 1])].map { c.values[Int($0)] } }
-    return Claim(
-      id: ids[row], doc: string(doc) ?? "", source: string(source) ?? "", date: dates[row] == Self.noDate ? nil : Day(number: dates[row]),
-      text: text(row), actors: list(actor), speaker: string(speaker), cited: list(cited), topics: list(topic),
-      kind: string(kind) ?? ClaimKind.statement.rawValue, hedge: string(hedge) ?? Hedge.asserted.rawValue, cue: string(cue), quote: string(quote))
+    var claim = Claim(
+      id: ids[row], doc: "", source: "", date: dates[row] == Self.noDate ? nil : Day(number: dates[row]), text: text(row),
+      kind: ClaimKind.statement.rawValue, hedge: Hedge.asserted.rawValue)
+    for (slot, spec) in ClaimSchema.strings.enumerated() {
+      let c = strings[slot]
+      spec.set(&claim, string: c.codes[row] < 0 ? nil : c.values[Int(c.codes[row])])
+    }
+    for (slot, spec) in ClaimSchema.lists.enumerated() {
+      let c = lists[slot]
+      spec.set(&claim, list: c.codes[Int(c.offsets[row])..<Int(c.offsets[row + 1])].map { c.values[Int($0)] })
+    }
+    return claim
   }
 }

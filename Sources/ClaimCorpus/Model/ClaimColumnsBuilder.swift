@@ -34,14 +34,35 @@ public struct ClaimColumnsBuilder: Sendable {
   /// How many rows.
   public var count: Int { rows.count }
 
-  /// The string and list fields, each with its own values.
-  enum Slot: Int, CaseIterable {
-    case doc, source, speaker, kind, hedge, cue, quote, actor, cited, topic
+  /// A string or list field, each with its own values: the string fields of `ClaimSchema`
+  /// first, then the list fields.
+  struct Slot: Hashable, Sendable {
+    let rawValue: Int
 
     /// The string fields, first in `allCases`.
-    static let scalars: [Slot] = [.doc, .source, .speaker, .kind, .hedge, .cue, .quote]
+    static let scalars = ClaimSchema.strings.indices.map(Slot.init)
     /// The list fields.
-    static let lists: [Slot] = [.actor, .cited, .topic]
+    static let lists = ClaimSchema.lists.indices.map { Slot(rawValue: ClaimSchema.strings.count + $0) }
+    /// Every slot.
+    static let allCases = scalars + lists
+    /// The document id and the source, which the documents of a claims file are made from.
+    static let doc = Slot(named: "doc")!, source = Slot(named: "source")!, speaker = Slot(named: "speaker")!, kind = Slot(named: "kind")!
+    static let hedge = Slot(named: "hedge")!, cue = Slot(named: "cue")!, quote = Slot(named: "quote")!
+    static let actor = Slot(named: "actor")!, cited = Slot(named: "cited")!, topic = Slot(named: "topic")!
+
+    /// The slot of field `name`, string or list.
+    init?(named name: String) {
+      if let k = ClaimSchema.stringSlot(name) { rawValue = k } else if let k = ClaimSchema.listSlot(name) { rawValue = ClaimSchema.strings.count + k } else { return nil }
+    }
+
+    init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Whether it is a list field.
+    var isList: Bool { rawValue >= ClaimSchema.strings.count }
+    /// Its index in `ClaimColumns.lists`.
+    var listIndex: Int { rawValue - ClaimSchema.strings.count }
+    /// The field.
+    var spec: ClaimFieldSpec { isList ? ClaimSchema.lists[listIndex] : ClaimSchema.strings[rawValue] }
   }
 
   /// The columns, every distinct value made a `String` once; ids are row numbers.
@@ -61,53 +82,62 @@ public struct ClaimColumnsBuilder: Sendable {
       interners[slot.rawValue].withValue(Int(code)) { String(decoding: $0, as: UTF8.self) }
     }
     var seen = [Bool](repeating: false, count: interners[Slot.doc.rawValue].count)
-    var docs: [Document] = []
-    for row in 0..<rows.count where rows.doc.codes[row] >= 0 && !seen[Int(rows.doc.codes[row])] {
-      let code = rows.doc.codes[row]
+    var documents: [Document] = []
+    let docs = rows.strings[Slot.doc.rawValue].codes
+    let sources = rows.strings[Slot.source.rawValue].codes
+    for row in 0..<rows.count where docs[row] >= 0 && !seen[Int(docs[row])] {
+      let code = docs[row]
       seen[Int(code)] = true
-      let source = rows.source.codes[row] < 0 ? nil : string(.source, rows.source.codes[row])
+      let source = sources[row] < 0 ? nil : string(.source, sources[row])
       let date = rows.dates[row] == ClaimColumns.noDate ? nil : Day(number: rows.dates[row])
-      docs.append(Document(id: string(.doc, code), path: path, source: source, date: date, text: ""))
+      documents.append(Document(id: string(.doc, code), path: path, source: source, date: date, text: ""))
     }
-    return docs
+    return documents
   }
 
-  private static func column(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringColumn> {
-    switch slot {
-    case .doc: \.doc
-    case .source: \.source
-    case .speaker: \.speaker
-    case .kind: \.kind
-    case .hedge: \.hedge
-    case .cue: \.cue
-    default: \.quote
-    }
-  }
+  private static func column(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringColumn> { \ClaimColumns.strings[slot.rawValue] }
 
-  private static func list(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringListColumn> {
-    switch slot {
-    case .actor: \.actor
-    case .cited: \.cited
-    default: \.topic
-    }
-  }
+  private static func list(_ slot: Slot) -> WritableKeyPath<ClaimColumns, StringListColumn> { \ClaimColumns.lists[slot.listIndex] }
 
   /// Appends one extracted claim.
   public mutating func append(_ c: Claim) {
     beginRow(date: c.date?.number ?? ClaimColumns.noDate)
     rows.texts.append(c.text)
-    let strings = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
-    for (slot, value) in zip(Slot.scalars, strings) {
-      appendCode(value.map { intern($0, slot) } ?? -1, slot)
+    for (slot, get) in zip(Slot.scalars, Self.strings) {
+      appendCode(get(c).map { intern($0, slot) } ?? -1, slot)
     }
-    for (slot, values) in zip(Slot.lists, [c.actors, c.cited, c.topics]) {
-      for v in values { addToList(intern(v, slot), slot) }
+    for (slot, get) in zip(Slot.lists, Self.lists) {
+      for v in get(c) { addToList(intern(v, slot), slot) }
     }
     endLists()
   }
 
-  /// Appends one record read by `ClaimLineParser` from `line`. A missing doc is "", a missing
-  /// source the doc, a missing kind "statement" and hedge "asserted".
+  /// How each string and list field is read from a claim (taken out of the schema once).
+  private static let strings: [@Sendable (Claim) -> String?] = ClaimSchema.strings.map { spec in
+    if case .string(let get, _) = spec.access { return get }
+    return { _ in nil }
+  }
+  private static let lists: [@Sendable (Claim) -> [String]] = ClaimSchema.lists.map { spec in
+    if case .list(let get, _) = spec.access { return get }
+    return { _ in [] }
+  }
+
+  /// What each string field gives when a record lacks it (`ClaimSchema`): another slot's
+  /// value, or a value, or null.
+  private static let missing: [(field: Slot?, value: String?)] = Slot.scalars.map { slot in
+    switch slot.spec.missing {
+    case .null: return (nil, nil)
+    case .value(let v): return (nil, v)
+    case .field(let name): return (Slot(named: name), Slot(named: name).flatMap { other in if case .value(let v) = other.spec.missing { v } else { nil } })
+    }
+  }
+
+  /// The slot whose value a missing string field takes, or -1.
+  private static let missingField = missing.map { $0.field?.rawValue ?? -1 }
+
+  /// Appends one record read by `ClaimLineParser` from `line`; a missing field takes what
+  /// `ClaimSchema` says (a missing doc is "", a missing source the doc, a missing kind
+  /// "statement" and hedge "asserted").
   mutating func append(_ f: ClaimFields, line: UnsafeBufferPointer<UInt8>) {
     beginRow(date: f.date)
     if let text = f.text {
@@ -117,17 +147,12 @@ public struct ClaimColumnsBuilder: Sendable {
     }
     for slot in Slot.scalars {
       var piece = f.scalars[slot.rawValue]
-      if piece == nil && slot == .source { piece = f.scalars[Slot.doc.rawValue] }
+      if piece == nil, Self.missingField[slot.rawValue] >= 0 { piece = f.scalars[Self.missingField[slot.rawValue]] }
       let code: Int32
       if let piece {
         code = f.withBytes(piece, in: line) { intern($0, slot) }
       } else {
-        switch slot {
-        case .doc, .source: code = intern("", slot)
-        case .kind: code = intern(ClaimKind.statement.rawValue, slot)
-        case .hedge: code = intern(Hedge.asserted.rawValue, slot)
-        default: code = -1
-        }
+        code = Self.missing[slot.rawValue].value.map { intern($0, slot) } ?? -1
       }
       appendCode(code, slot)
     }
@@ -153,15 +178,7 @@ public struct ClaimColumnsBuilder: Sendable {
   }
 
   private mutating func appendCode(_ code: Int32, _ slot: Slot) {
-    switch slot {
-    case .doc: rows.doc.codes.append(code)
-    case .source: rows.source.codes.append(code)
-    case .speaker: rows.speaker.codes.append(code)
-    case .kind: rows.kind.codes.append(code)
-    case .hedge: rows.hedge.codes.append(code)
-    case .cue: rows.cue.codes.append(code)
-    default: rows.quote.codes.append(code)
-    }
+    rows.strings[slot.rawValue].codes.append(code)
   }
 
   /// Adds `code` to the current row of list `slot`, unless the row has it.
@@ -169,18 +186,13 @@ public struct ClaimColumnsBuilder: Sendable {
     func add(_ column: inout StringListColumn) {
       if !column.codes[Int(column.offsets[column.offsets.count - 1])...].contains(code) { column.codes.append(code) }
     }
-    switch slot {
-    case .actor: add(&rows.actor)
-    case .cited: add(&rows.cited)
-    default: add(&rows.topic)
-    }
+    add(&rows.lists[slot.listIndex])
   }
 
   /// Ends the current row of every list.
   private mutating func endLists() {
-    rows.actor.offsets.append(Int32(rows.actor.codes.count))
-    rows.cited.offsets.append(Int32(rows.cited.codes.count))
-    rows.topic.offsets.append(Int32(rows.topic.codes.count))
+    func end(_ column: inout StringListColumn) { column.offsets.append(Int32(column.codes.count)) }
+    for k in rows.lists.indices { end(&rows.lists[k]) }
   }
 
   /// Puts the texts of the rows appended next in a segment of their own, with room for `bytes` bytes.

@@ -87,11 +87,11 @@ public enum CorpusSnapshot {
     w.array(c.texts.offsets)
     w.int(c.texts.offsets.last ?? 0)
     for segment in c.texts.segments { segment.withUnsafeBytes { w.bytes($0) } }
-    for column in [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote] {
+    for column in c.strings {
       w.array(column.codes)
       w.strings(column.values)
     }
-    for list in [c.actor, c.cited, c.topic] {
+    for list in c.lists {
       w.array(list.offsets)
       w.array(list.codes)
       w.strings(list.values)
@@ -197,13 +197,13 @@ public enum CorpusSnapshot {
       throw BinaryReader.Failure(message: "text offsets that do not fit the texts", offset: r.offset)
     }
     c.texts = texts
-    for path in [\ClaimColumns.doc, \.source, \.speaker, \.kind, \.hedge, \.cue, \.quote] as [WritableKeyPath<ClaimColumns, StringColumn>] {
+    for path in c.strings.indices.map({ \ClaimColumns.strings[$0] }) {
       c[keyPath: path].codes = try r.array(Int32.self)
       c[keyPath: path].values = try r.strings()
       let values = Int32(c[keyPath: path].values.count)
       try check(c[keyPath: path].codes.count == c.count && c[keyPath: path].codes.allSatisfy { $0 >= -1 && $0 < values }, "a string column that does not fit", r)
     }
-    for path in [\ClaimColumns.actor, \.cited, \.topic] as [WritableKeyPath<ClaimColumns, StringListColumn>] {
+    for path in c.lists.indices.map({ \ClaimColumns.lists[$0] }) {
       c[keyPath: path].offsets = try r.array(Int32.self)
       c[keyPath: path].codes = try r.array(Int32.self)
       c[keyPath: path].values = try r.strings()

@@ -33,10 +33,10 @@ struct ClaimStore: Sendable {
   let dates: [Int32]
   /// The texts.
   let texts: TextColumn
-  /// The coded string fields.
-  let doc, source, speaker, kind, hedge, cue, quote: CodedColumn
-  /// The list fields.
-  let actor, cited, topic: ListField
+  /// The coded string fields, by their slot in `ClaimSchema.strings`.
+  let strings: [CodedColumn]
+  /// The list fields, by their slot in `ClaimSchema.lists`.
+  let lists: [ListField]
   /// Rows sorted by date, then row: the date index.
   let byDate: [Int32]
 
@@ -54,13 +54,12 @@ struct ClaimStore: Sendable {
     enum Part: Sendable {
       case coded(CodedColumn), list(ListField), dates([Int32])
     }
-    let scalars = [c.doc, c.source, c.speaker, c.kind, c.hedge, c.cue, c.quote]
-    let scalarFields: [ClaimField] = [.doc, .source, .speaker, .kind, .hedge, .cue, .quote]
-    let lists = [c.actor, c.cited, c.topic]
+    let scalars = c.strings
+    let lists = c.lists
     let parts = parallelMap(Array(0...(scalars.count + lists.count))) { k -> Part in
       if k < scalars.count {
         // the fields matched by name (source, speaker) are also looked up by postings
-        let indexed = scalarFields[k].column.matching == .name
+        let indexed = ClaimSchema.strings[k].equality == .name
         var coded = CodedColumn(codes: scalars[k].codes, dictionary: ValueDictionary(values: scalars[k].values, lexicon: lexicon, names: indexed))
         if indexed { coded.postings = ClaimStore.postings(coded) }
         return .coded(coded)
@@ -81,8 +80,8 @@ struct ClaimStore: Sendable {
       guard case .list(let field) = parts[scalars.count + k] else { preconditionFailure("part \(k) is a list") }
       return field
     }
-    (doc, source, speaker, kind, hedge, cue, quote) = (coded(0), coded(1), coded(2), coded(3), coded(4), coded(5), coded(6))
-    (actor, cited, topic) = (list(0), list(1), list(2))
+    strings = scalars.indices.map(coded)
+    self.lists = lists.indices.map(list)
     guard case .dates(let order) = parts[parts.count - 1] else { preconditionFailure("the last part is the date index") }
     byDate = order
   }
@@ -135,26 +134,12 @@ struct ClaimStore: Sendable {
 
   /// The coded column of a scalar string field.
   func coded(_ field: ClaimField) -> CodedColumn? {
-    switch field {
-    case .doc: return doc
-    case .source: return source
-    case .speaker: return speaker
-    case .kind: return kind
-    case .hedge: return hedge
-    case .cue: return cue
-    case .quote: return quote
-    default: return nil
-    }
+    field.stringSlot.map { strings[$0] }
   }
 
   /// The list field's storage.
   func list(_ field: ClaimField) -> ListField? {
-    switch field {
-    case .actor: return actor
-    case .cited: return cited
-    case .topic: return topic
-    default: return nil
-    }
+    field.listSlot.map { lists[$0] }
   }
 
   /// The text of claim `row`.
@@ -164,15 +149,15 @@ struct ClaimStore: Sendable {
 
   /// The value of `field` for claim `row`.
   func value(_ field: ClaimField, _ row: Int) -> Value {
-    switch field {
+    switch field.spec.storage {
     case .id: return .int(ids[row])
     case .date: return dates[row] == ClaimStore.noDate ? .null : .date(Day(number: dates[row]))
     case .text: return .string(text(row))
-    case .actor, .cited, .topic:
-      let f = list(field)!
+    case .list:
+      let f = lists[field.listSlot!]
       return .list(f.column.row(row).map { .string(f.dictionary.values[Int($0)]) })
-    default:
-      let c = coded(field)!
+    case .string:
+      let c = strings[field.stringSlot!]
       let code = c.codes[row]
       return code < 0 ? .null : .string(c.dictionary.values[Int(code)])
     }

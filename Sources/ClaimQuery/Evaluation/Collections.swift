@@ -37,10 +37,10 @@ enum Collections {
 
   /// One row per document.
   static func docs(_ corpus: Corpus, _ store: ClaimStore) -> Table {
-    var counts = [Int](repeating: 0, count: store.doc.dictionary.count)
-    for code in store.doc.codes where code >= 0 { counts[Int(code)] += 1 }
+    var counts = [Int](repeating: 0, count: store.coded(.doc)!.dictionary.count)
+    for code in store.coded(.doc)!.codes where code >= 0 { counts[Int(code)] += 1 }
     var claimCounts: [String: Int] = [:]
-    for (i, doc) in store.doc.dictionary.values.enumerated() { claimCounts[doc] = counts[i] }
+    for (i, doc) in store.coded(.doc)!.dictionary.values.enumerated() { claimCounts[doc] = counts[i] }
     let rows = corpus.documents.map { d -> [Value] in
       [
         .string(d.id), .string(d.path), d.title.map(Value.string) ?? .null, .string(d.source), d.date.map(Value.date) ?? .null,
@@ -53,12 +53,12 @@ enum Collections {
   /// One row per actor the claims name, with its kind from the lexicon.
   static func entities(_ corpus: Corpus, _ store: ClaimStore) -> Table {
     let mentions = mentionCounts(corpus, field: "actor")
-    let rows = store.actor.dictionary.values.enumerated().map { (id, name) -> [Value] in
-      let postings = store.actor.postings[id]
+    let rows = store.list(.actor)!.dictionary.values.enumerated().map { (id, name) -> [Value] in
+      let postings = store.list(.actor)!.postings[id]
       let entry = corpus.lexicon.lookup(name).first { $0.kind != .topic }
       return [
         .string(name), .string(entry?.kind.rawValue ?? EntityKind.unknown.rawValue), .int(mentions[name] ?? postings.count),
-        .int(postings.count), .int(Set(postings.map { store.source.codes[Int($0)] }).count),
+        .int(postings.count), .int(Set(postings.map { store.coded(.source)!.codes[Int($0)] }).count),
         .list((entry?.aliases ?? []).map(Value.string)),
       ]
     }
@@ -68,12 +68,12 @@ enum Collections {
   /// One row per topic the claims name.
   static func topics(_ corpus: Corpus, _ store: ClaimStore) -> Table {
     let mentions = mentionCounts(corpus, field: "topic")
-    let rows = store.topic.dictionary.values.enumerated().map { (id, name) -> [Value] in
-      let postings = store.topic.postings[id]
+    let rows = store.list(.topic)!.dictionary.values.enumerated().map { (id, name) -> [Value] in
+      let postings = store.list(.topic)!.postings[id]
       let entry = corpus.lexicon.lookup(name).first { $0.kind == .topic }
       return [
         .string(name), .int(mentions[name] ?? postings.count), .int(postings.count),
-        .int(Set(postings.map { store.source.codes[Int($0)] }).count),
+        .int(Set(postings.map { store.coded(.source)!.codes[Int($0)] }).count),
         .list((corpus.lexicon.broader[name] ?? []).map(Value.string)), .list((entry?.aliases ?? []).map(Value.string)),
       ]
     }
