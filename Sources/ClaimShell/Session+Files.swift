@@ -48,20 +48,29 @@ extension Session {
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
     let mode = modes[ext]
     guard mode != nil || ext == "parquet" else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv, .json or .parquet") }
+    // text formats render a table; Parquet reads claims cell by cell from the store
+    var table: Table? = nil
     let cells: ResultCells
     do throws(Diagnostic) {
-      if let query, !query.isEmpty {
-        cells = try engine.cells(query)
+      let text = query.flatMap { $0.isEmpty ? nil : $0 }
+      if mode != nil {
+        let rendered: Table
+        if let text { rendered = try engine.table(text) } else if let lastTable { rendered = lastTable } else { rendered = try engine.table("claims") }
+        table = rendered
+        cells = ResultCells(rendered)
+      } else if let text {
+        cells = try engine.cells(text)
+      } else if let lastTable {
+        cells = ResultCells(lastTable)
       } else {
-        if let last = lastTable { cells = ResultCells(last) } else { cells = try engine.cells("claims") }
+        cells = try engine.cells("claims")
       }
     } catch {
       err(DiagnosticRenderer.render([error], in: SourceText(query ?? "claims"), color: spec.color))
       return .failed
     }
     let problem = Self.writeReplacing(path) { handle in
-      if let mode {
-        let table = Table(columns: cells.columns, rows: (0..<cells.count).map { r in cells.columns.indices.map { cells.value(r, $0) } })
+      if let mode, let table {
         try handle.write(contentsOf: Data(Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)).utf8))
       } else {
         try ParquetWriter.write(cells) { try handle.write(contentsOf: $0) }

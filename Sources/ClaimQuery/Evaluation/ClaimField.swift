@@ -2,6 +2,11 @@
 struct ClaimField: Hashable, Sendable {
   /// The field's position in `ClaimSchema.fields`.
   let index: Int
+  /// How it is stored, and its slot among the string or list columns: worked out once, since
+  /// reading a claim's value (`ClaimStore.value`) asks for them per row.
+  let storage: ClaimFieldSpec.Storage
+  let stringSlot: Int?
+  let listSlot: Int?
 
   /// Every field, in the schema's order.
   static let allCases = ClaimSchema.fields.indices.map(ClaimField.init(index:))
@@ -15,10 +20,16 @@ struct ClaimField: Hashable, Sendable {
   init?(named name: String) {
     let lower = name.lowercased()
     guard let i = ClaimSchema.fields.firstIndex(where: { $0.name == lower }) else { return nil }
-    index = i
+    self.init(index: i)
   }
 
-  init(index: Int) { self.index = index }
+  init(index: Int) {
+    self.index = index
+    let spec = ClaimSchema.fields[index]
+    storage = spec.storage
+    stringSlot = ClaimSchema.stringSlot(spec.name)
+    listSlot = ClaimSchema.listSlot(spec.name)
+  }
 
   /// Its description in the schema.
   var spec: ClaimFieldSpec { ClaimSchema.fields[index] }
@@ -33,7 +44,7 @@ struct ClaimField: Hashable, Sendable {
     case .name: matching = .name
     case .caseless: matching = .caseless
     }
-    switch spec.storage {
+    switch storage {
     case .id: return Column(rawValue, .int, matching: matching)
     case .date: return Column(rawValue, .date, matching: matching)
     case .text, .string: return Column(rawValue, .string, matching: matching)
@@ -42,9 +53,5 @@ struct ClaimField: Hashable, Sendable {
   }
 
   /// Whether the field holds a list (any-of matching; one group per value).
-  var isList: Bool { spec.storage == .list }
-  /// Its slot in the string columns, for a dictionary-encoded string field.
-  var stringSlot: Int? { ClaimSchema.stringSlot(rawValue) }
-  /// Its slot in the list columns, for a list field.
-  var listSlot: Int? { ClaimSchema.listSlot(rawValue) }
+  var isList: Bool { storage == .list }
 }

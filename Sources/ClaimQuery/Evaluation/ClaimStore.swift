@@ -149,7 +149,7 @@ struct ClaimStore: Sendable {
 
   /// The value of `field` for claim `row`.
   func value(_ field: ClaimField, _ row: Int) -> Value {
-    switch field.spec.storage {
+    switch field.storage {
     case .id: return .int(ids[row])
     case .date: return dates[row] == ClaimStore.noDate ? .null : .date(Day(number: dates[row]))
     case .text: return .string(text(row))
