@@ -29,7 +29,7 @@ import Testing
       }
     }
     let claimsFile = folder.appendingPathComponent("claims.jsonl")
-    try claims.map(\.json).joined(separator: "\n").write(to: claimsFile, atomically: true, encoding: .utf8)
+    try claims.map(\.json).joined(separator: "\n").write(to: claimsFile, atomically: false, encoding: .utf8)
     let python = try #require(Run.which("python3"), "python3 runs the scorer; `make test` installs it")
     let result = try Run.process(python, [gold.appendingPathComponent("score.py").path, claimsFile.path, goldFolder.path, "--json"])
     #expect(result.status == 0, "score.py failed: \(result.stderr)")

@@ -196,7 +196,7 @@ import Testing
       lines.append(i == 77 ? "{broken" : #"{"id": \#(i), "doc": "d\#(i / 10)", "source": "S\#(i % 3)", "actors": ["A\#(i % 5)"], "topics": [], "hedge": "reported", "text": "claim number \#(i) \#(String(repeating: "x", count: i % 50))"}"#)
     }
     let path = dir.appendingPathComponent("claims.jsonl").path
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
     var out = CorpusLoader.Output()
     #expect(JSONLinesReader.read(input: .init(path: path, id: "claims.jsonl", metadata: [:]), into: &out, blockSize: 97))
     let columns = try #require(out.columns).build()
@@ -223,7 +223,7 @@ import Testing
     let long = #"{"doc": "d", "text": ""# + String(repeating: "y", count: 5000) + #""}"#
     let path = dir.appendingPathComponent("claims.jsonl").path
     try ([#"{"doc": "d", "hedge": "reported", "text": "before"}"#, long, #"{"doc": "d", "text": "after"}"#].joined(separator: "\n") + "\n")
-      .write(toFile: path, atomically: true, encoding: .utf8)
+      .write(toFile: path, atomically: false, encoding: .utf8)
     var out = CorpusLoader.Output()
     #expect(JSONLinesReader.read(input: .init(path: path, id: "claims.jsonl", metadata: [:]), into: &out, blockSize: 512, maxLine: 1024))
     let columns = try #require(out.columns).build()
@@ -235,7 +235,7 @@ import Testing
 @Suite struct JSONArrayTests {
   func read(_ text: String, name: String = "records.json") throws -> CorpusLoader.Output {
     let path = try Fixtures.temporaryFolder().appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
     var out = CorpusLoader.Output()
     #expect(JSONLinesReader.read(input: .init(path: path, id: name, metadata: [:]), into: &out))
     return out
@@ -276,7 +276,7 @@ import Testing
 
   @Test func aFIFOInAFolderIsReportedAndTheRestLoads() throws {
     let folder = try Fixtures.temporaryFolder()
-    try "Trump said the talks went well.\n".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try "Trump said the talks went well.\n".write(to: folder.appendingPathComponent("a.txt"), atomically: false, encoding: .utf8)
     #expect(mkfifo(folder.appendingPathComponent("pipe.txt").path, 0o644) == 0)
     let corpus = CorpusLoader(lexicon: Self.lexicon).load(paths: [folder.path])  // would wait for ever if the FIFO were opened
     #expect(corpus.documents.map(\.id) == ["a.txt"])
@@ -296,8 +296,8 @@ import Testing
     let folder = try Fixtures.temporaryFolder()
     let big = String(repeating: "Trump said so. ", count: 200)
     let lines = [#"{"id":"big","text":"\#(big)"}"#, #"{"id":"small","text":"Trump said no."}"#]
-    try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("d.jsonl"), atomically: true, encoding: .utf8)
-    try ("[" + lines.joined(separator: ",") + "]").write(to: folder.appendingPathComponent("e.json"), atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("d.jsonl"), atomically: false, encoding: .utf8)
+    try ("[" + lines.joined(separator: ",") + "]").write(to: folder.appendingPathComponent("e.json"), atomically: false, encoding: .utf8)
     var loader = CorpusLoader(lexicon: Self.lexicon)
     loader.maxTextBytes = 1000
     let corpus = loader.load(paths: [folder.path])

@@ -162,7 +162,7 @@ import Testing
       #"{"id":2,"doc":"d","source":"s","text":"b","actors":["Trump"],"topics":["Patriot"]}"#,
       #"{"id":3,"doc":"d","source":"s","text":"c","actors":["Trump"],"topics":["Patriot","drones"]}"#,
     ]
-    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: false, encoding: .utf8)
     let lexicon = Lexicon.parse("topic: air defense = air defence, Patriot\n", path: "l.tsv").0
     var engine = QueryEngine(corpus: CorpusLoader(lexicon: lexicon).load(paths: [file.path]))
     func groups(_ q: String) throws -> [String] { try engine.table(q).rows.map { $0[0].text } }

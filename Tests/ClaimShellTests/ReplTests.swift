@@ -81,7 +81,7 @@ final class ScriptedReader: LineReader {
   @Test func historyLoadsIntoTheEditor() throws {
     let dir = try Fixtures.temporaryFolder()
     let path = dir.appendingPathComponent("history").path
-    try "claims count\ndocs\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "claims count\ndocs\n".write(toFile: path, atomically: false, encoding: .utf8)
     let r = try run([], historyFile: path)
     #expect(r.reader.history == ["claims count", "docs"])
   }

@@ -73,12 +73,12 @@ import Testing
   @Test func readRunsScriptsAndIsCapped() throws {
     let dir = try Fixtures.temporaryFolder()
     let inner = dir.appendingPathComponent("inner.cq").path
-    try "claims count\n".write(toFile: inner, atomically: true, encoding: .utf8)
+    try "claims count\n".write(toFile: inner, atomically: false, encoding: .utf8)
     let (s, c) = session()
     #expect(s.runScript(".read \(inner)", file: nil))
     #expect(c.out.contains("count\r\n6"))
     let loop = dir.appendingPathComponent("loop.cq").path
-    try ".read \(loop)\n".write(toFile: loop, atomically: true, encoding: .utf8)
+    try ".read \(loop)\n".write(toFile: loop, atomically: false, encoding: .utf8)
     #expect(!s.runScript(".read \(loop)", file: nil))
     #expect(c.err.contains(".read nested more than 25 deep"))
   }

@@ -11,7 +11,7 @@ public enum Golden {
   /// Compares `actual` with the file at `url`, or records it.
   public static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
     if recording {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
+      try actual.write(to: url, atomically: false, encoding: .utf8)
       Issue.record("recorded \(url.lastPathComponent); unset RECORD_SNAPSHOTS and run again", sourceLocation: sourceLocation)
       return
     }

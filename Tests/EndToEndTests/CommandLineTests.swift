@@ -25,7 +25,7 @@ import Testing
 
   @Test func badFilesWarnOnStandardErrorAndTheRestLoads() throws {
     let dir = try Fixtures.temporaryFolder()
-    try "Trump said so.".write(to: dir.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+    try "Trump said so.".write(to: dir.appendingPathComponent("good.txt"), atomically: false, encoding: .utf8)
     try Data().write(to: dir.appendingPathComponent("empty.txt"))
     let r = try Fixtures.claimsh(["--corpus", dir.path, "-c", "docs", "--mode", "jsonl"])
     #expect(r.status == 0)
@@ -65,7 +65,7 @@ import Testing
   @Test func scriptFilesAndDotCommands() throws {
     let dir = try Fixtures.temporaryFolder()
     let script = dir.appendingPathComponent("s.cq")
-    try ".mode csv\nclaims where hedge = \"hedged\" count\n.claim 2\n".write(to: script, atomically: true, encoding: .utf8)
+    try ".mode csv\nclaims where hedge = \"hedged\" count\n.claim 2\n".write(to: script, atomically: false, encoding: .utf8)
     let r = try Fixtures.claimsh(["--corpus", "seeds", "-f", script.path])
     #expect(r.status == 0)
     // CSV: a header, then the count on its own line

@@ -112,7 +112,7 @@ struct InteractiveShellTests {
       {"id": "n1", "source": "日本新聞", "text": "Zelensky said the café talks failed."}
       {"id": "n2", "source": "Le Monde", "text": "Trump said the talks went nowhere."}
       """
-    try records.write(to: folder.appendingPathComponent("n.jsonl"), atomically: true, encoding: .utf8)
+    try records.write(to: folder.appendingPathComponent("n.jsonl"), atomically: false, encoding: .utf8)
     let pane = try Pane(corpus: folder.appendingPathComponent("n.jsonl").path)
     defer { pane.close() }
     #expect(try pane.waitFor("claimsh>"))

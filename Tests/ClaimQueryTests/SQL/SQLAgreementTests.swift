@@ -37,7 +37,7 @@ import Testing
       try ParquetWriter.write(try engine.cells("claims")) { try handle.write(contentsOf: $0) }
       try handle.close()
       let jsonl = data.appendingPathComponent("\(name).jsonl")
-      try Renderer.render(try engine.table("claims"), RenderSpec(mode: .jsonl)).write(to: jsonl, atomically: true, encoding: .utf8)
+      try Renderer.render(try engine.table("claims"), RenderSpec(mode: .jsonl)).write(to: jsonl, atomically: false, encoding: .utf8)
       var views: [String: [String: String]] = [:]
       for dialect in SQLDialect.allCases {
         let compiler = SQLCompiler(dialect: dialect, lexicon: lexicon)
