@@ -11,6 +11,8 @@ import Foundation
 //                                       timings, each query's rows (for checksums) and its
 //                                       DuckDB SQL, and the time to load the corpus back from
 //                                       a snapshot
+//   claimsh-bench engine FILE           load FILE and build the engine, once; prints one JSON
+//                                       object with the load and build times and peak memory
 //
 // Pin it to one core to measure a single-core run: `taskset -c 0 claimsh-bench load …`.
 
@@ -81,7 +83,14 @@ case "queries":
     unlink(snapshot)
   }
   print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"snapshot_load_s\": \(reload), \"peak_mb\": \(peak), " + results.joined(separator: ", ") + "}")
+case "engine":
+  var corpus: Corpus!
+  let load = seconds { corpus = loader.load(paths: [args[2]]) }
+  var engine: QueryEngine!
+  let build = seconds { engine = QueryEngine(corpus: corpus) }
+  let claims = try engine.table("claims count").rows.first?.first?.json ?? "0"
+  print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"peak_mb\": \(peakMB())}")
 default:
-  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS]\n".utf8))
+  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS] | engine FILE\n".utf8))
   exit(2)
 }

@@ -10,7 +10,9 @@ returns the same rows (checksums as peers.py computes them), and prints per quer
 median ms, each peer's, and the ratio to the best peer; then the one-row query, load time and
 peak memory of each, and load + extraction of the BBC corpus on one core. Then claimsh against
 DuckDB running the SQL claimsh compiles (`--sql duckdb`) over claimsh's own `.export` to
-Parquet, loaded into a DuckDB table: per query medians and ratio, load time and peak memory.
+Parquet, loaded into a DuckDB table: per query medians and ratio; load time and peak memory
+of DuckDB and of claimsh loading the same Parquet file (before and after DuckDB), and of
+claimsh from JSON Lines and from a snapshot.
 Prints figures; it asserts nothing. The peers need duckdb and polars: a venv at /tmp/benchvenv is made with pip
 when missing.
 """
@@ -106,15 +108,23 @@ def main():
         sh([os.path.join(bin_dir, "claimsh"), "--corpus", corpus, "-c", f".export {parquet}"])
     sql = {q: mine[q]["duckdb_sql"] for q in QUERIES}
     try:
+        # claimsh loads the same Parquet file, before and after DuckDB does (each in its own process)
+        def claimsh_parquet():
+            return json.loads(sh([os.path.join(bin_dir, "claimsh-bench"), "engine", parquet]).strip().splitlines()[-1])
+        from_parquet = [claimsh_parquet()]
         duck = json.loads(sh([f"{VENV}/bin/python", "-c", PARQUET_WORKER, parquet, json.dumps(sql), str(a.reps)]).strip().splitlines()[-1])
+        from_parquet.append(claimsh_parquet())
         print(f"claimsh against DuckDB running claimsh's compiled SQL (--sql duckdb) on its .export to Parquet ({os.path.getsize(parquet) / 1e6:.0f} MB), loaded into a table")
         print(f"{'query':8}{'claimsh ms':>12}{'duckdb ms':>12}{'duckdb/claimsh':>16}  same rows")
         for q in QUERIES:
             ms, theirs = mine[q]["median_ms"], duck["queries"][q]["median_ms"]
             same = checksum(mine[q]["rows"]) == duck["queries"][q]["checksum"]
             print(f"{q:8}{ms:12.2f}{theirs:12.2f}{theirs / ms:16.2f}  {'yes' if same else 'NO'}")
-        print(f"{'load':14} claimsh {mine['load_s'] + mine['store_s']:.2f} s from JSON Lines ({mine['snapshot_load_s']:.2f} s from a snapshot), peak {mine['peak_mb']:.0f} MB; "
-              f"DuckDB {duck['load_s']:.2f} s from Parquet, peak {duck['rss_peak_mb']:.0f} MB")
+        loads = ", ".join(f"{r['load_s'] + r['store_s']:.2f} s" for r in from_parquet)
+        peaks = ", ".join(f"{r['peak_mb']:.0f}" for r in from_parquet)
+        print(f"{'load':14} from the Parquet file (and build the engine): claimsh {loads} (before and after DuckDB), peak {peaks} MB; "
+              f"DuckDB {duck['load_s']:.2f} s, peak {duck['rss_peak_mb']:.0f} MB")
+        print(f"{'':14} claimsh from JSON Lines {mine['load_s'] + mine['store_s']:.2f} s (peak {mine['peak_mb']:.0f} MB), from a .save snapshot {mine['snapshot_load_s']:.2f} s")
     except subprocess.CalledProcessError as e:
         print(f"DuckDB on the Parquet export failed: {e.stderr[-300:]}", file=sys.stderr)
     if os.path.isdir(a.bbc):

@@ -21,7 +21,7 @@ work=.build-fuzz/work
 mkdir -p "$work/script" "$work/load" "$work/crashes" "$work/script-seeds" "$work/load-seeds"
 
 # seeds: every example after a byte that picks the table mode; each loader seed after the byte
-# that picks its kind (0 JSON Lines, 1 JSON, 2 article, 3 snapshot)
+# that picks its kind (0 JSON Lines, 1 JSON, 2 article, 3 snapshot, 4 Parquet)
 for f in examples/*.cq; do { printf '\000'; cat "$f"; } >"$work/script-seeds/$(basename "$f")"; done
 for f in Tests/Fuzz/load-seeds/*; do
   case "$f" in *.jsonl) kind='\000' ;; *.json) kind='\001' ;; *) kind='\002' ;; esac
@@ -30,6 +30,8 @@ done
 swift build --product claimsh 2>&1 | grep -E 'error' || true
 "$(swift build --show-bin-path)/claimsh" --corpus Tests/Fuzz/load-seeds/article.txt -c ".save $work/article.claimsh" >/dev/null 2>&1
 { printf '\003'; cat "$work/article.claimsh"; } >"$work/load-seeds/article.claimsh"
+"$(swift build --show-bin-path)/claimsh" --corpus Tests/Fuzz/load-seeds/claims.jsonl -c ".export $work/claims.parquet claims" >/dev/null 2>&1
+{ printf '\004'; cat "$work/claims.parquet"; } >"$work/load-seeds/claims.parquet"
 
 case "$mode" in
   smoke) budget=(-max_total_time=20) ;;

@@ -4,7 +4,13 @@
 enum ClaimRecord {
   /// Whether a record looks like a claim rather than a document.
   static func isClaim(_ record: JSONValue) -> Bool {
-    record["hedge"] != nil || record["actors"] != nil || record["actor"] != nil || record["speaker"] != nil
+    guard case .object(let members) = record else { return false }
+    return isClaim(keys: Set(members.map(\.0)))
+  }
+
+  /// Whether a record with these member names (or a table with these columns) holds claims.
+  static func isClaim(keys: Set<String>) -> Bool {
+    !keys.isDisjoint(with: ["hedge", "actors", "actor", "speaker"])
   }
 
   /// The claim a parsed record means: strings and numbers are text, the last of a repeated

@@ -10,7 +10,8 @@ import Glibc
 ///
 /// Folders are read recursively in sorted order; ids are paths relative to the folder.
 /// Plain text (`.txt`, `.text`, `.md`, or no extension) may open with a `key: value` header;
-/// `.jsonl`/`.ndjson`/`.json` files hold one JSON document or claim per line.
+/// `.jsonl`/`.ndjson`/`.json` files hold one JSON document or claim per line; `.parquet` files
+/// hold claims or documents in the same columns.
 public struct CorpusLoader: Sendable {
   /// The lexicon for extraction.
   public var lexicon: Lexicon {
@@ -169,8 +170,8 @@ public struct CorpusLoader: Sendable {
     return files.sorted().compactMap { relative in
       let full = (path as NSString).appendingPathComponent(relative)
       let ext = (relative as NSString).pathExtension.lowercased()
-      guard Self.textExtensions.contains(ext) || Self.jsonExtensions.contains(ext) || Self.snapshotExtensions.contains(ext) else {
-        warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl or .claimsh file"))
+      guard Self.textExtensions.contains(ext) || Self.jsonExtensions.contains(ext) || Self.snapshotExtensions.contains(ext) || ext == "parquet" else {
+        warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl, .parquet or .claimsh file"))
         return nil
       }
       return Input(path: full, id: relative, metadata: metadata[relative] ?? [:])
@@ -190,6 +191,10 @@ public struct CorpusLoader: Sendable {
     let ext = (input.path as NSString).pathExtension.lowercased()
     if Self.jsonExtensions.contains(ext) {
       if !JSONLinesReader.read(input: input, into: &out, maxRecord: maxTextBytes) { out.warnings.append(unreadable) }
+      return out
+    }
+    if ext == "parquet" {
+      if !ParquetReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
       return out
     }
     // a snapshot is known by its first bytes: looked at here only for the files not read whole below

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Results written from several threads, each slot by one thread only.
 private final class Slots<R>: @unchecked Sendable {
@@ -17,4 +18,38 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Se
     }
   }
   return slots.results.map { $0! }
+}
+
+/// Results finished out of order, waiting for those before them.
+private final class InOrder<R>: @unchecked Sendable {
+  let lock = NSLock()
+  var waiting: [Int: R] = [:]
+  var next = 0
+  var consuming = false
+}
+
+/// Maps `items` on every core and hands each result to `consume` in order, as soon as it and
+/// every result before it are done: consuming overlaps with mapping, and `consume` runs on one
+/// thread at a time.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R, inOrder consume: (R) -> Void) {
+  let state = InOrder<R>()
+  withoutActuallyEscaping(consume) { consume in
+    nonisolated(unsafe) let consume = consume
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in
+      let result = transform(items[i])
+      state.lock.lock()
+      state.waiting[i] = result
+      // one thread consumes at a time; the others go back to mapping
+      guard !state.consuming else { return state.lock.unlock() }
+      state.consuming = true
+      while let ready = state.waiting.removeValue(forKey: state.next) {
+        state.next += 1
+        state.lock.unlock()
+        consume(ready)
+        state.lock.lock()
+      }
+      state.consuming = false
+      state.lock.unlock()
+    }
+  }
 }

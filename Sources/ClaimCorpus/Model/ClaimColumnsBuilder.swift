@@ -124,7 +124,7 @@ public struct ClaimColumnsBuilder: Sendable {
 
   /// What each string field gives when a record lacks it (`ClaimSchema`): another slot's
   /// value, or a value, or null.
-  private static let missing: [(field: Slot?, value: String?)] = Slot.scalars.map { slot in
+  static let missing: [(field: Slot?, value: String?)] = Slot.scalars.map { slot in
     switch slot.spec.missing {
     case .null: return (nil, nil)
     case .value(let v): return (nil, v)

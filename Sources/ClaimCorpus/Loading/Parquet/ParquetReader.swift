@@ -1,0 +1,129 @@
+import Glibc
+
+/// Reads a Parquet file of claims (claimsh's `.export`, or what DuckDB, Spark or pyarrow write
+/// with the same columns) or of documents (`id`, `title`, `source`, `date`, `text`): columns
+/// are known by the names a JSON Lines record's members have (`ClaimSchema`), list fields may be
+/// lists or single strings, dates DATE or text. Row groups are decoded on every core. A file
+/// that cannot be read is reported with what is wrong and where; the rest of the corpus loads.
+enum ParquetReader {
+  /// Reads `input.path` into `out`; false when the file cannot be opened.
+  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output) -> Bool {
+    guard case .success(let fd) = RegularFile.open(input.path) else { return false }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return false }
+    let size = Int(info.st_size)
+    guard size > 0 else {
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: empty"))
+      return true
+    }
+    guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return false }
+    defer { munmap(map, size) }
+    let file = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
+    do throws(ParquetFailure) {
+      let metadata = try ParquetMetadata.read(file)
+      let names = Set(metadata.leaves.map { $0.path[0] })
+      if ClaimRecord.isClaim(keys: names) {
+        try readClaims(file, metadata, input, into: &out)
+      } else {
+        try readDocuments(file, metadata, input, into: &out)
+      }
+    } catch {
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: not a readable Parquet file (\(error.message), at byte \(error.offset))"))
+      out.documents = []
+      out.columns = nil
+    }
+    return true
+  }
+
+  /// What a leaf column gives a claim: `ClaimLineParser.Member` by its top-level name.
+  typealias Member = ClaimLineParser.Member
+
+  static func readClaims(_ file: UnsafeBufferPointer<UInt8>, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
+    // the leaves that are read, each with the member it fills
+    var used: [(leaf: Int, member: Member)] = []
+    for (k, leaf) in metadata.leaves.enumerated() {
+      let member = leaf.path[0].utf8.withContiguousStorageIfAvailable { Member($0) } ?? .other
+      guard member != .other else { continue }
+      let readable = leaf.physical == .byteArray || (member == .date && leaf.physical == .int32 && leaf.isDate)
+      guard readable else {
+        out.warnings.append(LoadWarning(path: input.path, message: "column \(leaf.path.joined(separator: ".")) (\(leaf.physical)) is not read: claimsh reads text columns and DATE"))
+        continue
+      }
+      if case .list = member {} else if leaf.maxRepetition > 0 {
+        out.warnings.append(LoadWarning(path: input.path, message: "column \(leaf.path.joined(separator: ".")) is a list where claimsh has one value; its first value is read"))
+      }
+      used.append((k, member))
+    }
+    let groups = metadata.rowGroups
+    nonisolated(unsafe) let bytes = file
+    let leaves = metadata.leaves
+    let columns = used
+    var builder = ClaimColumnsBuilder()
+    builder.reserveCapacity(rows: groups.reduce(0) { $0 + $1.rows })
+    var failure: ParquetFailure? = nil
+    parallelMap(Array(groups.indices)) { g -> Result<ClaimColumnsBuilder, ParquetFailure> in
+      do throws(ParquetFailure) {
+        let built = ClaimColumnsBuilder(columns: try ParquetRowGroup.columns(bytes, groups[g], leaves, columns))
+        release(bytes, groups[g])
+        return .success(built)
+      } catch {
+        return .failure(error)
+      }
+    } inOrder: { result in
+      switch result {
+      case .success(let chunk): if failure == nil { builder.merge(chunk) }
+      case .failure(let problem): failure = failure ?? problem
+      }
+    }
+    if let failure { throw failure }
+    if builder.count == 0 { out.warnings.append(LoadWarning(path: input.path, message: "skipped: no rows")) }
+    out.documents += builder.documents(path: input.path)
+    out.columns = builder
+  }
+
+  /// Lets the kernel drop the pages of a row group read (they are the file's, and come back
+  /// from the page cache if touched again): resident memory holds the row groups being read,
+  /// not the whole file.
+  static func release(_ file: UnsafeBufferPointer<UInt8>, _ group: ParquetMetadata.RowGroup) {
+    guard let first = group.chunks.map(\.start).min(), let end = group.chunks.map({ $0.start + $0.size }).max(), let base = file.baseAddress else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = (first + page - 1) / page * page
+    guard end > start else { return }
+    madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+  }
+
+  static func readDocuments(_ file: UnsafeBufferPointer<UInt8>, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
+    let wanted: Set<String> = ["id", "title", "headline", "source", "outlet", "date", "published", "author", "url", "text", "body", "content"]
+    let used = metadata.leaves.indices.filter { k in
+      let leaf = metadata.leaves[k]
+      return wanted.contains(leaf.path[0]) && leaf.maxRepetition == 0 && (leaf.physical == .byteArray || (leaf.physical == .int32 && leaf.isDate))
+    }
+    guard used.contains(where: { ["text", "body", "content"].contains(metadata.leaves[$0].path[0]) }) else {
+      out.warnings.append(LoadWarning(path: input.path, message: "skipped: neither claims nor documents (no text column)"))
+      return
+    }
+    var row = 0
+    for group in metadata.rowGroups {
+      var walks: [ParquetRowGroup.LevelWalk] = []
+      for k in used { walks.append(ParquetRowGroup.LevelWalk(try ParquetColumnChunk(file, group.chunks[k], metadata.leaves[k]), metadata.leaves[k])) }
+      for _ in 0..<group.rows {
+        row += 1
+        var members: [(String, JSONValue)] = []
+        for c in walks.indices {
+          let (chunk, leaf) = (walks[c].chunk, walks[c].leaf)
+          try walks[c].first { v in
+            let text = leaf.physical == .int32 ? Day(number: chunk.numbers[v]).description : chunk.withValue(v, file) { String(decoding: $0, as: UTF8.self) }
+            members.append((leaf.path[0], .string(text)))
+          }
+        }
+        if let document = ClaimRecord.document(.object(members), fallbackID: "\(input.id):\(row)", path: "\(input.path):\(row)") {
+          out.documents.append(document)
+        } else {
+          out.warnings.append(LoadWarning(path: input.path, line: row, message: "no \"text\" value; skipped"))
+        }
+      }
+    }
+    if row == 0 { out.warnings.append(LoadWarning(path: input.path, message: "skipped: no rows")) }
+  }
+}
