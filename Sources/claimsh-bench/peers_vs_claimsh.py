@@ -41,6 +41,7 @@ def checksum(rows):
     norm = [[v.isoformat() if isinstance(v, datetime.date) else v for v in r] for r in rows]
     return hashlib.sha256(json.dumps(norm, ensure_ascii=False).encode()).hexdigest()[:12]
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")  # its bar would go to stdout
 start = time.perf_counter()
 con.execute("CREATE TABLE claims AS SELECT * FROM read_parquet('%s')" % parquet.replace("'", "''"))
 out = {"load_s": time.perf_counter() - start, "queries": {}}
