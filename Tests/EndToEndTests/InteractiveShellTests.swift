@@ -122,6 +122,8 @@ struct InteractiveShellTests {
     let ran = try pane.waitFor("1 row")
     let afterCafe = try pane.screen()
     #expect(ran, "café did not reach the query: \(afterCafe)")
+    // typed before the next prompt is drawn, the keys would be echoed by the terminal ahead of it
+    #expect(try pane.waitForLine { $0.trimmingCharacters(in: .whitespaces) == "claimsh>" })
     try pane.type(#"claims where source = "日"#)
     #expect(try pane.waitFor(#"claims where source = "日"#))  // on the screen, as a person would wait
     try pane.keys("Tab")
