@@ -14,7 +14,7 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    .target(name: "ClaimCorpus", dependencies: ["CFastScan"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt")]),
+    .target(name: "ClaimCorpus", dependencies: ["CFastScan"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt")]),
     .target(name: "CFastScan"),
     .target(name: "ClaimQuery", dependencies: ["ClaimCorpus", "CFastScan"]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

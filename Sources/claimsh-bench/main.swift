@@ -11,6 +11,10 @@ import Foundation
 //                                       timings, each query's rows (for checksums) and its
 //                                       DuckDB SQL, and the time to load the corpus back from
 //                                       a snapshot
+//   claimsh-bench stories PATH [RUNS] [SHOW]
+//                                       load PATH, then group its claims into stories RUNS
+//                                       times; prints the median and min time, and the SHOW
+//                                       biggest stories (title and documents), to read by hand
 //   claimsh-bench engine FILE           load FILE and build the engine, once; prints one JSON
 //                                       object with the load and build times and peak memory
 //
@@ -83,6 +87,21 @@ case "queries":
     unlink(snapshot)
   }
   print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"snapshot_load_s\": \(reload), \"peak_mb\": \(peak), " + results.joined(separator: ", ") + "}")
+case "stories":
+  let runs = max(1, args.count > 3 ? Int(args[3]) ?? 5 : 5)
+  let show = args.count > 4 ? Int(args[4]) ?? 0 : 0
+  let corpus = loader.load(paths: [args[2]])
+  var clusters = StoryClusters()
+  var times: [Double] = []
+  for _ in 0..<runs { times.append(seconds { clusters = StoryClusters.build(corpus.columns) }) }
+  let inStories = clusters.storyOfRow.filter { $0 >= 0 }.count
+  print("stories of \(args[2]): \(corpus.claimCount) claims, \(corpus.documents.count) documents")
+  print(String(format: "  %d stories holding %d claims; median %.3f s, min %.3f s over %d runs", clusters.stories.count, inStories, median(times), times.min()!, runs))
+  let docs = corpus.columns.strings[ClaimSchema.stringSlot("doc")!].values
+  for (k, story) in clusters.stories.prefix(show).enumerated() {
+    print("\(k + 1). [\(story.docs.count) docs, \(story.rows.count) claims] \(corpus.columns.text(Int(story.title)).prefix(160))")
+    print("   " + story.docs.map { docs[Int($0)] }.joined(separator: " "))
+  }
 case "engine":
   var corpus: Corpus!
   let load = seconds { corpus = loader.load(paths: [args[2]]) }
@@ -91,6 +110,6 @@ case "engine":
   let claims = try engine.table("claims count").rows.first?.first?.json ?? "0"
   print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"peak_mb\": \(peakMB())}")
 default:
-  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS] | engine FILE\n".utf8))
+  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS] | stories PATH [RUNS] [SHOW] | engine FILE\n".utf8))
   exit(2)
 }
