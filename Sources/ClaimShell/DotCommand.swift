@@ -8,6 +8,7 @@ struct DotCommand: Sendable {
   let summary: String
 
   static let all: [DotCommand] = [
+    DotCommand(name: "bail", arguments: "[on|off]", summary: "stop a script at its first error; with no argument, the current setting"),
     DotCommand(name: "claim", arguments: "ID", summary: "a claim, its sentence in context, and every field with its evidence and rule"),
     DotCommand(name: "doc", arguments: "ID", summary: "a document's text with its debris marked"),
     DotCommand(name: "explain", arguments: "QUERY", summary: "the query's logical plan (each stage's columns) and physical plan (the operator that runs it)"),
@@ -15,15 +16,16 @@ struct DotCommand: Sendable {
     DotCommand(name: "fields", arguments: "[COLLECTION]", summary: "the fields of a collection (default claims) with their types"),
     DotCommand(name: "help", arguments: "[COMMAND]", summary: "this list, or one command's help"),
     DotCommand(name: "load", arguments: "PATH...", summary: "load files or folders instead of the current corpus"),
-    DotCommand(name: "mode", arguments: "table|json|jsonl|csv|markdown", summary: "how results are printed"),
+    DotCommand(name: "mode", arguments: "[MODE]", summary: "how results are printed: table, json, jsonl, csv, markdown or kwic (claims in their context, CQP style); with no argument, the current mode"),
     DotCommand(name: "names", arguments: "", summary: "the names bound with let, and what they hold"),
     DotCommand(name: "quit", arguments: "", summary: "leave claimsh (also .exit and Ctrl-D)"),
     DotCommand(name: "read", arguments: "FILE", summary: "run a script of statements and dot-commands"),
     DotCommand(name: "save", arguments: "FILE", summary: "write the corpus as a snapshot that --corpus and .load read back at once, without extracting again"),
     DotCommand(name: "sql", arguments: "[duckdb|spark] QUERY|view FILE", summary: "the SQL that gives QUERY's result from the claims table of an export; 'view FILE': the claims view over a .parquet or .jsonl export"),
     DotCommand(name: "stats", arguments: "", summary: "documents, sentences, claims, debris, entities, topics and warnings"),
+    DotCommand(name: "story", arguments: "ID", summary: "a story: its outlets in the order they reported it, what each says, who cites whom, and where they disagree"),
     DotCommand(name: "timeout", arguments: "[SECONDS|off]", summary: "stop a statement that runs longer than SECONDS; with no argument, the current limit"),
-    DotCommand(name: "timer", arguments: "on|off", summary: "print how long each statement takes"),
+    DotCommand(name: "timer", arguments: "[on|off]", summary: "print how long each statement takes; with no argument, the current setting"),
     DotCommand(name: "values", arguments: "FIELD", summary: "the values of a claims field, with counts"),
   ]
 

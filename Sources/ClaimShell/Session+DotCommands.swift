@@ -69,18 +69,31 @@ extension Session {
     case "quit": return .quit
     case "help": return help(args.first?.word, fail: { fail($0, at: 1, suggestion: $1) })
     case "mode":
-      guard let word = args.first?.word else { return fail("expected a mode: table, json, jsonl, csv or markdown", at: nil) }
+      let modes = RenderSpec.Mode.allCases.map(\.rawValue).joined(separator: ", ")
+      guard let word = args.first?.word else {
+        out("mode: \(spec.mode.rawValue)\n")
+        return .done
+      }
       guard let mode = RenderSpec.Mode(rawValue: word.lowercased()) else {
         let suggestion = Suggestions.nearest(to: word, in: RenderSpec.Mode.allCases.map(\.rawValue)).map { "'\($0)'" }
-        return fail("unknown mode '\(word)'; expected table, json, jsonl, csv or markdown", at: 1, suggestion: suggestion)
+        return fail("unknown mode '\(word)'; expected one of \(modes)", at: 1, suggestion: suggestion)
       }
       spec.mode = mode
       return .done
     case "timer":
       switch args.first?.word.lowercased() {
+      case nil: out("timer: \(timer ? "on" : "off")\n")
       case "on": timer = true
       case "off": timer = false
-      default: return fail("expected 'on' or 'off'", at: args.isEmpty ? nil : 1)
+      default: return fail("expected 'on' or 'off'", at: 1)
+      }
+      return .done
+    case "bail":
+      switch args.first?.word.lowercased() {
+      case nil: out("bail: \(bail ? "on" : "off")\n")
+      case "on": bail = true
+      case "off": bail = false
+      default: return fail("expected 'on' or 'off'", at: 1)
       }
       return .done
     case "timeout":
@@ -128,6 +141,7 @@ extension Session {
       return .done
     case "claim": return showClaim(args.first, fail: { fail($0, at: 1) })
     case "doc": return showDocument(args.first, fail: { fail($0, at: 1) })
+    case "story": return showStory(args.first, fail: { fail($0, at: 1) })
     case "read":
       guard let path = args.first?.word else { return fail("expected a file to read", at: nil) }
       return read(path, fail: { fail($0, at: 1) })
@@ -177,7 +191,7 @@ extension Session {
       return .done
     }
     let width = spec.width ?? Int.max
-    var text = Self.wrap("Statements: a collection (claims, docs, entities, topics, or a let name) and stages:", width: width)
+    var text = Self.wrap("Statements: a collection (claims, docs, entities, topics, stories, citations), a let name, _ (the last result) or claim sets combined (a and b, a or b, a minus b), and stages:", width: width)
     text += Self.wrap("claims where actor = \"Zelensky\" and topic = \"Tomahawk\" group by source", width: width, indent: 2)
     text += Self.wrap("where, group by … with count(distinct f) as n, select, order by … desc, limit, count, distinct", width: width, indent: 2)
     text += Self.wrap("End a statement with ; or a newline; Tab completes; Ctrl-C cancels; Ctrl-D leaves.", width: width) + "\n"

@@ -14,6 +14,8 @@ public final class Session {
   public var timeout: Double?
   /// Whether dot-commands that read or write files are refused (`--safe`).
   public var safe = false
+  /// Whether a script stops at its first error (`.bail on`, `-bail`), as in sqlite3.
+  public var bail = false
   /// The last result printed, for `.export` without a query.
   var lastTable: Table?
   /// How deep `.read` is nested.
@@ -42,7 +44,8 @@ public final class Session {
 
   /// Runs a script through the input loop: dot-commands on lines of their own, statements up
   /// to a `;` or a newline outside parentheses and strings, a stage line going on with the
-  /// statement above. Errors name `line N of FILE`. True when all succeeded.
+  /// statement above. Errors name `line N of FILE`; with `bail`, the first one ends the
+  /// script. True when all succeeded.
   @discardableResult
   public func runScript(_ text: String, file: String?) -> Bool {
     var ok = true
@@ -53,7 +56,9 @@ public final class Session {
       for unit in loop.feed(String(line), number: number) {
         switch run(unit, file: file) {
         case .quit: return ok
-        case .failed: ok = false
+        case .failed:
+          ok = false
+          if bail { return false }
         case .done: break
         }
       }
@@ -81,9 +86,13 @@ public final class Session {
     var ok = true
     for outcome in outcomes {
       switch outcome {
-      case .table(let table, _):
+      case .table(let table, let range):
         lastTable = table
-        out(Renderer.render(table, spec))
+        if spec.mode == .kwic {
+          out(engine.concordance(table, statement: source.slice(range), width: spec.width))
+        } else {
+          out(Renderer.render(table, spec))
+        }
       case .bound(let name, let rows, _):
         if spec.mode == .table && isatty(1) != 0 { err("\(name): \(rows) rows") }
       case .warning(let diagnostic, _):

@@ -17,7 +17,7 @@ public enum Shell {
     }
     let modeName = options.mode ?? "table"
     guard let mode = RenderSpec.Mode(rawValue: modeName.lowercased()) else {
-      Terminal.error("error: unknown mode '\(TerminalSafe.escape(modeName))'; expected table, json, jsonl, csv or markdown")
+      Terminal.error("error: unknown mode '\(TerminalSafe.escape(modeName))'; expected one of \(RenderSpec.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
       return .usage
     }
     // a path that is not there is a mistake on the command line, not a corpus with nothing in it
@@ -47,6 +47,7 @@ public enum Shell {
     let session = Session(corpus: corpus, spec: spec, out: Terminal.output, err: Terminal.error)
     session.timeout = options.timeout
     session.safe = options.safe
+    session.bail = options.bail
     Interrupts.install(interactive: interactive)
     if let command = options.command {
       return session.runScript(command, file: nil) ? .success : .failure

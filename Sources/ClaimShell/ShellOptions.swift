@@ -20,11 +20,13 @@ public struct ShellOptions: Sendable {
   public var safe: Bool
   /// With `command`: print the SQL compiled for this dialect instead of running it (`--sql`).
   public var sql: SQLDialect?
+  /// Whether a script stops at its first error (`-bail`).
+  public var bail: Bool
 
   /// Creates options.
   public init(
     corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil, timeout: Double? = nil,
-    guardFormulas: Bool = true, safe: Bool = false, sql: SQLDialect? = nil
+    guardFormulas: Bool = true, safe: Bool = false, sql: SQLDialect? = nil, bail: Bool = false
   ) {
     self.corpus = corpus
     self.lexicon = lexicon
@@ -35,6 +37,7 @@ public struct ShellOptions: Sendable {
     self.guardFormulas = guardFormulas
     self.safe = safe
     self.sql = sql
+    self.bail = bail
   }
 }
 

@@ -22,7 +22,7 @@ struct ClaimshCommand: ParsableCommand {
   @Option(name: .customShort("f"), help: "Run a script file and exit.")
   var file: String?
 
-  @Option(name: .long, help: "Output mode: table, json, jsonl, csv or markdown.")
+  @Option(name: .long, help: "Output mode: table, json, jsonl, csv, markdown or kwic (claims in their context).")
   var mode: String?
 
   @Option(name: .long, help: "Stop a statement that runs longer than this many seconds (as .timeout).")
@@ -36,6 +36,9 @@ struct ClaimshCommand: ParsableCommand {
 
   @Option(name: .long, help: "With -c: print the SQL that gives the statement's result from the claims table of a .parquet export, for this engine (duckdb or spark), instead of running it.")
   var sql: String?
+
+  @Flag(name: [.customLong("bail"), .customLong("bail", withSingleDash: true)], help: "Stop a script at its first error (as .bail on, and sqlite3 -bail).")
+  var bail = false
 
   func validate() throws {
     if let sql {
@@ -51,7 +54,7 @@ struct ClaimshCommand: ParsableCommand {
   func run() throws {
     let options = ShellOptions(
       corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode, timeout: timeout,
-      guardFormulas: !noCsvGuard, safe: safe, sql: sql.flatMap { SQLDialect(rawValue: $0.lowercased()) })
+      guardFormulas: !noCsvGuard, safe: safe, sql: sql.flatMap { SQLDialect(rawValue: $0.lowercased()) }, bail: bail)
     let status = Shell.run(options)
     throw ExitCode(status.rawValue)
   }

@@ -62,7 +62,7 @@ import Testing
   @Test func filesGetTheTextExactly() {
     let text = "line one\r\nline\ttwo \u{1B}[1m \u{202E}"
     let t = Table(columns: [Column("text", .string)], rows: [[.string(text)]])
-    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "text\r\n\"\(text)\"\r\n")
+    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "text\n\"\(text)\"\n")
     #expect(Renderer.render(t, RenderSpec(mode: .markdown)).contains("line one line\ttwo \u{1B}[1m \u{202E}"))
   }
 
@@ -70,13 +70,13 @@ import Testing
     let t = Table(columns: [Column("title", .string), Column("n", .int)],
       rows: [[.string("=HYPERLINK(\"x\")"), .int(-3)], [.string("+1"), .int(1)], [.string("-2"), .int(2)], [.string("@sum"), .int(3)],
         [.string("\tx"), .int(4)], [.string("\rx"), .int(5)], [.string("a=b"), .int(6)]])
-    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "title,n\r\n\"'=HYPERLINK(\"\"x\"\")\",-3\r\n'+1,1\r\n'-2,2\r\n'@sum,3\r\n'\tx,4\r\n\"'\rx\",5\r\na=b,6\r\n")
-    #expect(Renderer.render(t, RenderSpec(mode: .csv, guardFormulas: false)).hasPrefix("title,n\r\n\"=HYPERLINK"))
+    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "title,n\n\"'=HYPERLINK(\"\"x\"\")\",-3\n'+1,1\n'-2,2\n'@sum,3\n'\tx,4\n\"'\rx\",5\na=b,6\n")
+    #expect(Renderer.render(t, RenderSpec(mode: .csv, guardFormulas: false)).hasPrefix("title,n\n\"=HYPERLINK"))
   }
 
   @Test func csvQuotesWhatItMust() {
     let t = Table(columns: [Column("a", .string), Column("b", .list)], rows: [[.string("x, \"y\""), .list([.string("p"), .string("q")])]])
-    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "a,b\r\n\"x, \"\"y\"\"\",p; q\r\n")
+    #expect(Renderer.render(t, RenderSpec(mode: .csv)) == "a,b\n\"x, \"\"y\"\"\",p; q\n")
   }
 
   @Test func jsonAndJsonLines() {

@@ -17,7 +17,7 @@ import Testing
   }
 
   @Test func collectionsAndLetNamesAtTheStart() {
-    #expect(complete("") == ["claims", "deep", "docs", "entities", "let", "topics"])
+    #expect(complete("") == ["citations", "claims", "deep", "docs", "entities", "let", "stories", "topics"])
     #expect(complete("cl") == ["claims"])
     #expect(complete("de") == ["deep"])
   }
@@ -72,7 +72,7 @@ import Testing
 
   @Test func explainAndSQLCompleteTheirQueries() {
     #expect(complete(".explain claims where act") == ["actor"])
-    #expect(complete(".sql ") == ["claims", "deep", "docs", "duckdb", "entities", "spark", "topics", "view"])
+    #expect(complete(".sql ") == ["citations", "claims", "deep", "docs", "duckdb", "entities", "spark", "stories", "topics", "view"])
     #expect(complete(".sql sp") == ["spark"])
     #expect(complete(".sql spark claims where top") == ["topic"])
     #expect(complete(#".sql duckdb claims where actor = "Zel"#) == [#""Zelensky"#])

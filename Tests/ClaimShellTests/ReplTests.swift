@@ -46,8 +46,8 @@ final class ScriptedReader: LineReader {
   @Test func promptsContinueWhileAParenthesisIsOpen() throws {
     let r = try run(["claims where hedge in (", #""denied") count"#, "claims count"])
     #expect(r.reader.prompts == ["claimsh> ", "   ...> ", "claimsh> ", "claimsh> "])
-    #expect(r.out.contains("count\r\n1\r\n"))
-    #expect(r.out.contains("count\r\n6\r\n"))
+    #expect(r.out.contains("count\n1\n"))
+    #expect(r.out.contains("count\n6\n"))
     #expect(r.history == "claims where hedge in ( \"denied\") count\nclaims count\n")
   }
 
@@ -55,7 +55,7 @@ final class ScriptedReader: LineReader {
     let r = try run(["claims where (", nil, "claims count"])
     #expect(r.reader.prompts == ["claimsh> ", "   ...> ", "claimsh> ", "claimsh> "])
     #expect(r.out.contains("^C"))
-    #expect(r.out.contains("count\r\n6\r\n"))
+    #expect(r.out.contains("count\n6\n"))
     #expect(!r.history.contains("claims where ("))
   }
 
@@ -69,13 +69,13 @@ final class ScriptedReader: LineReader {
   @Test func errorsDoNotEndTheSession() throws {
     let r = try run(["claims wher", "claims count"])
     #expect(r.err.contains("did you mean 'where'?"))
-    #expect(r.out.contains("count\r\n6\r\n"))
+    #expect(r.out.contains("count\n6\n"))
   }
 
   @Test func anUnwritableHistoryWarnsOnce() throws {
     let r = try run(["claims count", "claims count"], historyFile: "/proc/claimsh-no-such-dir/history")
     #expect(r.err.components(separatedBy: "cannot write the history file").count == 2)
-    #expect(r.out.components(separatedBy: "count\r\n6").count == 3)
+    #expect(r.out.components(separatedBy: "count\n6").count == 3)
   }
 
   @Test func historyLoadsIntoTheEditor() throws {

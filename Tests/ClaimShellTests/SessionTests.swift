@@ -37,13 +37,13 @@ import Testing
     #expect(s.runScript("claims count\nclaims where topic in (\n  \"Tomahwk\") count", file: "y.cq"))
     #expect(c.err.contains("warning: no topic \"Tomahwk\" in this corpus\n --> line 3 of y.cq, column 3"))
     #expect(c.err.contains("did you mean \"Tomahawk\"?"))
-    #expect(c.out.hasSuffix("count\r\n0\r\n"))
+    #expect(c.out.hasSuffix("count\n0\n"))
   }
 
   @Test func aPipelineGoesOnOverLinesThatStartWithAStage() {
     let (s, c) = session()
     #expect(s.runScript("claims\n  where topic = \"Tomahawk\"\n\n  -- how many\n  count\nclaims wher", file: "z.cq") == false)
-    #expect(c.out == "count\r\n3\r\n")
+    #expect(c.out == "count\n3\n")
     #expect(c.err.contains("--> line 6 of z.cq, column 8"))
   }
 
@@ -76,7 +76,7 @@ import Testing
     try "claims count\n".write(toFile: inner, atomically: false, encoding: .utf8)
     let (s, c) = session()
     #expect(s.runScript(".read \(inner)", file: nil))
-    #expect(c.out.contains("count\r\n6"))
+    #expect(c.out.contains("count\n6"))
     let loop = dir.appendingPathComponent("loop.cq").path
     try ".read \(loop)\n".write(toFile: loop, atomically: false, encoding: .utf8)
     #expect(!s.runScript(".read \(loop)", file: nil))
@@ -88,7 +88,7 @@ import Testing
     let (s, c) = session()
     let csv = dir.appendingPathComponent("out.csv").path
     #expect(s.runScript(".export \(csv) claims where hedge = \"reported\" select id, hedge", file: nil))
-    #expect(try String(contentsOfFile: csv, encoding: .utf8) == "id,hedge\r\n0,reported\r\n2,reported\r\n")
+    #expect(try String(contentsOfFile: csv, encoding: .utf8) == "id,hedge\n0,reported\n2,reported\n")
     _ = s.runScript("claims where id = 5 select id", file: nil)
     let jsonl = dir.appendingPathComponent("last.jsonl").path
     #expect(s.runScript(".export \(jsonl)", file: nil))
@@ -142,8 +142,8 @@ import Testing
     let (s, c) = session(Fixtures.seedCorpus(), mode: .csv)
     #expect(!s.runScript(".doc 00", file: nil))
     #expect(c.err.contains("'00' is the start of 5 document ids; give more of one"))
-    #expect(c.out.hasPrefix("id,source,date,title\r\n000_da5c6891e5e95d21.txt,"))
-    #expect(c.out.components(separatedBy: "\r\n").filter { $0.hasPrefix("00") }.count == 5)
+    #expect(c.out.hasPrefix("id,source,date,title\n000_da5c6891e5e95d21.txt,"))
+    #expect(c.out.components(separatedBy: "\n").filter { $0.hasPrefix("00") }.count == 5)
     c.out = ""
     #expect(s.runScript(".doc 001", file: nil))
     #expect(c.out.hasPrefix("001_36774a3e7c9eb5fb.txt: Trump tells Zelensky"))

@@ -69,7 +69,7 @@ import Testing
     let r = try Fixtures.claimsh(["--corpus", "seeds", "-f", script.path])
     #expect(r.status == 0)
     // CSV: a header, then the count on its own line
-    let lines = r.stdout.components(separatedBy: "\r\n")
+    let lines = r.stdout.components(separatedBy: "\n")
     #expect(lines.first == "count" && !lines[1].isEmpty && lines[1].allSatisfy(\.isNumber))
     #expect(r.stdout.contains("hedge.uncertainty"))
     let missing = try Fixtures.claimsh(["-f", "/nonexistent.cq"])

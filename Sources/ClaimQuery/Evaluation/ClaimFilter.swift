@@ -122,6 +122,10 @@ struct ClaimFilter {
         let dates = store.dates
         return .test(.ids) { dates[$0] == ClaimStore.noDate }
       }
+      if field == .story {
+        let stories = store.stories.ids
+        return .test(.ids) { stories[$0] == 0 }
+      }
       return .rows([])
     case (.id, .equal(let values)):
       let wanted = Set(values.compactMap { if case .int(let n) = $0 { n } else { nil } })
@@ -130,6 +134,16 @@ struct ClaimFilter {
     case (.id, .order(let op, .int(let n))):
       let ids = store.ids
       return .test(.ids) { Matcher.compare(ids[$0], op, n) }
+    case (.story, .equal(let values)):
+      let wanted = Set(values.compactMap { if case .int(let n) = $0, n > 0 { Int32(clamping: n) } else { nil } })
+      let stories = store.stories.ids
+      return .test(.ids) { wanted.contains(stories[$0]) }
+    case (.story, .order(let op, .int(let n))):
+      // a claim in no story has no number: it never passes an order test
+      let stories = store.stories.ids
+      return .test(.ids) { stories[$0] != 0 && Matcher.compare(Int(stories[$0]), op, n) }
+    case (.story, _):
+      return .rows([])
     case (.date, .equal(let values)):
       let wanted = Set(values.compactMap(Self.dayNumber))
       let dates = store.dates

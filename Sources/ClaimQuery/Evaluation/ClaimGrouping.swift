@@ -21,6 +21,10 @@ struct ClaimGrouping {
     switch field {
     case .id:
       return FieldCodes(field: field, codes: { [Int64(s.ids[$0])] }, decode: { .int(Int($0)) }, rank: { $0 })
+    case .story:
+      let stories = s.stories.ids
+      return FieldCodes(field: field, codes: { stories[$0] == 0 ? [Grouping.null] : [Int64(stories[$0])] },
+        decode: { $0 == Grouping.null ? .null : .int(Int($0)) }, rank: { $0 })
     case .date:
       return FieldCodes(field: field, codes: { s.dates[$0] == ClaimStore.noDate ? [Grouping.null] : [Int64(s.dates[$0])] },
         decode: { $0 == Grouping.null ? .null : .date(Day(number: Int32($0))) }, rank: { $0 })

@@ -42,6 +42,9 @@ struct ClaimOrdering {
   func numbers(_ field: ClaimField, _ name: Name, _ rows: [Int32]) throws(Diagnostic) -> [Int64] {
     switch field {
     case .id: return rows.map { Int64(store.ids[Int($0)]) }
+    case .story:
+      let stories = store.stories.ids
+      return rows.map { stories[Int($0)] == 0 ? Int64.min : Int64(stories[Int($0)]) }
     case .date: return rows.map { store.dates[Int($0)] == ClaimStore.noDate ? Int64.min : Int64(store.dates[Int($0)]) }
     case .actor, .cited, .topic:
       let list = store.list(field)!

@@ -39,6 +39,8 @@ struct ClaimStore: Sendable {
   let lists: [ListField]
   /// Rows sorted by date, then row: the date index.
   let byDate: [Int32]
+  /// The claims' stories, worked out when first asked for.
+  let stories: StoryIndex
 
   /// The null date.
   static let noDate = Int32.min
@@ -50,6 +52,7 @@ struct ClaimStore: Sendable {
     ids = c.ids
     dates = c.dates
     texts = c.texts
+    stories = StoryIndex(columns: c)
     // the dictionaries and indexes are independent of each other: built on every core
     enum Part: Sendable {
       case coded(CodedColumn), list(ListField), dates([Int32])
@@ -151,6 +154,9 @@ struct ClaimStore: Sendable {
   func value(_ field: ClaimField, _ row: Int) -> Value {
     switch field.storage {
     case .id: return .int(ids[row])
+    case .story:
+      let s = stories.clusters.storyOfRow[row]
+      return s < 0 ? .null : .int(Int(s) + 1)
     case .date: return dates[row] == ClaimStore.noDate ? .null : .date(Day(number: dates[row]))
     case .text: return .string(text(row))
     case .list:

@@ -3,7 +3,7 @@ import Synchronization
 /// The collections besides `claims`, as tables built from the corpus and the column store.
 enum Collections {
   /// The collections' names, in the order help lists them.
-  static let names = ["claims", "docs", "entities", "topics"]
+  static let names = ["claims", "docs", "entities", "topics", "stories", "citations"]
 
   /// The columns of `docs`.
   static let docColumns = [
@@ -31,6 +31,8 @@ enum Collections {
     case "docs": return docColumns
     case "entities": return entityColumns
     case "topics": return topicColumns
+    case "stories": return StoryTables.storyColumns
+    case "citations": return StoryTables.citationColumns
     default: return nil
     }
   }

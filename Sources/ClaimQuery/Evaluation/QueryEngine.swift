@@ -17,6 +17,8 @@ public struct QueryEngine: Sendable {
   /// The query each `let` name was bound to, written over a collection (a name used in it is
   /// replaced by its own query): what the SQL compiler expands a name to.
   public private(set) var definitions: [String: Query] = [:]
+  /// The last statement's result: what `_` names.
+  public private(set) var last: Binding? = nil
   /// Polled while a query runs; set it to stop the query.
   public var cancellation: Cancellation?
   /// The running statement's warnings.
@@ -91,7 +93,13 @@ public struct QueryEngine: Sendable {
   /// Runs one parsed statement.
   public mutating func execute(_ statement: Statement, range: SourceRange) throws(Diagnostic) -> Outcome {
     switch statement {
-    case .query(let q): return .table(try evaluate(q), range)
+    case .query(let q):
+      let relation = try relation(q)
+      switch relation {
+      case .claims(let rows): last = .claims(rows ?? (0..<store.count).map(Int32.init))
+      case .table(let t, _): last = .table(t)
+      }
+      return .table(try result(relation, q), range)
     case .let(let name, let q):
       if Collections.names.contains(name.text.lowercased()) {
         throw Diagnostic(.letShadowsCollection, "'\(name.text)' is a collection; choose another name", at: name.range ?? range)
@@ -102,9 +110,11 @@ public struct QueryEngine: Sendable {
       case .claims(let rows):
         let all = rows ?? (0..<store.count).map(Int32.init)
         bindings[name.text] = .claims(all)
+        last = .claims(all)
         return .bound(name.text, rows: all.count, range)
       case .table(let t, _):
         bindings[name.text] = .table(t)
+        last = .table(t)
         return .bound(name.text, rows: t.rows.count, range)
       }
     }
@@ -112,14 +122,19 @@ public struct QueryEngine: Sendable {
 
   /// `query` with a `let` name it starts from replaced by that name's query.
   static func expanded(_ query: Query, _ definitions: [String: Query]) -> Query {
-    guard let bound = definitions[query.source.text] else { return query }
-    return Query(source: bound.source, stages: bound.stages + query.stages)
+    guard query.combined.isEmpty, let bound = definitions[query.source.text] else { return query }
+    return Query(source: bound.source, combined: bound.combined, stages: bound.stages + query.stages)
   }
 
   /// Evaluates a query to a table.
   public func evaluate(_ query: Query) throws(Diagnostic) -> Table {
-    switch try relation(query) {
-    case .claims(let rows): return materialize(rows)
+    try result(relation(query), query)
+  }
+
+  /// The table a query's relation gives.
+  func result(_ relation: Relation, _ query: Query) throws(Diagnostic) -> Table {
+    switch relation {
+    case .claims(let rows): return materialize(rows, fields: Self.claimFields(query))
     case .table(let t, _): return t
     }
   }
@@ -131,12 +146,12 @@ public struct QueryEngine: Sendable {
   }
 
   func relation(_ query: Query) throws(Diagnostic) -> Relation {
-    var current = try source(query.source)
+    var current = try combined(query)
     let (_, physical) = try plans(query, current)
     for op in physical.operators {
       // one cancellation point per operator; the operators poll inside their loops too
       try cancellation.check(at: query.source.range)
-      current = try run(op, on: current)
+      current = try run(op, on: current, fields: Self.claimFields(query))
     }
     return current
   }
@@ -155,8 +170,14 @@ public struct QueryEngine: Sendable {
     return (logical, PhysicalPlan.plan(logical, store: store, allClaims: allClaims))
   }
 
-  /// Runs one operator.
-  func run(_ op: PhysicalPlan.Operator, on relation: Relation) throws(Diagnostic) -> Relation {
+  /// The fields claims rows of `query` are materialised with: the stored ones, and `story`
+  /// when a stage names it (worked out over all claims, it is left out unless asked for).
+  static func claimFields(_ query: Query) -> [ClaimField] {
+    query.stages.contains { $0.fieldNames.contains { ClaimField(named: $0.text) == .story } } ? ClaimField.allCases : ClaimField.stored
+  }
+
+  /// Runs one operator; claims rows become a table of `fields`.
+  func run(_ op: PhysicalPlan.Operator, on relation: Relation, fields: [ClaimField]) throws(Diagnostic) -> Relation {
     let all = { (rows: [Int32]?) in rows ?? (0..<self.store.count).map(Int32.init) }
     switch (op, relation) {
     case (.dateIndexScan(let e, let keys, let n), _):
@@ -182,7 +203,7 @@ public struct QueryEngine: Sendable {
     case (.groupClaims(let keys, let aggregates), .claims(let rows)):
       return .table(try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates), "the grouped claims")
     case (.materialize, .claims(let rows)):
-      return .table(materialize(rows), "claims")
+      return .table(materialize(rows, fields: fields), "claims")
     case (.table(let stage), .table(let t, let name)):
       return try apply(stage, to: t, name: name)
     default:
@@ -204,12 +225,51 @@ public struct QueryEngine: Sendable {
     }
   }
 
+  /// The query's source, with the claim sets it combines (`a and b`, `a or b`, `a minus b`,
+  /// left to right): rows in the store's order.
+  func combined(_ query: Query) throws(Diagnostic) -> Relation {
+    let first = try source(query.source)
+    guard !query.combined.isEmpty else { return first }
+    func claims(_ relation: Relation, _ name: Name) throws(Diagnostic) -> [Bool] {
+      switch relation {
+      case .claims(nil): return [Bool](repeating: true, count: store.count)
+      case .claims(let rows?):
+        var bits = [Bool](repeating: false, count: store.count)
+        for r in rows { bits[Int(r)] = true }
+        return bits
+      case .table(_, let holds):
+        throw Diagnostic(.typeMismatch, "'\(name.text)' holds a table (\(holds)); and, or and minus combine sets of claims", at: name.range ?? SourceRange(start: 0, end: 0))
+      }
+    }
+    var bits = try claims(first, query.source)
+    for term in query.combined {
+      try cancellation.check(at: term.name.range)
+      let other = try claims(try source(term.name), term.name)
+      for r in bits.indices {
+        switch term.op {
+        case .and: bits[r] = bits[r] && other[r]
+        case .or: bits[r] = bits[r] || other[r]
+        case .minus: bits[r] = bits[r] && !other[r]
+        }
+      }
+    }
+    return .claims(bits.indices.filter { bits[$0] }.map(Int32.init))
+  }
+
   func source(_ name: Name) throws(Diagnostic) -> Relation {
     switch name.text.lowercased() {
     case "claims": return .claims(nil)
+    case "_":
+      switch last {
+      case .claims(let rows): return .claims(rows)
+      case .table(let t): return .table(t, "the last result")
+      case nil: throw Diagnostic(.unknownCollection, "no result yet: '_' is the last statement's result", at: name.range ?? SourceRange(start: 0, end: 0))
+      }
     case "docs": return .table(collections.table("docs") { Collections.docs(corpus, store) }, "docs")
     case "entities": return .table(collections.table("entities") { Collections.entities(corpus, store) }, "entities")
     case "topics": return .table(collections.table("topics") { Collections.topics(corpus, store) }, "topics")
+    case "stories": return .table(collections.table("stories") { StoryTables.stories(StoryTables.details(corpus, store), store) }, "stories")
+    case "citations": return .table(collections.table("citations") { StoryTables.citations(corpus, store) }, "citations")
     default:
       switch bindings[name.text] {
       case .claims(let rows): return .claims(rows)
@@ -242,9 +302,8 @@ public struct QueryEngine: Sendable {
     }
   }
 
-  /// The claims `rows` (nil: all) as a table of every claims field.
-  func materialize(_ rows: [Int32]?) -> Table {
-    let fields = ClaimField.allCases
+  /// The claims `rows` (nil: all) as a table of `fields`.
+  func materialize(_ rows: [Int32]?, fields: [ClaimField]) -> Table {
     let all = rows ?? (0..<store.count).map(Int32.init)
     return Table(columns: fields.map(\.column), rows: all.map { r in fields.map { store.value($0, Int(r)) } })
   }

@@ -32,7 +32,7 @@ extension QueryEngine {
       return ResultCells(try table(query))
     }
     let store = self.store
-    let fields = ClaimField.allCases
+    let fields = Self.claimFields(q)
     guard let rows else { return ResultCells(columns: fields.map(\.column), count: store.count) { store.value(fields[$1], $0) } }
     return ResultCells(columns: fields.map(\.column), count: rows.count) { store.value(fields[$1], Int(rows[$0])) }
   }

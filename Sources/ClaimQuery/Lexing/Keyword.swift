@@ -2,7 +2,7 @@
 /// Keywords are case-insensitive; `count` is also an aggregate and a column name.
 public enum Keyword: String, CaseIterable, Sendable {
   case and, `as`, asc, by, contains, count, desc, distinct, `false`, group, `in`, `is`, `let`, limit, list
-  case matches, max, min, not, null, or, order, select, `true`, `where`, with
+  case matches, max, min, minus, not, null, or, order, select, `true`, `where`, with
 
   /// The keywords that start a stage.
   public static let stageStarts: [Keyword] = [.where, .group, .select, .order, .limit, .count, .distinct]
@@ -10,6 +10,8 @@ public enum Keyword: String, CaseIterable, Sendable {
   public static let continuations: Set<Keyword> = Set(stageStarts + [.with])
   /// The aggregate functions.
   public static let aggregates: [Keyword] = [.count, .min, .max, .list]
+  /// The keywords that combine claim sets: `a and b`, `a or b`, `a minus b`.
+  public static let setOperators: [Keyword] = [.and, .or, .minus]
   /// The keywords that may follow an expression's left operand.
   public static let comparisonWords: [Keyword] = [.contains, .matches, .in, .is, .not]
 

@@ -37,19 +37,31 @@ extension Parser {
     return .let(name, try parseQuery())
   }
 
-  /// query = collection { stage } ;
+  /// query = source { stage } ;
   mutating func parseQuery() throws(Diagnostic) -> Query {
-    guard case .identifier(let text) = current.kind else {
-      throw unexpected("a collection (claims, docs, entities, topics) or a 'let' name")
-    }
-    let source = Name(text, range: advance().range)
+    let (source, combined) = try parseSource()
     var stages: [Stage] = []
     var progress = LoopProgress()
     while progress.advanced(self), !isSeparator(current) {
       guard case .keyword(let k) = current.kind, Keyword.stageStarts.contains(k) else { break }
       stages.append(try parseStage())
     }
-    return Query(source: source, stages: stages)
+    return Query(source: source, combined: combined, stages: stages)
+  }
+
+  /// source = name { ( "and" | "or" | "minus" ) name } ;
+  mutating func parseSource() throws(Diagnostic) -> (Name, [SetTerm]) {
+    guard case .identifier(let text) = current.kind else {
+      throw unexpected("a collection (claims, docs, entities, topics, stories, citations), a 'let' name or _")
+    }
+    let source = Name(text, range: advance().range)
+    var combined: [SetTerm] = []
+    while case .keyword(let k) = current.kind, let op = SetOperator(rawValue: k.rawValue) {
+      _ = advance()
+      guard case .identifier(let other) = current.kind else { throw unexpected("a claim set's name after '\(k.rawValue)'") }
+      combined.append(SetTerm(op, Name(other, range: advance().range)))
+    }
+    return (source, combined)
   }
 
   func isSeparator(_ token: QueryToken) -> Bool {

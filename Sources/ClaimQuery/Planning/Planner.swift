@@ -2,14 +2,18 @@
 /// the columns of the stage it is in, with the diagnostics claimsh gives for each (unknown
 /// fields with the nearest name, type mismatches, bad patterns), before any row is read.
 struct Planner {
-  /// The schema `where`, `select` and the other stages start from, by source.
-  static let claims = LogicalPlan.Schema(columns: ClaimField.allCases.map(\.column), isClaims: true, collection: "claims")
+  /// The schema `where`, `select` and the other stages start from, by source: the claims'
+  /// stored fields (a stage that names `story` adds it, last).
+  static let claims = LogicalPlan.Schema(columns: ClaimField.stored.map(\.column), isClaims: true, collection: "claims")
 
   /// Plans `query`, whose source has already been resolved to `source` and `schema`.
   static func plan(_ query: Query, source: LogicalPlan.Source, schema: LogicalPlan.Schema) throws(Diagnostic) -> LogicalPlan {
     var plan = LogicalPlan(source: source, sourceSchema: schema, nodes: [])
     var current = schema
     for stage in query.stages {
+      if current.isClaims, stage.fieldNames.contains(where: { ClaimField(named: $0.text) == .story }), !current.columns.contains(where: { $0.name == "story" }) {
+        current.columns.append(ClaimField.story.column)
+      }
       let (step, output) = try resolve(stage, current)
       plan.nodes.append(LogicalPlan.Node(stage: stage, step: step, input: current, output: output))
       current = output

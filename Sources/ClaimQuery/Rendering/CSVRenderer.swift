@@ -1,16 +1,17 @@
-/// RFC 4180 CSV: a header row, fields quoted when they hold a comma, quote or line break,
+/// RFC 4180 CSV, with Unix line ends (as DuckDB and most tools write it, so `tail -1` gives a
+/// clean value): a header row, fields quoted when they hold a comma, quote or line break,
 /// lists joined with `; `. Text is written exactly, but on a terminal (control and bidi
 /// characters neutralised there); a text cell that a spreadsheet would run as a formula is
 /// guarded with a leading `'` unless the spec says not to.
 enum CSVRenderer {
   static func render(_ table: Table, _ spec: RenderSpec) -> String {
-    var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\r\n"
+    var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
     for row in table.rows {
       out += row.map { value in
         var text = value.text
         if spec.guardFormulas, !isNumber(value), isFormula(text) { text = "'" + text }
         return field(spec.terminal ? TerminalSafe.escape(text, keepLayout: true) : text)
-      }.joined(separator: ",") + "\r\n"
+      }.joined(separator: ",") + "\n"
     }
     return out
   }

@@ -12,6 +12,9 @@ public struct RenderSpec: Sendable, Hashable {
     case csv
     /// A GitHub-flavoured Markdown table.
     case markdown
+    /// A concordance of claims, CQP style: the match in its context, a line each
+    /// (`QueryEngine.concordance`; other rows print as a table).
+    case kwic
   }
 
   /// The format.
@@ -59,6 +62,11 @@ public enum Renderer {
     case .jsonl: return table.rows.map { jsonObject(table.columns, $0) + "\n" }.joined()
     case .csv: return CSVRenderer.render(table, spec)
     case .markdown: return MarkdownRenderer.render(table, spec)
+    case .kwic:
+      // a concordance needs the corpus (the engine draws it); without one, the table
+      var view = spec
+      view.mode = .table
+      return TableRenderer.render(table, view)
     }
   }
 

@@ -48,6 +48,14 @@ public struct SQLCompiler: Sendable {
       throw Diagnostic(.unknownCollection, "SQL is compiled over the exported claims; '\(query.source.text)' is not exported",
         at: query.source.range ?? SourceRange(start: 0, end: 0), notes: ["start the query with 'claims'"])
     }
+    if let term = query.combined.first {
+      throw Diagnostic(.unknownCollection, "'\(term.op.rawValue)' combines claim sets in claimsh; SQL is compiled for one query over the exported claims",
+        at: term.name.range ?? SourceRange(start: 0, end: 0), notes: ["write it as one query with where … and/or/not …"])
+    }
+    if let story = query.stages.flatMap(\.fieldNames).first(where: { ClaimField(named: $0.text) == .story }) {
+      throw Diagnostic(.unknownField, "'story' is worked out by claimsh over all claims; an export of claims does not hold it",
+        at: story.range ?? SourceRange(start: 0, end: 0), notes: ["run the query in claimsh, or export its result: .export FILE.parquet QUERY"])
+    }
     let plan = try Planner.plan(query, source: .claims, schema: Planner.claims)
     var ctes = ["s0 AS (SELECT *, \(quoted("id")) AS __ord FROM claims)"]
     var name = "s0"

@@ -88,16 +88,37 @@ public enum Stage: Hashable, Sendable {
   case distinct(SourceRange?)
 }
 
-/// A collection or `let` name followed by stages.
+/// How two claim sets combine: `a and b` (in both), `a or b` (in either), `a minus b` (in
+/// the first, not the second).
+public enum SetOperator: String, Hashable, Sendable {
+  case and, or, minus
+}
+
+/// A set operator and the name of the claim set it brings in: `and b`.
+public struct SetTerm: Hashable, Sendable {
+  public var op: SetOperator
+  public var name: Name
+
+  /// Creates a term.
+  public init(_ op: SetOperator, _ name: Name) {
+    self.op = op
+    self.name = name
+  }
+}
+
+/// A collection or `let` name (or claim sets combined: `a minus b`) followed by stages.
 public struct Query: Hashable, Sendable {
-  /// `claims`, `docs`, `entities`, `topics`, or a `let` name.
+  /// `claims`, `docs`, `entities`, `topics`, `stories`, `citations`, a `let` name, or `_`.
   public var source: Name
+  /// The claim sets combined with the source, left to right.
+  public var combined: [SetTerm]
   /// The stages, left to right.
   public var stages: [Stage]
 
   /// Creates a query.
-  public init(source: Name, stages: [Stage] = []) {
+  public init(source: Name, combined: [SetTerm] = [], stages: [Stage] = []) {
     self.source = source
+    self.combined = combined
     self.stages = stages
   }
 }

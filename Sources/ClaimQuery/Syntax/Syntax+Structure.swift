@@ -58,3 +58,30 @@ extension Expr {
     }
   }
 }
+
+extension Stage {
+  /// The field names the stage reads.
+  var fieldNames: [Name] {
+    switch self {
+    case .where(let e): return e.fieldNames
+    case .groupBy(let keys, let aggregates): return keys + aggregates.compactMap(\.field)
+    case .select(let items): return items.map(\.field)
+    case .orderBy(let keys): return keys.map(\.field)
+    case .limit, .count, .distinct: return []
+    }
+  }
+}
+
+extension Expr {
+  /// The field names the expression reads.
+  var fieldNames: [Name] {
+    switch self {
+    case .field(let name): return [name]
+    case .literal: return []
+    case .compare(_, let l, let r): return l.fieldNames + r.fieldNames
+    case .inList(let l, let items, _): return l.fieldNames + items.flatMap(\.fieldNames)
+    case .isNull(let e, _), .not(let e): return e.fieldNames
+    case .and(let items), .or(let items): return items.flatMap(\.fieldNames)
+    }
+  }
+}

@@ -1,0 +1,234 @@
+/// A detail the outlets of one story state differently, with each value's outlet, claim and
+/// the span of the claim's text that states it.
+public struct StoryConflict: Sendable, Hashable {
+  /// What differs.
+  public enum Kind: String, Sendable {
+    /// Where the event took place: "at Mar-a-Lago", "gone to the White House".
+    case venue
+    /// How a person's name is spelled: "Volodymyr" or "Vladimir", "Zelensky" or "Zelenskyy".
+    case name
+    /// One outlet asserts what another only reports, hedges or alleges.
+    case hedge
+  }
+
+  /// One value as one outlet states it.
+  public struct Value: Sendable, Hashable {
+    /// The value: a place, a spelling, a hedge.
+    public var value: String
+    /// The outlet (the claim's source).
+    public var outlet: String
+    /// The claim's id.
+    public var claim: Int
+    /// The bytes of the claim's text that state it.
+    public var span: TextSpan
+  }
+
+  public var kind: Kind
+  /// What the values are of: "the place", a person, "Trump on Tomahawk".
+  public var subject: String
+  /// The values, each first as the first outlet that states it.
+  public var values: [Value]
+
+  /// One line: `venue: Mar-a-Lago (001…, claim 23) | White House (002…, claim 57)`.
+  public var summary: String {
+    let head = kind == .venue ? "venue" : "\(kind.rawValue) of \(subject)"
+    return head + ": " + values.map { "\($0.value) (\($0.outlet), claim \($0.claim))" }.joined(separator: " | ")
+  }
+}
+
+/// Finds the conflicts within a story: the venues its claims give an event, the spellings of
+/// its people's names (from the extraction's evidence), and what one outlet asserts about an
+/// actor and topic while another only reports or hedges it.
+public enum StoryConflicts {
+  /// The words that name an event, and the verbs of going somewhere.
+  static let eventWords = Set(WordLists.phrases("event-noun"))
+  static let motionVerbs = Set(WordLists.phrases("venue-motion-verb"))
+  static let venuePrepositions = Set(WordLists.phrases("venue-preposition"))
+  static let notVenues = Set(WordLists.phrases("not-a-venue"))
+  static let titles = Set(WordLists.phrases("name-title"))
+  static let venueFollowers = Set(WordLists.phrases("venue-follower"))
+
+  /// The conflicts among the claims `rows` of `columns`; `claims` gives an extracted claim (with
+  /// its evidence) by row where there is one, `documentText` a document's text by id.
+  public static func find(
+    rows: [Int32], columns: ClaimColumns, lexicon: Lexicon, claims: (Int) -> Claim?, documentText: (String) -> String?
+  ) -> [StoryConflict] {
+    venues(rows, columns, lexicon) + names(rows, columns, lexicon, claims, documentText) + hedges(rows, columns)
+  }
+
+  /// A word of a claim's text and where it is.
+  struct Word {
+    var text: Substring
+    var span: TextSpan
+    var isCapitalised: Bool { text.first?.isUppercase ?? false }
+  }
+
+  /// The words of `text`: letters, digits, hyphens and apostrophes inside words.
+  static func words(_ text: String) -> [Word] {
+    var out: [Word] = []
+    var start: String.Index? = nil
+    func close(_ end: String.Index) {
+      guard let s = start else { return }
+      var e = end
+      // a trailing apostrophe or hyphen is not part of the word
+      while e > s, let last = text[s..<e].last, last == "-" || last == "'" || last == "’" { e = text.index(before: e) }
+      if e > s { out.append(Word(text: text[s..<e], span: TextSpan(start: text.utf8.distance(from: text.startIndex, to: s), end: text.utf8.distance(from: text.startIndex, to: e)))) }
+      start = nil
+    }
+    for i in text.indices {
+      let c = text[i]
+      // "U.S.": a full stop between letters stays in the word
+      let next = text.index(after: i) < text.endIndex ? text[text.index(after: i)] : " "
+      if c.isLetter || c.isNumber || ((c == "-" || c == "'" || c == "’") && start != nil) || (c == "." && start != nil && next.isLetter) {
+        if start == nil { start = i }
+      } else {
+        close(i)
+      }
+    }
+    close(text.endIndex)
+    return out
+  }
+
+  /// The capitalised name starting at word `i` (after an optional "the"), and the words it takes.
+  static func name(_ words: [Word], from i: Int) -> (text: String, span: TextSpan)? {
+    var k = i
+    if k < words.count, words[k].text.lowercased() == "the" { k += 1 }
+    var end = k
+    while end < words.count, words[end].isCapitalised, end - k < 4 { end += 1 }
+    guard end > k else { return nil }
+    let last = words[end - 1].text
+    // "Washington's policy": a possessive names an owner, not a place
+    if last.hasSuffix("'s") || last.hasSuffix("’s") { return nil }
+    // "a shift in the U.S. approach": a name right before a lowercase word is a modifier
+    if end < words.count, !words[end].isCapitalised, !venueFollowers.contains(words[end].text.lowercased()) { return nil }
+    let text = words[k..<end].map { String($0.text) }.joined(separator: " ")
+    guard !notVenues.contains(text.lowercased()) else { return nil }
+    return (text, TextSpan(start: words[k].span.start, end: words[end - 1].span.end))
+  }
+
+  /// Where a claim puts an event: a name after "at" or "in" within ten words after an event
+  /// word, or after a verb of going and "to", in a claim that names an event.
+  static func venues(_ rows: [Int32], _ columns: ClaimColumns, _ lexicon: Lexicon) -> [StoryConflict] {
+    var found: [StoryConflict.Value] = []
+    let sources = columns.strings[ClaimSchema.stringSlot("source")!]
+    for row in rows.map(Int.init) {
+      let text = columns.text(row)
+      let ws = words(text)
+      // "summit's outcome" names the summit
+      let lower = ws.map { w in
+        let l = w.text.lowercased()
+        return l.hasSuffix("'s") || l.hasSuffix("’s") ? String(l.dropLast(2)) : l
+      }
+      guard let firstEvent = lower.firstIndex(where: eventWords.contains) else { continue }
+      for i in ws.indices.dropLast() {
+        var place: (text: String, span: TextSpan)? = nil
+        if venuePrepositions.contains(lower[i]), i > firstEvent, lower[max(0, i - 10)..<i].contains(where: eventWords.contains) {
+          place = name(ws, from: i + 1)
+        } else if motionVerbs.contains(lower[i]), lower[i + 1] == "to" {
+          place = name(ws, from: i + 2)
+        }
+        guard let place else { continue }
+        // a person or an outlet is not a place
+        if lexicon.lookup(place.text).contains(where: { $0.kind == .person || $0.kind == .outlet }) { continue }
+        let code = sources.codes[row]
+        found.append(StoryConflict.Value(value: place.text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row], span: place.span))
+      }
+    }
+    return conflicting(found, kind: .venue, subject: "the place") { $0.value.lowercased() }.map { [$0] } ?? []
+  }
+
+  /// The values that differ, first as the first outlet that gives each, when at least two
+  /// values come from at least two outlets; nil when they agree.
+  static func conflicting(_ values: [StoryConflict.Value], kind: StoryConflict.Kind, subject: String, key: (StoryConflict.Value) -> String) -> StoryConflict? {
+    var firsts: [StoryConflict.Value] = []
+    var keys: [String] = []
+    for v in values where !keys.contains(key(v)) {
+      keys.append(key(v))
+      firsts.append(v)
+    }
+    guard firsts.count >= 2, Set(values.map(\.outlet)).count >= 2 else { return nil }
+    // every value's outlets must not be the same single outlet
+    let outletsByKey = Dictionary(grouping: values, by: key).mapValues { Set($0.map(\.outlet)) }
+    guard Set(outletsByKey.values.flatMap { $0 }).count >= 2, outletsByKey.values.contains(where: { $0 != outletsByKey.values.first! }) else { return nil }
+    return StoryConflict(kind: kind, subject: subject, values: firsts)
+  }
+
+  /// The spellings outlets give a person's name (the words of the evidence that names them,
+  /// titles dropped): a surname spelled otherwise, or another first name, is a conflict; a
+  /// surname alone beside the full name is not.
+  static func names(_ rows: [Int32], _ columns: ClaimColumns, _ lexicon: Lexicon, _ claims: (Int) -> Claim?, _ documentText: (String) -> String?) -> [StoryConflict] {
+    var forms: [String: [StoryConflict.Value]] = [:]
+    var order: [String] = []
+    for row in rows.map(Int.init) {
+      guard let claim = claims(row), let document = documentText(claim.doc) else { continue }
+      let bytes = Array(document.utf8)
+      for e in claim.evidence where (e.field == "actor" || e.field == "speaker") && lexicon.lookup(e.value).contains(where: { $0.kind == .person }) {
+        guard e.span.start >= 0, e.span.end <= bytes.count, e.span.start < e.span.end else { continue }
+        let surface = String(decoding: bytes[e.span.start..<e.span.end], as: UTF8.self)
+        let ws = words(surface).filter(\.isCapitalised)
+        guard let last = ws.last, surface.first?.isUppercase == true else { continue }
+        // the surname must be the person's (not a pronoun or a role): its first four letters
+        guard let surname = e.value.split(separator: " ").last, last.text.lowercased().hasPrefix(surname.lowercased().prefix(4)) else { continue }
+        var parts = [String(last.text)]
+        if ws.count >= 2, !titles.contains(ws[ws.count - 2].text.lowercased()), !isDemonym(ws[ws.count - 2].text) { parts.insert(String(ws[ws.count - 2].text), at: 0) }
+        let form = parts.joined(separator: " ")
+        guard let range = claim.text.range(of: form) else { continue }
+        let span = TextSpan(start: claim.text.utf8.distance(from: claim.text.startIndex, to: range.lowerBound), end: claim.text.utf8.distance(from: claim.text.startIndex, to: range.upperBound))
+        if forms[e.value] == nil { order.append(e.value) }
+        forms[e.value, default: []].append(StoryConflict.Value(value: form, outlet: claim.source, claim: claim.id, span: span))
+      }
+    }
+    var out: [StoryConflict] = []
+    for person in order {
+      let values = forms[person]!
+      // a form is compatible with another that ends with it ("Zelensky" in "Volodymyr Zelensky")
+      let distinct = Array(Set(values.map { $0.value.lowercased() }))
+      let clashing = distinct.filter { a in distinct.contains { b in a != b && !a.hasSuffix(" " + b) && !b.hasSuffix(" " + a) } }
+      guard clashing.count >= 2 else { continue }
+      let kept = values.filter { clashing.contains($0.value.lowercased()) }
+      if let conflict = conflicting(kept, kind: .name, subject: person, key: { $0.value.lowercased() }) { out.append(conflict) }
+    }
+    return out
+  }
+
+  /// Whether a capitalised word names a nationality ("Ukrainian"), not a first name.
+  static func isDemonym(_ word: Substring) -> Bool {
+    let w = word.lowercased()
+    return w.hasSuffix("ian") || w.hasSuffix("ese") || w.hasSuffix("ish") || w.hasSuffix("can") || w == "us" || w == "u.s."
+  }
+
+  /// What one outlet asserts about an actor and a topic (its speaker, else its first actor)
+  /// while another outlet only reports, hedges or alleges it: at most five, those with the
+  /// most claims first.
+  static func hedges(_ rows: [Int32], _ columns: ClaimColumns) -> [StoryConflict] {
+    let sources = columns.strings[ClaimSchema.stringSlot("source")!]
+    let hedgeColumn = columns.strings[ClaimSchema.stringSlot("hedge")!]
+    let speakers = columns.strings[ClaimSchema.stringSlot("speaker")!]
+    let actors = columns.lists[ClaimSchema.listSlot("actor")!]
+    let topics = columns.lists[ClaimSchema.listSlot("topic")!]
+    var byKey: [String: [StoryConflict.Value]] = [:]
+    for row in rows.map(Int.init) {
+      let speaker = speakers.codes[row] >= 0 ? speakers.values[Int(speakers.codes[row])] : nil
+      let firstActor = actors.offsets[row] < actors.offsets[row + 1] ? actors.values[Int(actors.codes[Int(actors.offsets[row])])] : nil
+      guard let who = speaker ?? firstActor, hedgeColumn.codes[row] >= 0 else { continue }
+      let hedge = hedgeColumn.values[Int(hedgeColumn.codes[row])]
+      let outlet = sources.codes[row] >= 0 ? sources.values[Int(sources.codes[row])] : ""
+      let text = columns.text(row)
+      for k in Int(topics.offsets[row])..<Int(topics.offsets[row + 1]) {
+        let topic = topics.values[Int(topics.codes[k])]
+        byKey["\(who) on \(topic)", default: []].append(
+          StoryConflict.Value(value: hedge, outlet: outlet, claim: columns.ids.isEmpty ? row : columns.ids[row], span: TextSpan(start: 0, end: text.utf8.count)))
+      }
+    }
+    var out: [(conflict: StoryConflict, weight: Int)] = []
+    for (subject, values) in byKey {
+      let byOutlet = Dictionary(grouping: values, by: \.outlet)
+      let asserting = byOutlet.filter { $0.value.contains { $0.value == Hedge.asserted.rawValue } }
+      let hedging = byOutlet.filter { $0.value.allSatisfy { $0.value != Hedge.asserted.rawValue && $0.value != Hedge.opinion.rawValue } }
+      guard let a = asserting.keys.sorted().first, let h = hedging.keys.sorted().first(where: { $0 != a }) else { continue }
+      let assertion = asserting[a]!.first { $0.value == Hedge.asserted.rawValue }!
+      out.append((StoryConflict(kind: .hedge, subject: subject, values: [assertion, hedging[h]![0]]), values.count))
+    }
+    return out.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.conflict.subject < $1.conflict.subject }.prefix(5).map(\.conflict)
+  }
+}

@@ -1,0 +1,130 @@
+import ClaimCorpus
+
+extension QueryEngine {
+  /// A claims result as a concordance (`.mode kwic`), CQP style: one line per claim with its
+  /// source and date, then the words before the match, the match in «», and the words after;
+  /// ▏ and ▕ mark where the claim starts and ends inside its document's text. The match is
+  /// what the statement looked for in the claim (`text contains`, a name compared with `=` or
+  /// `in`, with its aliases), else the claim's hedge cue, else its first words. A result
+  /// without a `text` column is printed as a table.
+  public func concordance(_ table: Table, statement: String?, width: Int?) -> String {
+    guard let textColumn = table.columns.firstIndex(where: { $0.name == "text" }) else {
+      return Renderer.render(table, RenderSpec(mode: .table, width: width)) + "(kwic shows rows with a text column, such as claims)\n"
+    }
+    let column = { (name: String) in table.columns.firstIndex { $0.name == name } }
+    let (idColumn, docColumn, sourceColumn, dateColumn, cueColumn) = (column("id"), column("doc"), column("source"), column("date"), column("cue"))
+    let terms = statement.map(Self.searchTerms) ?? []
+    let documents = Dictionary(corpus.documents.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+    let sourceWidth = min(20, table.rows.map { r in sourceColumn.map { DisplayWidth.of(r[$0].text) } ?? 0 }.max() ?? 0)
+    let meta = sourceWidth + (dateColumn == nil ? 0 : 11) + 1
+    let side = max(12, ((width ?? 140) - meta - 16) / 2)
+    var lines: [String] = []
+    for row in table.rows {
+      let text = row[textColumn].text
+      guard !text.isEmpty else { continue }
+      // the document's text around the claim, when the claim is found in it
+      var before = "", after = ""
+      if let docColumn, case .string(let doc) = row[docColumn], let body = documents[doc], let found = body.range(of: text) {
+        before = String(body[..<found.lowerBound].suffix(200)) + "▏"
+        after = "▕" + String(body[found.upperBound...].prefix(200))
+      }
+      let cue = cueColumn.flatMap { if case .string(let c) = row[$0] { c } else { nil } }
+      // what the statement looked for first; else the hedge cue; else the first words
+      var found = match(in: text, lookingFor: terms)
+      if found.lowerBound == text.startIndex, !terms.contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }), let cue {
+        found = match(in: text, lookingFor: [cue])
+      }
+      let left = Self.flattened(before + text[..<found.lowerBound])
+      let right = Self.flattened(text[found.upperBound...] + after)
+      var line = ""
+      if let sourceColumn { line += Self.padded(Self.cut(row[sourceColumn].text, sourceWidth), sourceWidth) + " " }
+      if let dateColumn { line += Self.padded(row[dateColumn].text, 10) + " " }
+      let shownLeft = DisplayWidth.of(left) > side ? "…" + Self.tail(left, side - 1) : left
+      line += String(repeating: " ", count: max(0, side - DisplayWidth.of(shownLeft))) + shownLeft
+      line += "«" + Self.flattened(text[found]) + "»"
+      line += Self.cut(right, side)
+      if let idColumn { line += "  (claim \(row[idColumn].text))" }
+      lines.append(TerminalSafe.escape(line))
+    }
+    return lines.map { $0 + "\n" }.joined() + (table.rows.count == 1 ? "1 row\n" : "\(table.rows.count) rows\n")
+  }
+
+  /// What a statement looks for in a claim's text: the strings compared with `text contains`,
+  /// and the names compared with `=` or `in` on the name fields, with the lexicon's aliases.
+  static func searchTerms(_ statement: String) -> [String] {
+    guard case .query(let query)? = try? Parser.parseStatement(statement) else { return [] }
+    var terms: [String] = []
+    func visit(_ e: Expr) {
+      switch e {
+      case .compare(let op, .field(let f), .literal(.string(let s), _)):
+        if op == .contains { terms.append(s) } else if op == .equal, f.text.lowercased() != "text" { terms.append(s) }
+      case .inList(.field(let f), let items, false) where f.text.lowercased() != "text":
+        for case .literal(.string(let s), _) in items { terms.append(s) }
+      case .and(let items), .or(let items): items.forEach(visit)
+      default: return
+      }
+    }
+    for case .where(let e) in query.stages { visit(e) }
+    return terms
+  }
+
+  /// The first place in `text` where a term (or one of its aliases) stands, longest first; else
+  /// the first four words.
+  func match(in text: String, lookingFor terms: [String]) -> Range<String.Index> {
+    Self.match(in: text, terms: terms.flatMap { [$0] + corpus.lexicon.lookup($0).flatMap { [$0.name] + $0.aliases } })
+  }
+
+  static func match(in text: String, terms: [String]) -> Range<String.Index> {
+    var best: Range<String.Index>? = nil
+    for term in Set(terms) where !term.isEmpty {
+      guard let r = text.range(of: term, options: .caseInsensitive) else { continue }
+      if best == nil || r.lowerBound < best!.lowerBound || (r.lowerBound == best!.lowerBound && r.upperBound > best!.upperBound) { best = r }
+    }
+    if let best { return best }
+    var end = text.startIndex
+    var words = 0
+    while end < text.endIndex, words < 4 {
+      end = text[end...].firstIndex(of: " ").map { text.index(after: $0) } ?? text.endIndex
+      words += 1
+    }
+    let trimmed = text[..<end].trimmingCharacters(in: .whitespaces)
+    return text.startIndex..<text.index(text.startIndex, offsetBy: trimmed.count)
+  }
+
+  /// Text on one line: line breaks and tabs as spaces, runs of spaces as one.
+  static func flattened(_ s: some StringProtocol) -> String {
+    let space: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+    let words = s.split(whereSeparator: space).joined(separator: " ")
+    return (s.first.map(space) ?? false ? " " : "") + words + (s.last.map(space) ?? false && !words.isEmpty ? " " : "")
+  }
+
+  /// The last `width` display columns of `s`.
+  static func tail(_ s: String, _ width: Int) -> String {
+    var out = ""
+    var used = 0
+    for c in s.reversed() {
+      let w = DisplayWidth.of(c)
+      if used + w > width { break }
+      out.insert(c, at: out.startIndex)
+      used += w
+    }
+    return out
+  }
+
+  /// `s` cut to `width` display columns, with "…" when cut.
+  static func cut(_ s: String, _ width: Int) -> String {
+    guard DisplayWidth.of(s) > width else { return s }
+    var out = ""
+    var used = 0
+    for c in s {
+      let w = DisplayWidth.of(c)
+      if used + w > width - 1 { break }
+      out.append(c)
+      used += w
+    }
+    return out + "…"
+  }
+
+  /// `s` padded with spaces to `width` display columns.
+  static func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - DisplayWidth.of(s))) }
+}

@@ -1,0 +1,44 @@
+// The sqlite3 habits of issue 13 through a Session: .bail stops a script at its first error,
+// .mode, .timer and .bail with no argument print the setting, .story and kwic print text.
+@testable import ClaimShell
+import ClaimQuery
+import ClaimTestSupport
+import Testing
+
+@Suite struct SqliteHabitTests {
+  final class Capture: @unchecked Sendable {
+    var out = ""
+    var err = ""
+  }
+
+  func session(mode: RenderSpec.Mode = .csv) -> (Session, Capture) {
+    let capture = Capture()
+    let s = Session(corpus: Fixtures.seedCorpus(), spec: RenderSpec(mode: mode), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
+    return (s, capture)
+  }
+
+  @Test func bailStopsAScriptAtItsFirstError() {
+    let (s, c) = session()
+    #expect(!s.runScript("claims count\nclaims where nosuchfield = 1\nclaims count", file: "b.cq"))
+    #expect(c.out.components(separatedBy: "count\n").count - 1 == 2, "without bail the script goes on")
+    let (t, d) = session()
+    #expect(!t.runScript(".bail on\nclaims count\nclaims where nosuchfield = 1\nclaims count", file: "b.cq"))
+    #expect(d.out == "count\n123\n")
+    #expect(d.err.contains("line 3 of b.cq"))
+  }
+
+  @Test func settingsPrintThemselvesWithNoArgument() {
+    let (s, c) = session(mode: .jsonl)
+    #expect(s.runScript(".mode\n.timer\n.bail\n.mode kwic\n.mode", file: nil))
+    #expect(c.out == "mode: jsonl\ntimer: off\nbail: off\nmode: kwic\n")
+  }
+
+  @Test func storyAndKwicPrintText() {
+    let (s, c) = session(mode: .kwic)
+    #expect(s.runScript(".story 1\nclaims where topic = \"Tomahawk\" limit 2", file: nil))
+    #expect(c.out.hasPrefix("Story 1: 5 outlets"))
+    #expect(c.out.contains("«Tomahawk"))
+    #expect(!s.runScript(".story 9", file: nil))
+    #expect(c.err.contains("no story 9; ids run from 1 to 1"))
+  }
+}
