@@ -60,32 +60,54 @@ public enum StoryConflicts {
   struct Word {
     var text: Substring
     var span: TextSpan
-    var isCapitalised: Bool { text.first?.isUppercase ?? false }
+    var isCapitalised: Bool {
+      guard let b = text.utf8.first else { return false }
+      return b < 0x80 ? (b >= 0x41 && b <= 0x5A) : (text.first?.isUppercase ?? false)
+    }
   }
 
-  /// The words of `text`: letters, digits, hyphens and apostrophes inside words.
+  /// The words of `text`: letters (any script), digits, and hyphens, apostrophes (' ’) and
+  /// full stops between letters ("U.S.") inside words; read byte by byte.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
-    var start: String.Index? = nil
-    func close(_ end: String.Index) {
+    let bytes = Array(text.utf8)
+    var start: Int? = nil
+    func isWordByte(_ b: UInt8) -> Bool {
+      (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80
+    }
+    func close(_ end: Int) {
       guard let s = start else { return }
       var e = end
-      // a trailing apostrophe or hyphen is not part of the word
-      while e > s, let last = text[s..<e].last, last == "-" || last == "'" || last == "’" { e = text.index(before: e) }
-      if e > s { out.append(Word(text: text[s..<e], span: TextSpan(start: text.utf8.distance(from: text.startIndex, to: s), end: text.utf8.distance(from: text.startIndex, to: e)))) }
+      // a trailing hyphen, apostrophe or full stop is not part of the word
+      while e > s, bytes[e - 1] == 0x2D || bytes[e - 1] == 0x27 || bytes[e - 1] == 0x2E { e -= 1 }
+      if e >= s + 3, bytes[e - 3] == 0xE2, bytes[e - 2] == 0x80, bytes[e - 1] == 0x99 { e -= 3 }  // ’
+      if e > s {
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: s)
+        let upper = text.utf8.index(lower, offsetBy: e - s)
+        out.append(Word(text: text[lower..<upper], span: TextSpan(start: s, end: e)))
+      }
       start = nil
     }
-    for i in text.indices {
-      let c = text[i]
-      // "U.S.": a full stop between letters stays in the word
-      let next = text.index(after: i) < text.endIndex ? text[text.index(after: i)] : " "
-      if c.isLetter || c.isNumber || ((c == "-" || c == "'" || c == "’") && start != nil) || (c == "." && start != nil && next.isLetter) {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      // punctuation of more than one byte (quotes, dashes) ends a word; ’ inside one does not
+      if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
+        let isApostrophe = bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99
+        if !(isApostrophe && start != nil) { close(i) }
+        i += 3
+        continue
+      }
+      if isWordByte(b) {
         if start == nil { start = i }
+      } else if (b == 0x2D || b == 0x27 || b == 0x2E) && start != nil && i + 1 < bytes.count && isWordByte(bytes[i + 1]) {
+        // inside a word: Mar-a-Lago, it's, U.S
       } else {
         close(i)
       }
+      i += 1
     }
-    close(text.endIndex)
+    close(bytes.count)
     return out
   }
 
