@@ -13,7 +13,7 @@ extension QueryEngine {
     }
     let column = { (name: String) in table.columns.firstIndex { $0.name == name } }
     let (idColumn, docColumn, sourceColumn, dateColumn, cueColumn) = (column("id"), column("doc"), column("source"), column("date"), column("cue"))
-    let terms = statement.map(Self.searchTerms) ?? []
+    let terms = statement.map { searchTerms($0) } ?? []
     let documents = Dictionary(corpus.documents.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     let sourceWidth = min(20, table.rows.map { r in sourceColumn.map { DisplayWidth.of(r[$0].text) } ?? 0 }.max() ?? 0)
     let meta = sourceWidth + (dateColumn == nil ? 0 : 11) + 1
@@ -51,8 +51,15 @@ extension QueryEngine {
 
   /// What a statement looks for in a claim's text: the strings compared with `text contains`,
   /// and the names compared with `=` or `in` on the name fields, with the lexicon's aliases.
-  static func searchTerms(_ statement: String) -> [String] {
+  func searchTerms(_ statement: String) -> [String] {
     guard case .query(let query)? = try? Parser.parseStatement(statement) else { return [] }
+    // the queries of the let names it starts from or combines look for something too
+    let named = ([query.source] + query.combined.map(\.name)).compactMap { definitions[$0.text] }
+    return Self.searchTerms(query) + named.flatMap(Self.searchTerms)
+  }
+
+  /// What one query looks for (see `searchTerms(_:)`).
+  static func searchTerms(_ query: Query) -> [String] {
     var terms: [String] = []
     func visit(_ e: Expr) {
       switch e {
