@@ -12,9 +12,10 @@ import Foundation
 //                                       DuckDB SQL, and the time to load the corpus back from
 //                                       a snapshot
 //   claimsh-bench stories PATH [RUNS] [SHOW]
-//                                       load PATH, then group its claims into stories RUNS
-//                                       times; prints the median and min time, and the SHOW
-//                                       biggest stories (title and documents), to read by hand
+//                                       load PATH, then build its stories table RUNS times
+//                                       (each on a new engine); prints the median and min
+//                                       time, and the SHOW biggest stories with their first
+//                                       conflicts, to read by hand
 //   claimsh-bench engine FILE           load FILE and build the engine, once; prints one JSON
 //                                       object with the load and build times and peak memory
 //
@@ -91,16 +92,18 @@ case "stories":
   let runs = max(1, args.count > 3 ? Int(args[3]) ?? 5 : 5)
   let show = args.count > 4 ? Int(args[4]) ?? 0 : 0
   let corpus = loader.load(paths: [args[2]])
-  var clusters = StoryClusters()
+  var stories = Table(columns: [])
   var times: [Double] = []
-  for _ in 0..<runs { times.append(seconds { clusters = StoryClusters.build(corpus.columns) }) }
-  let inStories = clusters.storyOfRow.filter { $0 >= 0 }.count
+  for _ in 0..<runs {
+    var engine = QueryEngine(corpus: corpus)  // a new engine: the stories are worked out again
+    times.append(try seconds { stories = try engine.table("stories") })
+  }
+  let held = stories.rows.reduce(0) { sum, row in if case .int(let n) = row[2] { sum + n } else { sum } }
   print("stories of \(args[2]): \(corpus.claimCount) claims, \(corpus.documents.count) documents")
-  print(String(format: "  %d stories holding %d claims; median %.3f s, min %.3f s over %d runs", clusters.stories.count, inStories, median(times), times.min()!, runs))
-  let docs = corpus.columns.strings[ClaimSchema.stringSlot("doc")!].values
-  for (k, story) in clusters.stories.prefix(show).enumerated() {
-    print("\(k + 1). [\(story.docs.count) docs, \(story.rows.count) claims] \(corpus.columns.text(Int(story.title)).prefix(160))")
-    print("   " + story.docs.map { docs[Int($0)] }.joined(separator: " "))
+  print(String(format: "  %d stories holding %d claims; the stories table (grouping and conflicts) in median %.3f s, min %.3f s over %d runs", stories.rows.count, held, median(times), times.min()!, runs))
+  for row in stories.rows.prefix(show) {
+    print("\(row[0].text). [\(row[3].text) docs, \(row[2].text) claims] \(row[1].text.prefix(160))")
+    if case .list(let conflicts) = row[11] { for c in conflicts.prefix(3) { print("   " + c.text.prefix(150)) } }
   }
 case "engine":
   var corpus: Corpus!

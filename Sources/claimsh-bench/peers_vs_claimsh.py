@@ -8,7 +8,8 @@ claimsh-bench (release build; in one process: load, then each query once to warm
 REPS timed runs) and `peers.py worker ENGINE N` for each peer, checks that every engine
 returns the same rows (checksums as peers.py computes them), and prints per query claimsh's
 median ms, each peer's, and the ratio to the best peer; then the one-row query, load time and
-peak memory of each, and load + extraction of the BBC corpus on one core. Then claimsh against
+peak memory of each, the stories of the N claims, and load + extraction and the stories of
+the BBC corpus on one core. Then claimsh against
 DuckDB running the SQL claimsh compiles (`--sql duckdb`) over claimsh's own `.export` to
 Parquet, loaded into a DuckDB table: per query medians and ratio; load time and peak memory
 of DuckDB and of claimsh loading the same Parquet file (before and after DuckDB), and of
@@ -128,9 +129,13 @@ def main():
         print(f"{'':14} claimsh from JSON Lines {mine['load_s'] + mine['store_s']:.2f} s (peak {mine['peak_mb']:.0f} MB), from a .save snapshot {mine['snapshot_load_s']:.2f} s")
     except subprocess.CalledProcessError as e:
         print(f"DuckDB on the Parquet export failed: {e.stderr[-300:]}", file=sys.stderr)
+    stories = sh([os.path.join(bin_dir, "claimsh-bench"), "stories", corpus, "1"])
+    print(f"stories of the {a.n:,} claims: " + stories.strip().splitlines()[-1].strip())
     if os.path.isdir(a.bbc):
         one = sh(["taskset", "-c", "0", os.path.join(bin_dir, "claimsh-bench"), "load", a.bbc, "3"])
         print("BBC load + extraction on one core: " + one.strip().splitlines()[-1].strip())
+        stories = sh(["taskset", "-c", "0", os.path.join(bin_dir, "claimsh-bench"), "stories", a.bbc, "3"])
+        print("BBC stories on one core: " + stories.strip().splitlines()[-1].strip())
 
 
 if __name__ == "__main__":
