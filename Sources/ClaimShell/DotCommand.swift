@@ -18,6 +18,10 @@ struct DotCommand: Sendable {
     DotCommand(name: "load", arguments: "PATH...", summary: "load files or folders instead of the current corpus"),
     DotCommand(name: "mode", arguments: "[MODE]", summary: "how results are printed: table, json, jsonl, csv, markdown or kwic (claims in their context, CQP style); with no argument, the current mode"),
     DotCommand(name: "names", arguments: "", summary: "the names bound with let, and what they hold"),
+    DotCommand(name: "maxrows", arguments: "[N|off]", summary: "show at most N rows of a table on the terminal (default 40); with no argument, the current limit"),
+    DotCommand(name: "once", arguments: "FILE", summary: "write the next result to FILE instead of the screen"),
+    DotCommand(name: "output", arguments: "[FILE]", summary: "write results to FILE from now on; with no argument, to the screen again"),
+    DotCommand(name: "print", arguments: "TEXT", summary: "print TEXT (in a script, a heading before a result)"),
     DotCommand(name: "quit", arguments: "", summary: "leave claimsh (also .exit and Ctrl-D)"),
     DotCommand(name: "read", arguments: "FILE", summary: "run a script of statements and dot-commands"),
     DotCommand(name: "save", arguments: "FILE", summary: "write the corpus as a snapshot that --corpus and .load read back at once, without extracting again"),
@@ -30,10 +34,26 @@ struct DotCommand: Sendable {
   ]
 
   /// The commands that read or write files, which `--safe` refuses.
-  static let touchingFiles: Set<String> = ["export", "load", "read", "save"]
+  static let touchingFiles: Set<String> = ["export", "load", "once", "output", "read", "save"]
 
-  /// The command named `name` (".exit" is ".quit").
+  /// The command named `name` (".exit" is ".quit"), or the one command whose name starts with
+  /// it, as sqlite3 takes `.q` and `.h`.
   static func named(_ name: String) -> DotCommand? {
-    all.first { $0.name == (name == "exit" ? "quit" : name) }
+    let wanted = name == "exit" ? "quit" : name.lowercased()
+    if let exact = all.first(where: { $0.name == wanted }) { return exact }
+    let starting = starting(with: wanted)
+    return starting.count == 1 ? starting[0] : nil
   }
+
+  /// The commands whose names start with `prefix`.
+  static func starting(with prefix: String) -> [DotCommand] {
+    prefix.isEmpty ? [] : all.filter { $0.name.hasPrefix(prefix) }
+  }
+
+  /// What sqlite3 users type that claimsh answers otherwise: the command that does it here.
+  static let pointers = [
+    "tables": "claimsh has collections, not tables: claims, docs, entities, topics, stories, citations; .names lists the let names, .fields COLLECTION the fields",
+    "schema": "the fields of a collection and their types: .fields [COLLECTION]; the let names: .names",
+    "headers": "tables always have a header; .mode csv or .mode jsonl for machine-readable output",
+  ]
 }

@@ -58,6 +58,14 @@ extension Session {
       return .failed
     }
     guard let command = DotCommand.named(name) else {
+      if let pointer = DotCommand.pointers[name.lowercased()] {
+        out(pointer + "\n")
+        return .done
+      }
+      let starting = DotCommand.starting(with: name.lowercased())
+      if starting.count > 1 {
+        return fail("'.\(name)' could be " + starting.map { ".\($0.name)" }.joined(separator: ", "), at: 0)
+      }
       let suggestion = Suggestions.nearest(to: name, in: DotCommand.all.map(\.name)).map { "'.\($0)'" }
       return fail("unknown command '.\(name)'; .help lists them", at: 0, suggestion: suggestion)
     }
@@ -88,6 +96,27 @@ extension Session {
       default: return fail("expected 'on' or 'off'", at: 1)
       }
       return .done
+    case "print":
+      out(line.rest + "\n")
+      return .done
+    case "maxrows":
+      switch args.first?.word.lowercased() {
+      case nil: out("maxrows: \(spec.maxRows.map(String.init) ?? "off")\n")
+      case "off": spec.maxRows = nil
+      case let word?:
+        guard let n = Int(word), n > 0 else { return fail("expected a number of rows above 0, or 'off'", at: 1) }
+        spec.maxRows = n
+      }
+      return .done
+    case "output":
+      guard let path = args.first?.word else {
+        redirect = nil
+        return .done
+      }
+      return redirectOutput(to: path, once: false, fail: { fail($0, at: 1) })
+    case "once":
+      guard let path = args.first?.word else { return fail("expected a file to write the next result to", at: nil) }
+      return redirectOutput(to: path, once: true, fail: { fail($0, at: 1) })
     case "bail":
       switch args.first?.word.lowercased() {
       case nil: out("bail: \(bail ? "on" : "off")\n")

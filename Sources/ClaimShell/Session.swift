@@ -24,8 +24,23 @@ public final class Session {
   static let maximumReadDepth = 25
   /// The lexicon that `.load` loads with.
   let lexicon: Lexicon
-  let out: (String) -> Void
+  /// Where output goes when it is not redirected.
+  let screen: (String) -> Void
   let err: (String) -> Void
+  /// The file output goes to instead (`.output FILE`; `.once FILE` for the next statement).
+  var redirect: (handle: FileHandle, path: String, once: Bool)? = nil {
+    willSet { if let old = redirect, old.handle !== newValue?.handle { try? old.handle.close() } }
+  }
+
+  /// Writes results: to the screen, or to the file of `.output` or `.once`.
+  func out(_ text: String) {
+    guard let redirect else { return screen(text) }
+    do { try redirect.handle.write(contentsOf: Data(text.utf8)) } catch {
+      err("error: cannot write to \(redirect.path): \(error.localizedDescription); output goes to the screen again")
+      self.redirect = nil
+      screen(text)
+    }
+  }
 
   /// A session over `corpus`, writing results to `out` and errors and warnings to `err`.
   public convenience init(corpus: Corpus, spec: RenderSpec, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
@@ -38,7 +53,7 @@ public final class Session {
     self.engine = engine
     self.lexicon = engine.corpus.lexicon
     self.spec = spec
-    self.out = out
+    self.screen = out
     self.err = err
   }
 
@@ -88,10 +103,11 @@ public final class Session {
       switch outcome {
       case .table(let table, let range):
         lastTable = table
-        if spec.mode == .kwic {
-          out(engine.concordance(table, statement: source.slice(range), width: spec.width))
+        let view = outputSpec
+        if view.mode == .kwic {
+          out(engine.concordance(table, statement: source.slice(range), width: view.width))
         } else {
-          out(Renderer.render(table, spec))
+          out(Renderer.render(table, view))
         }
       case .bound(let name, let rows, _):
         if spec.mode == .table && isatty(1) != 0 { err("\(name): \(rows) rows") }
@@ -105,6 +121,7 @@ public final class Session {
         err(DiagnosticRenderer.render([diagnostic], in: source, file: file, color: spec.color))
       }
     }
+    if redirect?.once == true { redirect = nil }
     if timer {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       err(String(format: "Run Time: %.3f s", seconds))

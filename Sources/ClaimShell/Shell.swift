@@ -49,6 +49,10 @@ public enum Shell {
     session.safe = options.safe
     session.bail = options.bail
     Interrupts.install(interactive: interactive)
+    // the init file runs first, as ~/.sqliterc does: its settings and let names, then the rest
+    if options.readInit, let path = initFile(ProcessInfo.processInfo.environment), case .success(let text) = Paths.readText(path) {
+      session.runScript(text, file: path)
+    }
     if let command = options.command {
       return session.runScript(command, file: nil) ? .success : .failure
     }
@@ -68,6 +72,14 @@ public enum Shell {
     }
     let input = FileHandle.standardInput.readDataToEndOfFile()
     return session.runScript(String(decoding: input, as: UTF8.self), file: "standard input") ? .success : .failure
+  }
+
+  /// The init file: `$XDG_CONFIG_HOME/claimsh/init.cq` (default `~/.config/claimsh/init.cq`),
+  /// when it is there.
+  static func initFile(_ environment: [String: String]) -> String? {
+    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+    let path = config + "/claimsh/init.cq"
+    return Paths.exists(path) ? path : nil
   }
 
   /// Loads the corpus, reporting warnings, and progress when standard error is a terminal.

@@ -22,11 +22,13 @@ public struct ShellOptions: Sendable {
   public var sql: SQLDialect?
   /// Whether a script stops at its first error (`-bail`).
   public var bail: Bool
+  /// Whether the init file runs first (not with `--no-init`).
+  public var readInit: Bool
 
   /// Creates options.
   public init(
     corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil, timeout: Double? = nil,
-    guardFormulas: Bool = true, safe: Bool = false, sql: SQLDialect? = nil, bail: Bool = false
+    guardFormulas: Bool = true, safe: Bool = false, sql: SQLDialect? = nil, bail: Bool = false, readInit: Bool = true
   ) {
     self.corpus = corpus
     self.lexicon = lexicon
@@ -38,6 +40,7 @@ public struct ShellOptions: Sendable {
     self.safe = safe
     self.sql = sql
     self.bail = bail
+    self.readInit = readInit
   }
 }
 

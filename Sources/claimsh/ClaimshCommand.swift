@@ -7,6 +7,19 @@ struct ClaimshCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "claimsh",
     abstract: "Ask what a pile of news articles claims: who says what, about which topic, on whose authority.",
+    discussion: """
+      Examples:
+        claimsh                                  the shell, on seeds/
+        claimsh --corpus news/ -c 'claims where actor = "Trump" group by source'
+        claimsh --corpus claims.jsonl --mode csv -f examples/stories.cq
+        claimsh -c 'stories where outlets >= 3'  stories three outlets carry
+        claimsh --sql duckdb -c 'claims group by topic'
+        claimsh --corpus news/ -c '.save news.claimsh'
+
+      The init file ($XDG_CONFIG_HOME/claimsh/init.cq, default ~/.config/claimsh/init.cq) runs first unless --no-init is given. In the shell, .help lists the dot-commands.
+
+      Exit status: 0 when every statement ran; 1 when a statement failed (its error is on standard error) or nothing could be loaded; 2 when the command line is wrong (an unknown option or mode, a missing --corpus path, an unreadable -f file).
+      """,
     version: ClaimshVersion.current
   )
 
@@ -40,6 +53,9 @@ struct ClaimshCommand: ParsableCommand {
   @Flag(name: [.customLong("bail"), .customLong("bail", withSingleDash: true)], help: "Stop a script at its first error (as .bail on, and sqlite3 -bail).")
   var bail = false
 
+  @Flag(name: .long, help: "Do not run the init file ($XDG_CONFIG_HOME/claimsh/init.cq, default ~/.config/claimsh/init.cq).")
+  var noInit = false
+
   func validate() throws {
     if let sql {
       guard SQLDialect(rawValue: sql.lowercased()) != nil else {
@@ -54,7 +70,7 @@ struct ClaimshCommand: ParsableCommand {
   func run() throws {
     let options = ShellOptions(
       corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode, timeout: timeout,
-      guardFormulas: !noCsvGuard, safe: safe, sql: sql.flatMap { SQLDialect(rawValue: $0.lowercased()) }, bail: bail)
+      guardFormulas: !noCsvGuard, safe: safe, sql: sql.flatMap { SQLDialect(rawValue: $0.lowercased()) }, bail: bail, readInit: !noInit)
     let status = Shell.run(options)
     throw ExitCode(status.rawValue)
   }

@@ -23,7 +23,7 @@ import Testing
 
   @Test func rowsLeftOutAreSaid() {
     let text = Renderer.render(table, RenderSpec(mode: .table, width: 80, maxRows: 2))
-    #expect(text.hasSuffix("showing 2 of 3 rows\n"))
+    #expect(text.hasSuffix("showing 2 of 3 rows (.maxrows off shows all)\n"))
   }
 
   @Test func columnsLeftOutAreSaid() {

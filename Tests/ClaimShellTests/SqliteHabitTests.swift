@@ -3,6 +3,7 @@
 @testable import ClaimShell
 import ClaimQuery
 import ClaimTestSupport
+import Foundation
 import Testing
 
 @Suite struct SqliteHabitTests {
@@ -40,5 +41,33 @@ import Testing
     #expect(c.out.contains("«Tomahawk"))
     #expect(!s.runScript(".story 9", file: nil))
     #expect(c.err.contains("no story 9; ids run from 1 to 1"))
+  }
+
+  @Test func dotCommandsTakeUniquePrefixesAndSqliteWordsGetAPointer() {
+    let (s, c) = session()
+    #expect(s.runScript(".q\nclaims count", file: nil))
+    #expect(c.out.isEmpty, ".q quits before the statement")
+    #expect(!s.runScript(".s", file: nil))
+    #expect(c.err.contains("'.s' could be .save, .sql, .stats, .story"))
+    #expect(s.runScript(".tables\n.schema\n.print a heading  with spaces", file: nil))
+    #expect(c.out.contains("claimsh has collections, not tables"))
+    #expect(c.out.contains(".fields [COLLECTION]"))
+    #expect(c.out.hasSuffix("a heading  with spaces\n"))
+  }
+
+  @Test func maxrowsLimitsTablesAndOutputAndOnceWriteFiles() throws {
+    let (s, c) = session(mode: .table)
+    #expect(s.runScript(".maxrows 2\n.maxrows\nclaims select id limit 5", file: nil))
+    #expect(c.out.contains("maxrows: 2\n"))
+    #expect(c.out.contains("showing 2 of 5 rows (.maxrows off shows all)"))
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let once = folder.appendingPathComponent("once.txt").path, all = folder.appendingPathComponent("all.txt").path
+    c.out = ""
+    #expect(s.runScript(".mode csv\n.once \(once)\nclaims count\nclaims where story = 1 count\n.output \(all)\nclaims select id limit 3\n.print done\n.output\nclaims count", file: nil))
+    #expect(try String(contentsOfFile: once, encoding: .utf8) == "count\n123\n")
+    // the file gets every row: no row limit off the screen
+    #expect(try String(contentsOfFile: all, encoding: .utf8) == "id\n0\n1\n2\ndone\n")
+    #expect(c.out == "count\n122\ncount\n123\n")
   }
 }

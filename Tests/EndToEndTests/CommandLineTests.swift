@@ -96,3 +96,33 @@ import Testing
     #expect(r.status == 2)
   }
 }
+
+@Suite struct InitFileTests {
+  @Test func theInitFileRunsFirstUnlessNoInit() throws {
+    let config = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: config) }
+    try FileManager.default.createDirectory(at: config.appendingPathComponent("claimsh"), withIntermediateDirectories: true)
+    try ".mode csv\nlet trump = claims where actor = \"Trump\"\n".write(to: config.appendingPathComponent("claimsh/init.cq"), atomically: false, encoding: .utf8)
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CONFIG_HOME"] = config.path
+    let r = try Fixtures.claimsh(["--corpus", "seeds", "-c", "trump count"], environment: environment)
+    #expect(r.status == 0)
+    #expect(r.stdout == "count\n49\n")
+    let skipped = try Fixtures.claimsh(["--corpus", "seeds", "--no-init", "-c", "trump count"], environment: environment)
+    #expect(skipped.status == 1)
+    #expect(skipped.stderr.contains("unknown collection 'trump'"))
+  }
+
+  @Test func bailStopsAScriptAndHelpNamesTheExitStatuses() throws {
+    let dir = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("bail.cq")
+    try "claims count\nclaims where nosuchfield = 1\nclaims count\n".write(to: script, atomically: false, encoding: .utf8)
+    let r = try Fixtures.claimsh(["--corpus", "seeds", "-bail", "--mode", "csv", "-f", script.path])
+    #expect(r.status == 1)
+    #expect(r.stdout == "count\n123\n")
+    let help = try Fixtures.claimsh(["--help"])
+    #expect(help.stdout.contains("Exit status: 0 when every statement ran"))
+    #expect(help.stdout.contains("Examples:"))
+  }
+}

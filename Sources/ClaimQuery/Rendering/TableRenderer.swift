@@ -49,7 +49,7 @@ enum TableRenderer {
       lines.append((0..<shown).map { pad(row[$0], widths[$0], right: rightAligned[$0]) }.joined(separator: separator))
     }
     var footer = table.rows.count == 1 ? "1 row" : "\(grouped(table.rows.count)) rows"
-    if shownRows.count < table.rows.count { footer = "showing \(grouped(shownRows.count)) of \(grouped(table.rows.count)) rows" }
+    if shownRows.count < table.rows.count { footer = "showing \(grouped(shownRows.count)) of \(grouped(table.rows.count)) rows (.maxrows off shows all)" }
     let columnCount = table.columns.count + (headers.count > table.columns.count ? 1 : 0)
     if shown < columnCount {
       let visible = min(shown, table.columns.count)
