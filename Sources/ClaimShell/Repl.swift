@@ -8,6 +8,8 @@ import Foundation
 struct Repl {
   let session: Session
   var history: History
+  /// Long output goes through it (nil: no paging).
+  var pager: Pager? = nil
   /// Prompts.
   static let prompt = "claimsh> "
   static let continuation = "   ...> "
@@ -37,11 +39,22 @@ struct Repl {
       remember(typed.joined(separator: "\n").trimmingCharacters(in: .whitespaces), &reader)
       typed = []
       for unit in units {
-        let result = session.run(unit, file: nil)
+        let result = runPaged(unit)
         if result == .quit { return }
         if result == .failed, case .statement = unit { loop.forgetLast() }
       }
     }
+  }
+
+  /// Runs a unit; its output goes through the pager when it is longer than the screen.
+  func runPaged(_ unit: InputLoop.Unit) -> DotResult {
+    guard let pager, let rows = Terminal.height() else { return session.run(unit, file: nil) }
+    session.held = ""
+    let result = session.run(unit, file: nil)
+    let text = session.held ?? ""
+    session.held = nil
+    pager.show(text, rows: rows - 1, screen: session.screen)
+    return result
   }
 
   mutating func remember(_ entry: String, _ reader: inout any LineReader) {

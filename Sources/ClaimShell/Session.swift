@@ -32,9 +32,15 @@ public final class Session {
     willSet { if let old = redirect, old.handle !== newValue?.handle { try? old.handle.close() } }
   }
 
-  /// Writes results: to the screen, or to the file of `.output` or `.once`.
+  /// Output held back to go through the pager (`Repl` sets it while a unit runs).
+  var held: String? = nil
+
+  /// Writes results: to the screen (or held for the pager), or to the file of `.output` or `.once`.
   func out(_ text: String) {
-    guard let redirect else { return screen(text) }
+    guard let redirect else {
+      if held != nil { held! += text } else { screen(text) }
+      return
+    }
     do { try redirect.handle.write(contentsOf: Data(text.utf8)) } catch {
       err("error: cannot write to \(redirect.path): \(error.localizedDescription); output goes to the screen again")
       self.redirect = nil

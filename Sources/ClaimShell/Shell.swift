@@ -67,6 +67,7 @@ public enum Shell {
     if interactive {
       Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings (\(TerminalSafe.escape(options.corpus.joined(separator: " ")))). Enter .help for help.\n")
       var repl = Repl(session: session, history: History(path: History.defaultPath(ProcessInfo.processInfo.environment)))
+      if onTerminal { repl.pager = Pager.fromEnvironment(ProcessInfo.processInfo.environment) }
       repl.run()
       return .success
     }
@@ -130,6 +131,13 @@ enum Terminal {
   }
 
   /// The terminal's width in columns, when standard output is a terminal.
+  /// The terminal's height in lines, or nil when standard output is not a terminal.
+  static func height() -> Int? {
+    var size = winsize()
+    guard isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+    return Int(size.ws_row)
+  }
+
   static func width() -> Int? {
     var size = winsize()
     guard isatty(1) != 0, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }

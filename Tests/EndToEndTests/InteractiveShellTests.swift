@@ -15,9 +15,10 @@ struct InteractiveShellTests {
 
     /// claimsh on `corpus`, with no locale in its environment unless `locale` (it must choose
     /// a UTF-8 one itself for libedit to take typed non-ASCII text).
-    init(corpus: String = "seeds", locale: String? = nil) throws {
+    init(corpus: String = "seeds", locale: String? = nil, pager: String = "") throws {
       state = try Fixtures.temporaryFolder()
-      let environment = "env -u LANG -u LC_ALL -u LC_CTYPE \(locale.map { "LANG=\($0) " } ?? "")XDG_STATE_HOME=\(state.path) NO_COLOR=1"
+      // no pager unless a test asks for one: a long result must not wait in less
+      let environment = "env -u LANG -u LC_ALL -u LC_CTYPE \(locale.map { "LANG=\($0) " } ?? "")XDG_STATE_HOME=\(state.path) NO_COLOR=1 CLAIMSH_PAGER='\(pager)'"
       let command = "cd \(Fixtures.root.path) && \(environment) \(Fixtures.binary) --corpus \(corpus); sleep 5"
       try Run.detached(Run.which("tmux")!, ["-u", "-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
     }
@@ -93,6 +94,25 @@ struct InteractiveShellTests {
     usleep(500_000)
     let history = try String(contentsOf: pane.state.appendingPathComponent("claimsh/history"), encoding: .utf8)
     #expect(history == "claims where actor = \"Zelensky\" count\n")
+  }
+
+  @Test func outputLongerThanTheScreenGoesThroughThePager() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let paged = folder.appendingPathComponent("paged.txt").path
+    let pane = try Pane(pager: "cat >> \(paged)")
+    defer { pane.close() }
+    #expect(try pane.waitFor("claimsh>"))
+    try pane.type("claims count")
+    try pane.keys("Enter")
+    #expect(try pane.waitFor("123"))
+    try pane.type(".story 1")
+    try pane.keys("Enter")
+    #expect(try pane.waitForLine { $0.trimmingCharacters(in: .whitespaces) == "claimsh>" })
+    let text = (try? String(contentsOfFile: paged, encoding: .utf8)) ?? ""
+    #expect(text.hasPrefix("Story 1: 5 outlets"), "the long report went to the pager")
+    #expect(!text.contains("123"), "a short result stays on the screen")
+    #expect(!(try pane.screen()).contains("Timeline"))
   }
 
   @Test func ctrlCCancelsAndTheShellGoesOn() throws {
