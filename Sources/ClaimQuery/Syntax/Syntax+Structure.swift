@@ -61,7 +61,7 @@ extension Expr {
 
 extension Stage {
   /// The field names the stage reads.
-  var fieldNames: [Name] {
+  public var fieldNames: [Name] {
     switch self {
     case .where(let e): return e.fieldNames
     case .groupBy(let keys, let aggregates): return keys + aggregates.compactMap(\.field)
@@ -74,7 +74,7 @@ extension Stage {
 
 extension Expr {
   /// The field names the expression reads.
-  var fieldNames: [Name] {
+  public var fieldNames: [Name] {
     switch self {
     case .field(let name): return [name]
     case .literal: return []
