@@ -132,9 +132,24 @@ import Testing
       ("b", nil, ["Trump"], "At the core of the meeting was a plea for a shift in the U.S. approach."),
       ("c", nil, ["Trump"], "The talks in Washington's view failed."),
     ])
-    let conflicts = StoryConflicts.venues([0, 1, 2, 3], c, Lexicon())
+    let conflicts = StoryConflicts.venues(StoryConflicts.tokenized([0, 1, 2, 3], c), c, Lexicon())
     #expect(conflicts.count == 1)
     #expect(conflicts.first?.values.map(\.value) == ["Mar-a-Lago", "White House"])
     #expect(conflicts.first?.values.map(\.outlet) == ["a", "b"])
+  }
+
+  @Test func countsAndDatesThatDifferAreConflicts() {
+    let c = Self.columns([
+      ("a", nil, ["Trump"], "The summit on Oct. 17 ended with a promise of 1,500 km missiles and 300 troops."),
+      ("b", nil, ["Trump"], "Their meeting on October 16 covered missiles with a range of 2,500 km and 300 troops."),
+      ("c", nil, ["Trump"], "On 17 October the talks were tense."),
+    ])
+    let dates = StoryConflicts.dates(StoryConflicts.tokenized([0, 1, 2], c), c)
+    #expect(dates.first?.values.map(\.value) == ["October 17", "October 16"])
+    #expect(dates.first?.summary.hasPrefix("date: October 17 (a, claim 0) | October 16 (b, claim 1)") == true)
+    let numbers = StoryConflicts.numbers(StoryConflicts.tokenized([0, 1, 2], c), c)
+    // km differ; troops agree
+    #expect(numbers.map(\.subject) == ["km"])
+    #expect(numbers.first?.values.map(\.value) == ["1,500 km", "2,500 km"])
   }
 }

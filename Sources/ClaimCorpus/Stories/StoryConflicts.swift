@@ -9,6 +9,10 @@ public struct StoryConflict: Sendable, Hashable {
     case name
     /// One outlet asserts what another only reports, hedges or alleges.
     case hedge
+    /// A count of something: "1,500 km" or "2,500 km".
+    case number
+    /// The date of the event: "October 17" or "October 16".
+    case date
   }
 
   /// One value as one outlet states it.
@@ -31,7 +35,7 @@ public struct StoryConflict: Sendable, Hashable {
 
   /// One line: `venue: Mar-a-Lago (001…, claim 23) | White House (002…, claim 57)`.
   public var summary: String {
-    let head = kind == .venue ? "venue" : "\(kind.rawValue) of \(subject)"
+    let head = kind == .venue ? "venue" : kind == .date ? "date" : "\(kind.rawValue) of \(subject)"
     return head + ": " + values.map { "\($0.value) (\($0.outlet), claim \($0.claim))" }.joined(separator: " | ")
   }
 }
@@ -47,13 +51,71 @@ public enum StoryConflicts {
   static let notVenues = Set(WordLists.phrases("not-a-venue"))
   static let titles = Set(WordLists.phrases("name-title"))
   static let venueFollowers = Set(WordLists.phrases("venue-follower"))
+  static let quantityNouns = Set(WordLists.phrases("quantity-noun"))
+  /// Each month's spellings (a list entry is the name, then its abbreviations), by spelling.
+  static let months: [String: String] = {
+    var table: [String: String] = [:]
+    for entry in WordLists.phrases("month") {
+      let names = entry.split(separator: " ").map(String.init)
+      for n in names { table[n] = names[0].prefix(1).uppercased() + names[0].dropFirst() }
+    }
+    return table
+  }()
+
+  /// The value, outlet and claim of a match in claim `row`.
+  static func value(_ text: String, _ span: TextSpan, _ row: Int, _ columns: ClaimColumns) -> StoryConflict.Value {
+    let sources = columns.strings[ClaimSchema.stringSlot("source")!]
+    let code = sources.codes[row]
+    return StoryConflict.Value(value: text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row], span: span)
+  }
+
+  /// The dates claims that name an event give it: a month and a day ("Oct. 17", "17 October").
+  static func dates(_ claimWords: [(row: Int, words: [Word])], _ columns: ClaimColumns) -> [StoryConflict] {
+    var found: [StoryConflict.Value] = []
+    for (row, ws) in claimWords {
+      let lower = ws.map { $0.text.lowercased() }
+      guard lower.contains(where: eventWords.contains) else { continue }
+      for i in ws.indices.dropLast() {
+        let month = months[lower[i].hasSuffix(".") ? String(lower[i].dropLast()) : lower[i]]
+        if let month, ws[i].isCapitalised, let day = Int(lower[i + 1]), (1...31).contains(day) {
+          found.append(value("\(month) \(day)", TextSpan(start: ws[i].span.start, end: ws[i + 1].span.end), row, columns))
+        } else if let day = Int(lower[i]), (1...31).contains(day), let month = months[lower[i + 1]], ws[i + 1].isCapitalised {
+          found.append(value("\(month) \(day)", TextSpan(start: ws[i].span.start, end: ws[i + 1].span.end), row, columns))
+        }
+      }
+    }
+    return conflicting(found, kind: .date, subject: "the event") { $0.value }.map { [$0] } ?? []
+  }
+
+  /// The counts claims give of the same thing: a number before a noun of `quantity-noun`
+  /// ("1,500 km", "300 troops"); one conflict per noun whose counts differ between outlets.
+  static func numbers(_ claimWords: [(row: Int, words: [Word])], _ columns: ClaimColumns) -> [StoryConflict] {
+    var byNoun: [String: [StoryConflict.Value]] = [:]
+    var order: [String] = []
+    for (row, ws) in claimWords {
+      for i in ws.indices.dropLast() where ws[i].text.first?.isNumber == true {
+        let noun = ws[i + 1].text.lowercased()
+        guard quantityNouns.contains(noun), ws[i].text.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { continue }
+        if byNoun[noun] == nil { order.append(noun) }
+        byNoun[noun, default: []].append(value("\(ws[i].text) \(ws[i + 1].text)", TextSpan(start: ws[i].span.start, end: ws[i + 1].span.end), row, columns))
+      }
+    }
+    return order.compactMap { noun in conflicting(byNoun[noun]!, kind: .number, subject: noun) { $0.value.lowercased() } }
+  }
 
   /// The conflicts among the claims `rows` of `columns`; `claims` gives an extracted claim (with
   /// its evidence) by row where there is one, `documentText` a document's text by id.
   public static func find(
     rows: [Int32], columns: ClaimColumns, lexicon: Lexicon, claims: (Int) -> Claim?, documentText: (String) -> String?
   ) -> [StoryConflict] {
-    venues(rows, columns, lexicon) + names(rows, columns, lexicon, claims, documentText) + hedges(rows, columns)
+    let claimWords = tokenized(rows, columns)
+    return venues(claimWords, columns, lexicon) + dates(claimWords, columns) + numbers(claimWords, columns)
+      + names(rows, columns, lexicon, claims, documentText) + hedges(rows, columns)
+  }
+
+  /// The words of each claim's text, once for every kind of conflict that reads them.
+  static func tokenized(_ rows: [Int32], _ columns: ClaimColumns) -> [(row: Int, words: [Word])] {
+    rows.map { (Int($0), words(columns.text(Int($0)))) }
   }
 
   /// A word of a claim's text and where it is.
@@ -67,7 +129,8 @@ public enum StoryConflicts {
   }
 
   /// The words of `text`: letters (any script), digits, and hyphens, apostrophes (' ’) and
-  /// full stops between letters ("U.S.") inside words; read byte by byte.
+  /// full stops between letters ("U.S.") and commas between digits ("1,500") inside words;
+  /// read byte by byte.
   static func words(_ text: String) -> [Word] {
     var out: [Word] = []
     let bytes = Array(text.utf8)
@@ -102,6 +165,8 @@ public enum StoryConflicts {
         if start == nil { start = i }
       } else if (b == 0x2D || b == 0x27 || b == 0x2E) && start != nil && i + 1 < bytes.count && isWordByte(bytes[i + 1]) {
         // inside a word: Mar-a-Lago, it's, U.S
+      } else if b == 0x2C, start != nil, i + 1 < bytes.count, (0x30...0x39).contains(bytes[i - 1]), (0x30...0x39).contains(bytes[i + 1]) {
+        // inside a number: 1,500
       } else {
         close(i)
       }
@@ -130,12 +195,10 @@ public enum StoryConflicts {
 
   /// Where a claim puts an event: a name after "at" or "in" within ten words after an event
   /// word, or after a verb of going and "to", in a claim that names an event.
-  static func venues(_ rows: [Int32], _ columns: ClaimColumns, _ lexicon: Lexicon) -> [StoryConflict] {
+  static func venues(_ claimWords: [(row: Int, words: [Word])], _ columns: ClaimColumns, _ lexicon: Lexicon) -> [StoryConflict] {
     var found: [StoryConflict.Value] = []
     let sources = columns.strings[ClaimSchema.stringSlot("source")!]
-    for row in rows.map(Int.init) {
-      let text = columns.text(row)
-      let ws = words(text)
+    for (row, ws) in claimWords {
       // "summit's outcome" names the summit
       let lower = ws.map { w in
         let l = w.text.lowercased()
