@@ -47,6 +47,17 @@ struct DotLine {
 }
 
 extension Session {
+  /// An on/off setting: `word` sets it, no word prints it; false for another word.
+  func onOff(_ name: String, _ setting: inout Bool, _ word: String?) -> Bool {
+    switch word?.lowercased() {
+    case nil: out("\(name): \(setting ? "on" : "off")\n")
+    case "on": setting = true
+    case "off": setting = false
+    default: return false
+    }
+    return true
+  }
+
   /// Runs a dot-command line.
   func dotCommand(_ text: String, file: String?, line number: Int) -> DotResult {
     let line = DotLine(text)
@@ -89,13 +100,7 @@ extension Session {
       spec.mode = mode
       return .done
     case "timer":
-      switch args.first?.word.lowercased() {
-      case nil: out("timer: \(timer ? "on" : "off")\n")
-      case "on": timer = true
-      case "off": timer = false
-      default: return fail("expected 'on' or 'off'", at: 1)
-      }
-      return .done
+      return onOff("timer", &timer, args.first?.word) ? .done : fail("expected 'on' or 'off'", at: 1)
     case "print":
       out(line.rest + "\n")
       return .done
@@ -118,13 +123,7 @@ extension Session {
       guard let path = args.first?.word else { return fail("expected a file to write the next result to", at: nil) }
       return redirectOutput(to: path, once: true, fail: { fail($0, at: 1) })
     case "bail":
-      switch args.first?.word.lowercased() {
-      case nil: out("bail: \(bail ? "on" : "off")\n")
-      case "on": bail = true
-      case "off": bail = false
-      default: return fail("expected 'on' or 'off'", at: 1)
-      }
-      return .done
+      return onOff("bail", &bail, args.first?.word) ? .done : fail("expected 'on' or 'off'", at: 1)
     case "timeout":
       guard let word = args.first?.word else {
         out(timeout.map { "timeout: \(Self.seconds($0)) s\n" } ?? "timeout: off\n")

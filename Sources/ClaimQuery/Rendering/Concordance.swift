@@ -37,12 +37,12 @@ extension QueryEngine {
       let left = Self.flattened(before + text[..<found.lowerBound])
       let right = Self.flattened(text[found.upperBound...] + after)
       var line = ""
-      if let sourceColumn { line += Self.padded(Self.cut(row[sourceColumn].text, sourceWidth), sourceWidth) + " " }
-      if let dateColumn { line += Self.padded(row[dateColumn].text, 10) + " " }
+      if let sourceColumn { line += TableRenderer.pad(row[sourceColumn].text, sourceWidth, right: false) + " " }
+      if let dateColumn { line += TableRenderer.pad(row[dateColumn].text, 10, right: false) + " " }
       let shownLeft = DisplayWidth.of(left) > side ? "…" + Self.tail(left, side - 1) : left
       line += String(repeating: " ", count: max(0, side - DisplayWidth.of(shownLeft))) + shownLeft
       line += "«" + Self.flattened(text[found]) + "»"
-      line += Self.cut(right, side)
+      line += TableRenderer.pad(right, side, right: false)
       if let idColumn { line += "  (claim \(row[idColumn].text))" }
       lines.append(TerminalSafe.escape(line))
     }
@@ -117,21 +117,4 @@ extension QueryEngine {
     }
     return out
   }
-
-  /// `s` cut to `width` display columns, with "…" when cut.
-  static func cut(_ s: String, _ width: Int) -> String {
-    guard DisplayWidth.of(s) > width else { return s }
-    var out = ""
-    var used = 0
-    for c in s {
-      let w = DisplayWidth.of(c)
-      if used + w > width - 1 { break }
-      out.append(c)
-      used += w
-    }
-    return out + "…"
-  }
-
-  /// `s` padded with spaces to `width` display columns.
-  static func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - DisplayWidth.of(s))) }
 }
