@@ -17,7 +17,7 @@ struct DotCommand: Sendable {
     DotCommand(name: "help", arguments: "[COMMAND]", summary: "this list, or one command's help"),
     DotCommand(name: "load", arguments: "PATH...", summary: "load files or folders instead of the current corpus"),
     DotCommand(name: "mode", arguments: "[MODE]", summary: "how results are printed: table, json, jsonl, csv, markdown or kwic (claims in their context, CQP style); with no argument, the current mode"),
-    DotCommand(name: "names", arguments: "", summary: "the names bound with let, and what they hold"),
+    DotCommand(name: "names", arguments: "", summary: "the names bound with let and _ (the last result): what each holds and its size"),
     DotCommand(name: "maxrows", arguments: "[N|off]", summary: "show at most N rows of a table on the terminal (default 40); with no argument, the current limit"),
     DotCommand(name: "once", arguments: "FILE", summary: "write the next result to FILE instead of the screen"),
     DotCommand(name: "output", arguments: "[FILE]", summary: "write results to FILE from now on; with no argument, to the screen again"),

@@ -156,8 +156,10 @@ extension Session {
       }
       return execute("claims group by \(field.lowercased())", file: file, firstLine: number) ? .done : .failed
     case "names":
-      let rows = engine.bindings.keys.sorted().map { name -> [Value] in
-        switch engine.bindings[name]! {
+      // the let names, then _ (the last result)
+      let named = engine.bindings.keys.sorted().map { ($0, engine.bindings[$0]!) } + (engine.last.map { [("_", $0)] } ?? [])
+      let rows = named.map { name, binding -> [Value] in
+        switch binding {
         case .claims(let rows): return [.string(name), .string("claims"), .int(rows.count)]
         case .table(let t): return [.string(name), .string("table of " + t.columns.map(\.name).joined(separator: ", ")), .int(t.rows.count)]
         }
