@@ -116,7 +116,7 @@ import Testing
       ("c", "2025-03-02", ["Orchestra"], "The city orchestra opened its spring season with a new symphony."),
       ("d", "2025-06-30", ["Acme", "Widgetco"], "Acme completed the Widgetco takeover, four billion dollars, regulators said."),
     ])
-    let stories = StoryClusters.build(c)
+    let stories = StoryClusters.build(c)!
     #expect(stories.stories.count == 1)
     let docs = Set(stories.stories[0].docs.map { c.strings[ClaimSchema.stringSlot("doc")!].values[Int($0)] })
     // d is four months later: another event, however alike
@@ -151,5 +151,16 @@ import Testing
     // km differ; troops agree
     #expect(numbers.map(\.subject) == ["km"])
     #expect(numbers.first?.values.map(\.value) == ["1,500 km", "2,500 km"])
+  }
+
+  @Test func buildingStoriesStopsWhenAskedAndIsLeftForLater() throws {
+    let columns = Fixtures.seedCorpus().columns
+    #expect(StoryClusters.build(columns) { true } == nil)
+    let index = StoryIndex(columns: columns)
+    let stopped = Cancellation()
+    stopped.cancel()
+    #expect(throws: Diagnostic.self) { try index.clusters(stopped) }
+    // nothing half-built was kept: the next query builds them
+    #expect(try index.clusters(Cancellation()).stories.count == 1)
   }
 }

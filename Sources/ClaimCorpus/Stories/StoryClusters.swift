@@ -13,7 +13,7 @@ import Foundation
 /// documents that name something at least two of its documents name (its core): an actor or
 /// topic, or two words. Its title is the claim that names most of the core.
 ///
-///     let stories = StoryClusters.build(corpus.columns)
+///     let stories = StoryClusters.build(corpus.columns)!
 ///     stories.stories[0].rows   // the claim rows of the biggest story
 public struct StoryClusters: Sendable {
   /// One story.
@@ -45,8 +45,9 @@ public struct StoryClusters: Sendable {
   /// The most days between two documents of one story.
   public static let maxDays: Int32 = 7
 
-  /// The stories of the claims in `columns`.
-  public static func build(_ columns: ClaimColumns) -> StoryClusters {
+  /// The stories of the claims in `columns`; nil when `stop` says to stop (it is asked every
+  /// few thousand claims and documents).
+  public static func build(_ columns: ClaimColumns, stop: () -> Bool = { false }) -> StoryClusters? {
     let n = columns.count
     var result = StoryClusters()
     result.storyOfRow = [Int32](repeating: -1, count: n)
@@ -60,6 +61,7 @@ public struct StoryClusters: Sendable {
     var counts = [[UInt64: Float]](repeating: [:], count: docCount)
     var days = [Int32](repeating: ClaimColumns.noDate, count: docCount)
     for row in 0..<n {
+      if row & 4095 == 0, stop() { return nil }
       let d = Int(docCodes[row])
       guard d >= 0 else { continue }
       StoryFeatures.row(row, columns, entitySlots: entitySlots) { counts[d][$0, default: 0] += 1 }
@@ -88,6 +90,7 @@ public struct StoryClusters: Sendable {
     var score = [Float](repeating: 0, count: docCount)
     var touched: [Int] = []
     for a in 0..<docCount {
+      if a & 1023 == 0, stop() { return nil }
       for (f, w) in vectors[a] {
         guard let list = postings[f] else { continue }
         for (b, wb) in list where Int(b) > a {
@@ -141,6 +144,7 @@ public struct StoryClusters: Sendable {
     var docOrder = [[Int32]](repeating: [], count: cores.count)
     var best = [(row: Int32, score: Float)](repeating: (-1, -1), count: cores.count)
     for row in 0..<n {
+      if row & 4095 == 0, stop() { return nil }
       let d = Int(docCodes[row])
       guard d >= 0, storyOfDoc[d] >= 0 else { continue }
       let s = Int(storyOfDoc[d])

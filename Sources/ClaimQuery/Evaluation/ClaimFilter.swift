@@ -123,7 +123,7 @@ struct ClaimFilter {
         return .test(.ids) { dates[$0] == ClaimStore.noDate }
       }
       if field == .story {
-        let stories = store.stories.ids
+        let stories = try store.stories.ids(cancellation)
         return .test(.ids) { stories[$0] == 0 }
       }
       return .rows([])
@@ -136,11 +136,11 @@ struct ClaimFilter {
       return .test(.ids) { Matcher.compare(ids[$0], op, n) }
     case (.story, .equal(let values)):
       let wanted = Set(values.compactMap { if case .int(let n) = $0, n > 0 { Int32(clamping: n) } else { nil } })
-      let stories = store.stories.ids
+      let stories = try store.stories.ids(cancellation)
       return .test(.ids) { wanted.contains(stories[$0]) }
     case (.story, .order(let op, .int(let n))):
       // a claim in no story has no number: it never passes an order test
-      let stories = store.stories.ids
+      let stories = try store.stories.ids(cancellation)
       return .test(.ids) { stories[$0] != 0 && Matcher.compare(Int(stories[$0]), op, n) }
     case (.story, _):
       return .rows([])

@@ -22,7 +22,7 @@ struct ClaimGrouping {
     case .id:
       return FieldCodes(field: field, codes: { [Int64(s.ids[$0])] }, decode: { .int(Int($0)) }, rank: { $0 })
     case .story:
-      let stories = s.stories.ids
+      let stories = try s.stories.ids(cancellation)
       return FieldCodes(field: field, codes: { stories[$0] == 0 ? [Grouping.null] : [Int64(stories[$0])] },
         decode: { $0 == Grouping.null ? .null : .int(Int($0)) }, rank: { $0 })
     case .date:

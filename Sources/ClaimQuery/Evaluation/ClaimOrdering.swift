@@ -43,7 +43,7 @@ struct ClaimOrdering {
     switch field {
     case .id: return rows.map { Int64(store.ids[Int($0)]) }
     case .story:
-      let stories = store.stories.ids
+      let stories = try store.stories.ids(cancellation)
       return rows.map { stories[Int($0)] == 0 ? Int64.min : Int64(stories[Int($0)]) }
     case .date: return rows.map { store.dates[Int($0)] == ClaimStore.noDate ? Int64.min : Int64(store.dates[Int($0)]) }
     case .actor, .cited, .topic:

@@ -268,8 +268,12 @@ public struct QueryEngine: Sendable {
     case "docs": return .table(collections.table("docs") { Collections.docs(corpus, store) }, "docs")
     case "entities": return .table(collections.table("entities") { Collections.entities(corpus, store) }, "entities")
     case "topics": return .table(collections.table("topics") { Collections.topics(corpus, store) }, "topics")
-    case "stories": return .table(collections.table("stories") { StoryTables.stories(StoryTables.details(corpus, store), store) }, "stories")
-    case "citations": return .table(collections.table("citations") { StoryTables.citations(corpus, store) }, "citations")
+    case "stories":
+      _ = try store.stories.clusters(cancellation, at: name.range)  // built here, where Ctrl-C can stop it
+      return .table(collections.table("stories") { StoryTables.stories(StoryTables.details(corpus, store), store) }, "stories")
+    case "citations":
+      _ = try store.stories.clusters(cancellation, at: name.range)
+      return .table(collections.table("citations") { StoryTables.citations(corpus, store) }, "citations")
     default:
       switch bindings[name.text] {
       case .claims(let rows): return .claims(rows)

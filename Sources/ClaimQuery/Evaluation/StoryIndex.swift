@@ -10,7 +10,21 @@ final class StoryIndex: Sendable {
 
   init(columns: ClaimColumns) { self.columns = columns }
 
-  /// The stories, built now if they were not yet.
+  /// The stories, built now if they were not yet; `cancellation` stops the building (Ctrl-C,
+  /// `.timeout`), which is then left for the next query to do.
+  func clusters(_ cancellation: Cancellation?, at range: SourceRange? = nil) throws(Diagnostic) -> StoryClusters {
+    let result = built.withLock { clusters -> StoryClusters? in
+      if clusters == nil { clusters = StoryClusters.build(columns) { cancellation?.shouldStop ?? false } }
+      return clusters
+    }
+    guard let result else {
+      try cancellation?.check(at: range)
+      throw Diagnostic(.interrupted, "interrupted", at: range ?? SourceRange(start: 0, end: 0))
+    }
+    return result
+  }
+
+  /// The stories, built now without a way to stop (they are, once a query has named `story`).
   var clusters: StoryClusters {
     built.withLock { clusters in
       if clusters == nil { clusters = StoryClusters.build(columns) }
@@ -19,5 +33,5 @@ final class StoryIndex: Sendable {
   }
 
   /// Each claim row's story id (1 for the first story), 0 for none.
-  var ids: [Int32] { clusters.storyOfRow.map { $0 + 1 } }
+  func ids(_ cancellation: Cancellation?) throws(Diagnostic) -> [Int32] { try clusters(cancellation).storyOfRow.map { $0 + 1 } }
 }
