@@ -27,6 +27,7 @@ public struct StoryConflict: Sendable, Hashable {
     public var span: TextSpan
   }
 
+  /// What differs.
   public var kind: Kind
   /// What the values are of: "the place", a person, "Trump on Tomahawk".
   public var subject: String

@@ -91,12 +91,19 @@ public enum Stage: Hashable, Sendable {
 /// How two claim sets combine: `a and b` (in both), `a or b` (in either), `a minus b` (in
 /// the first, not the second).
 public enum SetOperator: String, Hashable, Sendable {
-  case and, or, minus
+  /// `a and b`: the claims in both.
+  case and
+  /// `a or b`: the claims in either.
+  case or
+  /// `a minus b`: the claims in `a`, not in `b`.
+  case minus
 }
 
 /// A set operator and the name of the claim set it brings in: `and b`.
 public struct SetTerm: Hashable, Sendable {
+  /// How the set combines with what comes before it.
   public var op: SetOperator
+  /// The claim set's name: a `let` name, `claims` or `_`.
   public var name: Name
 
   /// Creates a term.
