@@ -163,4 +163,13 @@ import Testing
     // nothing half-built was kept: the next query builds them
     #expect(try index.clusters(Cancellation()).stories.count == 1)
   }
+
+  @Test func aFirstNameIsOneTheLexiconKnowsOrASpellingOfOne() {
+    let lexicon = CorpusLoader.defaultLexicon().lexicon
+    #expect(StoryConflicts.isFirstName("Vladimir", of: "Zelensky", lexicon))
+    #expect(StoryConflicts.isFirstName("Volodymyr", of: "Zelensky", lexicon))
+    #expect(!StoryConflicts.isFirstName("Dogged", of: "Zelensky", lexicon))
+    // a person the lexicon gives no full name: any word of two letters or more
+    #expect(StoryConflicts.isFirstName("Jane", of: "Nobody Known", Lexicon()))
+  }
 }

@@ -255,8 +255,14 @@ public enum StoryConflicts {
         guard let last = ws.last, surface.first?.isUppercase == true else { continue }
         // the surname must be the person's (not a pronoun or a role): its first four letters
         guard let surname = e.value.split(separator: " ").last, last.text.lowercased().hasPrefix(surname.lowercased().prefix(4)) else { continue }
+        // "Bush-Cheney", "Ferguson-Wenger": a compound, not a spelling of the name
+        guard !last.text.contains("-") else { continue }
         var parts = [String(last.text)]
-        if ws.count >= 2, !titles.contains(ws[ws.count - 2].text.lowercased()), !isDemonym(ws[ws.count - 2].text) { parts.insert(String(ws[ws.count - 2].text), at: 0) }
+        if ws.count >= 2, !titles.contains(ws[ws.count - 2].text.lowercased()), !isDemonym(ws[ws.count - 2].text),
+          isFirstName(ws[ws.count - 2].text, of: e.value, lexicon)
+        {
+          parts.insert(String(ws[ws.count - 2].text), at: 0)
+        }
         let form = parts.joined(separator: " ")
         guard let range = claim.text.range(of: form) else { continue }
         let span = TextSpan(start: claim.text.utf8.distance(from: claim.text.startIndex, to: range.lowerBound), end: claim.text.utf8.distance(from: claim.text.startIndex, to: range.upperBound))
@@ -275,6 +281,25 @@ public enum StoryConflicts {
       if let conflict = conflicting(kept, kind: .name, subject: person, key: { $0.value.lowercased() }) { out.append(conflict) }
     }
     return out
+  }
+
+  /// Whether `word` before a person's surname is a first name: one the lexicon gives them, or
+  /// a spelling of one (the same first letter: "Vladimir" for "Volodymyr"), or any word when
+  /// the lexicon knows none; not "Dogged" before "Federer" when it knows "Roger".
+  static func isFirstName(_ word: Substring, of person: String, _ lexicon: Lexicon) -> Bool {
+    var known: [String] = []
+    for entry in lexicon.lookup(person) where entry.kind == .person {
+      for name in [entry.name] + entry.aliases {
+        // the word before the surname in each full name the lexicon gives
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2 else { continue }
+        let first = parts[parts.count - 2]
+        if first.first?.isUppercase == true, !titles.contains(first.lowercased()), !isDemonym(first) { known.append(first.lowercased()) }
+      }
+    }
+    guard !known.isEmpty else { return word.count > 1 }
+    let w = word.lowercased()
+    return known.contains { $0 == w || ($0.first == w.first && $0.count > 1 && w.count > 1) }
   }
 
   /// Whether a capitalised word names a nationality ("Ukrainian"), not a first name.
