@@ -78,6 +78,9 @@ public struct StoryClusters: Sendable {
         let idf = Float(log(1 + Double(docCount) / Double(frequency[f]!)))
         return (f, (1 + log(tf)) * idf * (StoryFeatures.isEntity(f) ? 2 : 1))
       }
+      // in feature order: sums of floats then come out the same in every run (a dictionary's
+      // order changes from process to process)
+      v.sort { $0.feature < $1.feature }
       let norm = v.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
       guard norm > 0 else { continue }
       for k in v.indices { v[k].weight /= norm }

@@ -309,8 +309,12 @@ public enum StoryConflicts {
   }
 
   /// What one outlet asserts about an actor and a topic (its speaker, else its first actor)
-  /// while another outlet only reports, hedges or alleges it: at most five, those with the
-  /// most claims first.
+  /// while another outlet only reports, hedges or denies it: the pair of claims sharing the most
+  /// content words (at least `minimumSharedWords`, so that they make the same statement); at
+  /// most five, those sharing most first.
+  /// The content words an assertion and a hedged claim must share to be one statement.
+  static let minimumSharedWords = 4
+
   static func hedges(_ rows: [Int32], _ columns: ClaimColumns) -> [StoryConflict] {
     let sources = columns.strings[ClaimSchema.stringSlot("source")!]
     let hedgeColumn = columns.strings[ClaimSchema.stringSlot("hedge")!]
@@ -318,7 +322,9 @@ public enum StoryConflicts {
     let actors = columns.lists[ClaimSchema.listSlot("actor")!]
     let topics = columns.lists[ClaimSchema.listSlot("topic")!]
     var byKey: [String: [StoryConflict.Value]] = [:]
+    var rowOfClaim: [Int: Int] = [:]
     for row in rows.map(Int.init) {
+      rowOfClaim[columns.ids.isEmpty ? row : columns.ids[row]] = row
       let speaker = speakers.codes[row] >= 0 ? speakers.values[Int(speakers.codes[row])] : nil
       let firstActor = actors.offsets[row] < actors.offsets[row + 1] ? actors.values[Int(actors.codes[Int(actors.offsets[row])])] : nil
       guard let who = speaker ?? firstActor, hedgeColumn.codes[row] >= 0 else { continue }
@@ -331,15 +337,36 @@ public enum StoryConflicts {
           StoryConflict.Value(value: hedge, outlet: outlet, claim: columns.ids.isEmpty ? row : columns.ids[row], span: TextSpan(start: 0, end: text.utf8.count)))
       }
     }
+    // the content words of each claim, to tell the same assertion from another on the subject
+    var wordsOf: [Int: Set<UInt64>] = [:]
+    func words(_ claim: Int) -> Set<UInt64> {
+      if let known = wordsOf[claim] { return known }
+      var set = Set<UInt64>()
+      StoryFeatures.words(columns.texts.bytes(rowOfClaim[claim]!)) { set.insert($0) }
+      wordsOf[claim] = set
+      return set
+    }
     var out: [(conflict: StoryConflict, weight: Int)] = []
     for (subject, values) in byKey {
       let byOutlet = Dictionary(grouping: values, by: \.outlet)
-      let asserting = byOutlet.filter { $0.value.contains { $0.value == Hedge.asserted.rawValue } }
-      let hedging = byOutlet.filter { $0.value.allSatisfy { $0.value != Hedge.asserted.rawValue && $0.value != Hedge.opinion.rawValue } }
-      guard let a = asserting.keys.sorted().first, let h = hedging.keys.sorted().first(where: { $0 != a }) else { continue }
-      let assertion = asserting[a]!.first { $0.value == Hedge.asserted.rawValue }!
-      out.append((StoryConflict(kind: .hedge, subject: subject, values: [assertion, hedging[h]![0]]), values.count))
+      let assertions = values.filter { $0.value == Hedge.asserted.rawValue }
+      // in claim order, so that of pairs sharing as many words the first is taken, every time
+      let hedged = byOutlet.filter { $0.value.allSatisfy { $0.value != Hedge.asserted.rawValue && $0.value != Hedge.opinion.rawValue } }
+        .flatMap(\.value).sorted { $0.claim < $1.claim }
+      // the assertion and the hedged claim of another outlet that share the most words
+      var best: (a: StoryConflict.Value, h: StoryConflict.Value, shared: Int)? = nil
+      for a in assertions {
+        for h in hedged where h.outlet != a.outlet {
+          let shared = words(a.claim).intersection(words(h.claim)).count
+          if shared > (best?.shared ?? minimumSharedWords - 1) { best = (a, h, shared) }
+        }
+      }
+      guard let best else { continue }
+      out.append((StoryConflict(kind: .hedge, subject: subject, values: [best.a, best.h]), best.shared))
     }
-    return out.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.conflict.subject < $1.conflict.subject }.prefix(5).map(\.conflict)
+    // one conflict per pair of claims: under the subject named first, most words shared first
+    var pairs = Set<[Int]>()
+    let sorted = out.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.conflict.subject < $1.conflict.subject }
+    return sorted.map(\.conflict).filter { pairs.insert($0.values.map(\.claim)).inserted }.prefix(5).map { $0 }
   }
 }
