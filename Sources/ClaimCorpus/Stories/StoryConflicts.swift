@@ -71,10 +71,10 @@ public enum StoryConflicts {
   }
 
   /// The dates claims that name an event give it: a month and a day ("Oct. 17", "17 October").
-  static func dates(_ claimWords: [(row: Int, words: [Word])], _ columns: ClaimColumns) -> [StoryConflict] {
+  static func dates(_ claimWords: [ClaimWords], _ columns: ClaimColumns) -> [StoryConflict] {
     var found: [StoryConflict.Value] = []
-    for (row, ws) in claimWords {
-      let lower = ws.map { $0.text.lowercased() }
+    for claim in claimWords {
+      let (row, ws, lower) = (claim.row, claim.words, claim.lower)
       guard lower.contains(where: eventWords.contains) else { continue }
       for i in ws.indices.dropLast() {
         let month = months[lower[i].hasSuffix(".") ? String(lower[i].dropLast()) : lower[i]]
@@ -90,12 +90,13 @@ public enum StoryConflicts {
 
   /// The counts claims give of the same thing: a number before a noun of `quantity-noun`
   /// ("1,500 km", "300 troops"); one conflict per noun whose counts differ between outlets.
-  static func numbers(_ claimWords: [(row: Int, words: [Word])], _ columns: ClaimColumns) -> [StoryConflict] {
+  static func numbers(_ claimWords: [ClaimWords], _ columns: ClaimColumns) -> [StoryConflict] {
     var byNoun: [String: [StoryConflict.Value]] = [:]
     var order: [String] = []
-    for (row, ws) in claimWords {
+    for claim in claimWords {
+      let (row, ws) = (claim.row, claim.words)
       for i in ws.indices.dropLast() where ws[i].text.first?.isNumber == true {
-        let noun = ws[i + 1].text.lowercased()
+        let noun = claim.lower[i + 1]
         guard quantityNouns.contains(noun), ws[i].text.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { continue }
         if byNoun[noun] == nil { order.append(noun) }
         byNoun[noun, default: []].append(value("\(ws[i].text) \(ws[i + 1].text)", TextSpan(start: ws[i].span.start, end: ws[i + 1].span.end), row, columns))
@@ -115,8 +116,23 @@ public enum StoryConflicts {
   }
 
   /// The words of each claim's text, once for every kind of conflict that reads them.
-  static func tokenized(_ rows: [Int32], _ columns: ClaimColumns) -> [(row: Int, words: [Word])] {
-    rows.map { (Int($0), words(columns.text(Int($0)))) }
+  static func tokenized(_ rows: [Int32], _ columns: ClaimColumns) -> [ClaimWords] {
+    rows.map { row in
+      let ws = words(columns.text(Int(row)))
+      // lowercased, a possessive's 's dropped: "summit's outcome" names the summit
+      let lower = ws.map { w in
+        let l = w.text.lowercased()
+        return l.hasSuffix("'s") || l.hasSuffix("’s") ? String(l.dropLast(2)) : l
+      }
+      return ClaimWords(row: Int(row), words: ws, lower: lower)
+    }
+  }
+
+  /// A claim's words, as written and lowercased.
+  struct ClaimWords {
+    var row: Int
+    var words: [Word]
+    var lower: [String]
   }
 
   /// A word of a claim's text and where it is.
@@ -136,6 +152,7 @@ public enum StoryConflicts {
     var out: [Word] = []
     let bytes = Array(text.utf8)
     var start: Int? = nil
+    var cursor = (index: text.utf8.startIndex, offset: 0)
     func isWordByte(_ b: UInt8) -> Bool {
       (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80
     }
@@ -146,8 +163,10 @@ public enum StoryConflicts {
       while e > s, bytes[e - 1] == 0x2D || bytes[e - 1] == 0x27 || bytes[e - 1] == 0x2E { e -= 1 }
       if e >= s + 3, bytes[e - 3] == 0xE2, bytes[e - 2] == 0x80, bytes[e - 1] == 0x99 { e -= 3 }  // ’
       if e > s {
-        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: s)
+        // indices walked on from the last word's, not from the start each time
+        let lower = text.utf8.index(cursor.index, offsetBy: s - cursor.offset)
         let upper = text.utf8.index(lower, offsetBy: e - s)
+        cursor = (upper, e)
         out.append(Word(text: text[lower..<upper], span: TextSpan(start: s, end: e)))
       }
       start = nil
@@ -196,15 +215,11 @@ public enum StoryConflicts {
 
   /// Where a claim puts an event: a name after "at" or "in" within ten words after an event
   /// word, or after a verb of going and "to", in a claim that names an event.
-  static func venues(_ claimWords: [(row: Int, words: [Word])], _ columns: ClaimColumns, _ lexicon: Lexicon) -> [StoryConflict] {
+  static func venues(_ claimWords: [ClaimWords], _ columns: ClaimColumns, _ lexicon: Lexicon) -> [StoryConflict] {
     var found: [StoryConflict.Value] = []
     let sources = columns.strings[ClaimSchema.stringSlot("source")!]
-    for (row, ws) in claimWords {
-      // "summit's outcome" names the summit
-      let lower = ws.map { w in
-        let l = w.text.lowercased()
-        return l.hasSuffix("'s") || l.hasSuffix("’s") ? String(l.dropLast(2)) : l
-      }
+    for claim in claimWords {
+      let (row, ws, lower) = (claim.row, claim.words, claim.lower)
       guard let firstEvent = lower.firstIndex(where: eventWords.contains) else { continue }
       for i in ws.indices.dropLast() {
         var place: (text: String, span: TextSpan)? = nil
