@@ -17,7 +17,9 @@ extension QueryEngine {
     let documents = Dictionary(corpus.documents.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     let sourceWidth = min(20, table.rows.map { r in sourceColumn.map { DisplayWidth.of(r[$0].text) } ?? 0 }.max() ?? 0)
     let meta = sourceWidth + (dateColumn == nil ? 0 : 11) + 1
-    let side = max(12, ((width ?? 140) - meta - 16) / 2)
+    // the words before the match take a fixed width, so the matches line up; on a terminal the
+    // words after it take what is left of the line after the match and the claim's id
+    let side = max(12, ((width ?? 140) - meta - (width == nil ? 16 : 34)) / 2)
     var lines: [String] = []
     for row in table.rows {
       let text = row[textColumn].text
@@ -41,9 +43,12 @@ extension QueryEngine {
       if let dateColumn { line += TableRenderer.pad(row[dateColumn].text, 10, right: false) + " " }
       let shownLeft = DisplayWidth.of(left) > side ? "…" + Self.tail(left, side - 1) : left
       line += String(repeating: " ", count: max(0, side - DisplayWidth.of(shownLeft))) + shownLeft
-      line += "«" + Self.flattened(text[found]) + "»"
-      line += TableRenderer.pad(right, side, right: false)
-      if let idColumn { line += "  (claim \(row[idColumn].text))" }
+      let suffix = idColumn.map { "  (claim \(row[$0].text))" } ?? ""
+      var matched = Self.flattened(text[found])
+      if let width, DisplayWidth.of(matched) > width / 3 { matched = TableRenderer.pad(matched, width / 3, right: false) }
+      line += "«" + matched + "»"
+      let rest = width.map { max(0, $0 - DisplayWidth.of(line) - DisplayWidth.of(suffix)) } ?? side
+      line += (rest > 1 ? TableRenderer.pad(right, rest, right: false) : "") + suffix
       lines.append(TerminalSafe.escape(line))
     }
     return lines.map { $0 + "\n" }.joined() + (table.rows.count == 1 ? "1 row\n" : "\(table.rows.count) rows\n")
