@@ -63,11 +63,12 @@ extension QueryEngine {
         case (_, .matches): add("a regular expression on each distinct value, then its postings")
         case (.text?, _): add("a test of each text")
         case (.id?, _), (.date?, _): add("a test of each row's number")
+        case (.story?, _): add("a test of each row's story (the stories worked out first, once)")
         case (_, .equal), (_, .notEqual): add("postings of the values named")
         default: add("a test of each distinct value, then its postings")
         }
       case .inList(let l, _, _):
-        if case .field(let n) = l, let f = ClaimField(named: n.text), f == .id || f == .date || f == .text { add("a test of each row's number") } else { add("postings of the values named") }
+        if case .field(let n) = l, let f = ClaimField(named: n.text), f == .id || f == .date || f == .text || f == .story { add("a test of each row's number") } else { add("postings of the values named") }
       case .isNull: add("a test of each row")
       case .field, .literal: break
       }
