@@ -155,8 +155,8 @@ struct ClaimStore: Sendable {
     switch field.storage {
     case .id: return .int(ids[row])
     case .story:
-      let s = stories.clusters.storyOfRow[row]
-      return s < 0 ? .null : .int(Int(s) + 1)
+      let s = stories.ids[row]
+      return s == 0 ? .null : .int(Int(s))
     case .date: return dates[row] == ClaimStore.noDate ? .null : .date(Day(number: dates[row]))
     case .text: return .string(text(row))
     case .list:

@@ -92,7 +92,7 @@ enum StoryTables {
   /// One row per outlet and the outlet its claims cite: how many claims, in how many stories.
   static func citations(_ corpus: Corpus, _ store: ClaimStore) -> Table {
     let source = store.coded(.source)!
-    let storyIDs = store.stories.clusters.storyOfRow.map { $0 + 1 }
+    let storyIDs = store.stories.ids
     var counts: [String: (claims: Int, stories: Set<Int32>)] = [:]
     var order: [String] = []
     for row in 0..<store.count {
