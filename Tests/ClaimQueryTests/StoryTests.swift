@@ -125,6 +125,27 @@ import Testing
     #expect(stories.storyOfRow[0] == 0 && stories.storyOfRow[2] == 0)
   }
 
+  @Test func eachStorysReportIsItsRowOfStories() throws {
+    let rows: [(doc: String, day: String?, actors: [String], text: String)] = [
+      ("a", "2025-03-01", ["Acme"], "Acme agreed to buy Widgetco for four billion dollars after weeks of talks."),
+      ("b", "2025-03-02", ["Acme", "Widgetco"], "The Widgetco takeover by Acme values the company at four billion dollars."),
+      ("c", "2025-03-03", ["Orchestra"], "The city orchestra opened its spring season with a new symphony by Ravel."),
+      ("d", "2025-03-04", ["Orchestra"], "A new symphony by Ravel opened the city orchestra's spring season."),
+      ("e", "2025-03-04", ["Orchestra"], "The orchestra's spring season opened with the new Ravel symphony, the city said."),
+    ]
+    let columns = Self.columns(rows)
+    let claims = (0..<columns.count).map(columns.claim)
+    var e = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Lexicon()))
+    let stories = try e.table("stories")
+    try #require(stories.rows.count == 2)
+    for (k, row) in stories.rows.enumerated() {
+      // the report works out its own story only: it must agree with the whole table's row
+      let head = try #require(e.storyReport(k + 1)?.split(separator: "\n").first)
+      #expect(head.hasPrefix("Story \(k + 1): \(row[4].text) outlets, \(row[3].text) documents, \(row[2].text) claims"), "\(head)")
+    }
+    #expect(e.storyReport(3) == nil)
+  }
+
   @Test func aVenueIsWhereAnEventTookPlace() {
     let c = Self.columns([
       ("a", nil, ["Trump"], "The meeting took place behind closed doors at Mar-a-Lago last week."),

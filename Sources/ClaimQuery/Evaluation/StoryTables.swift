@@ -29,14 +29,19 @@ enum StoryTables {
     var independent: [String]
   }
 
-  /// Every story's detail, in story order.
-  static func details(_ corpus: Corpus, _ store: ClaimStore) -> [Detail] {
+  /// The detail of each story whose id (1 for the first) is in `ids`, or of every story, in
+  /// story order.
+  static func details(_ corpus: Corpus, _ store: ClaimStore, ids: ClosedRange<Int>? = nil) -> [Detail] {
     let clusters = store.stories.clusters
+    let chosen = Array(clusters.stories.enumerated()).filter { ids?.contains($0.offset + 1) ?? true }
     let columns = corpus.columns
-    let claimsByID = Dictionary(corpus.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let texts = Dictionary(corpus.documents.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+    // the claims with their evidence and the documents' texts, of the chosen stories only
+    let wanted = Set(chosen.flatMap { $0.element.rows.map { columns.ids.isEmpty ? Int($0) : columns.ids[Int($0)] } })
+    let claimsByID = Dictionary(corpus.claims.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let docs = Set(claimsByID.values.map(\.doc))
+    let texts = Dictionary(corpus.documents.filter { docs.contains($0.id) }.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     let source = store.coded(.source)!, hedge = store.coded(.hedge)!
-    return clusters.stories.enumerated().map { k, story in
+    return chosen.map { k, story in
       let rows = story.rows.map(Int.init)
       func value(_ c: CodedColumn, _ row: Int) -> String { c.codes[row] < 0 ? "" : c.dictionary.values[Int(c.codes[row])] }
       var outlets: [String] = []

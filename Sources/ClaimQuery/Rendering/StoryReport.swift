@@ -6,9 +6,7 @@ extension QueryEngine {
   /// each says with its hedges and the outlets it cites, who cites whom, and each conflict with
   /// the words of each claim that state its values. Nil when there is no such story.
   public func storyReport(_ id: Int, width: Int = 80) -> String? {
-    let details = StoryTables.details(corpus, store)
-    guard id >= 1, id <= details.count else { return nil }
-    let d = details[id - 1]
+    guard id >= 1, let d = StoryTables.details(corpus, store, ids: id...id).first else { return nil }
     let width = max(width, 40)
     let rows = d.story.rows.map(Int.init)
     let source = store.coded(.source)!, hedge = store.coded(.hedge)!
