@@ -68,24 +68,45 @@ public final class Session {
   /// statement above. Errors name `line N of FILE`; with `bail`, the first one ends the
   /// script. True when all succeeded.
   @discardableResult
-  public func runScript(_ text: String, file: String?) -> Bool {
+  public func runScript(_ text: String, file: String?) -> Bool { script(text, file: file).ok }
+
+  /// Runs the statements of `-c`, in order, each a script of its own (a string one leaves open
+  /// does not take in the next): `.quit` ends them, and with `bail` so does the first error.
+  /// True when all succeeded.
+  public func runScripts(_ texts: [String]) -> Bool {
     var ok = true
+    for text in texts {
+      let outcome = script(text, file: nil)
+      ok = ok && outcome.ok
+      if outcome.quit || (bail && !ok) { break }
+    }
+    return ok
+  }
+
+  /// Runs a script (see `runScript(_:file:)`): whether all succeeded, and whether it ended
+  /// with `.quit`.
+  private func script(_ text: String, file: String?) -> (ok: Bool, quit: Bool) {
+    var ok = true, quit = false
+    // runs what the loop handed on; true when the script ends there
+    func ends(_ units: [InputLoop.Unit]) -> Bool {
+      for unit in units {
+        switch run(unit, file: file) {
+        case .quit: quit = true
+        case .failed: ok = false
+        case .done: break
+        }
+        if quit || (bail && !ok) { return true }
+      }
+      return false
+    }
     var loop = InputLoop(interactive: false)
     var number = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       number += 1
-      for unit in loop.feed(String(line), number: number) {
-        switch run(unit, file: file) {
-        case .quit: return ok
-        case .failed:
-          ok = false
-          if bail { return false }
-        case .done: break
-        }
-      }
+      if ends(loop.feed(String(line), number: number)) { return (ok, quit) }
     }
-    for unit in loop.finish() where run(unit, file: file) == .failed { ok = false }
-    return ok
+    _ = ends(loop.finish())
+    return (ok, quit)
   }
 
   /// Runs what the input loop handed on.

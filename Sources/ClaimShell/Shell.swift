@@ -28,12 +28,12 @@ public enum Shell {
     }
     for w in lexicon.warnings { Terminal.error("warning: \(TerminalSafe.escape(w.description))") }
     // the SQL needs the lexicon, not the corpus
-    if let dialect = options.sql, let command = options.command {
+    if let dialect = options.sql, let command = options.commands.first {
       let session = Session(corpus: Corpus(documents: [], claims: [], lexicon: lexicon.lexicon), spec: RenderSpec(mode: mode), out: Terminal.output, err: Terminal.error)
       return session.sql(command, dialect: dialect) ? .success : .failure
     }
     let corpus = load(options.corpus.map { Paths.expandingTilde($0) }, lexicon: lexicon.lexicon)
-    let interactive = options.command == nil && options.file == nil && isatty(0) != 0
+    let interactive = options.commands.isEmpty && options.file == nil && isatty(0) != 0
     // every file refused (a damaged snapshot, binary data): answers over nothing would mislead
     if !interactive && corpus.documents.isEmpty && corpus.claimCount == 0 && !corpus.warnings.isEmpty {
       Terminal.error("error: nothing could be loaded from \(TerminalSafe.escape(options.corpus.joined(separator: " "))); see the warnings above")
@@ -53,8 +53,8 @@ public enum Shell {
     if options.readInit, let path = initFile(ProcessInfo.processInfo.environment), case .success(let text) = Paths.readText(path) {
       session.runScript(text, file: path)
     }
-    if let command = options.command {
-      return session.runScript(command, file: nil) ? .success : .failure
+    if !options.commands.isEmpty {
+      return session.runScripts(options.commands) ? .success : .failure
     }
     if let file = options.file {
       switch Paths.readText(Paths.expandingTilde(file)) {

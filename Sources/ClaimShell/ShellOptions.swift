@@ -6,8 +6,8 @@ public struct ShellOptions: Sendable {
   public var corpus: [String]
   /// A lexicon file, instead of the built-in one.
   public var lexicon: String?
-  /// One statement to run (`-c`).
-  public var command: String?
+  /// Statements to run (`-c`, once or more), in order, each a script of its own.
+  public var commands: [String]
   /// A script to run (`-f`).
   public var file: String?
   /// The output mode.
@@ -18,7 +18,7 @@ public struct ShellOptions: Sendable {
   public var guardFormulas: Bool
   /// Whether dot-commands that read or write files are refused (`--safe`, as in sqlite3).
   public var safe: Bool
-  /// With `command`: print the SQL compiled for this dialect instead of running it (`--sql`).
+  /// With one of `commands`: print the SQL compiled for this dialect instead of running it (`--sql`).
   public var sql: SQLDialect?
   /// Whether a script stops at its first error (`-bail`).
   public var bail: Bool
@@ -27,12 +27,12 @@ public struct ShellOptions: Sendable {
 
   /// Creates options.
   public init(
-    corpus: [String], lexicon: String? = nil, command: String? = nil, file: String? = nil, mode: String? = nil, timeout: Double? = nil,
+    corpus: [String], lexicon: String? = nil, commands: [String] = [], file: String? = nil, mode: String? = nil, timeout: Double? = nil,
     guardFormulas: Bool = true, safe: Bool = false, sql: SQLDialect? = nil, bail: Bool = false, readInit: Bool = true
   ) {
     self.corpus = corpus
     self.lexicon = lexicon
-    self.command = command
+    self.commands = commands
     self.file = file
     self.mode = mode
     self.timeout = timeout

@@ -29,8 +29,8 @@ struct ClaimshCommand: ParsableCommand {
   @Option(name: .long, help: "A lexicon file of entities and topics (default: the built-in one).")
   var lexicon: String?
 
-  @Option(name: .customShort("c"), help: "Run one statement and exit.")
-  var command: String?
+  @Option(name: .customShort("c"), help: "Run a statement and exit; given more than once, the statements run in order (-c '.mode csv' -c 'claims').")
+  var commands: [String] = []
 
   @Option(name: .customShort("f"), help: "Run a script file and exit.")
   var file: String?
@@ -61,15 +61,16 @@ struct ClaimshCommand: ParsableCommand {
       guard SQLDialect(rawValue: sql.lowercased()) != nil else {
         throw ValidationError("--sql takes one of: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")); not '\(sql)'")
       }
-      guard command != nil else { throw ValidationError("--sql compiles the statement given with -c") }
+      guard !commands.isEmpty else { throw ValidationError("--sql compiles the statement given with -c") }
+      guard commands.count == 1 else { throw ValidationError("--sql compiles one statement: give -c once") }
     }
-    if command != nil && file != nil { throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice") }
+    if !commands.isEmpty && file != nil { throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice") }
     if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout takes a number of seconds above 0, not \(timeout)") }
   }
 
   func run() throws {
     let options = ShellOptions(
-      corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, command: command, file: file, mode: mode, timeout: timeout,
+      corpus: corpus.isEmpty ? ["seeds"] : corpus, lexicon: lexicon, commands: commands, file: file, mode: mode, timeout: timeout,
       guardFormulas: !noCsvGuard, safe: safe, sql: sql.flatMap { SQLDialect(rawValue: $0.lowercased()) }, bail: bail, readInit: !noInit)
     let status = Shell.run(options)
     throw ExitCode(status.rawValue)

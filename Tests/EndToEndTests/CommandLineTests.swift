@@ -125,4 +125,21 @@ import Testing
     #expect(help.stdout.contains("Exit status: 0 when every statement ran"))
     #expect(help.stdout.contains("Examples:"))
   }
+
+  @Test func repeatedDashCRunsEveryStatementInOrder() throws {
+    // the second -c was silently all that ran: here `.mode csv` must shape what follows it
+    let r = try Fixtures.claimsh(["--corpus", "seeds", "--no-init", "-c", ".mode csv", "-c", "claims count", "-c", "claims where hedge = \"hedged\" count"])
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.count == 4 && lines[0] == "count" && lines[1] == "123" && lines[2] == "count", "\(r.stdout)")
+    // a string left open is that statement's error, not the next one's; the rest still run
+    let open = try Fixtures.claimsh(["--corpus", "seeds", "--no-init", "--mode", "csv", "-c", "claims where text contains \"x", "-c", "claims count"])
+    #expect(open.status == 1 && open.stdout == "count\n123\n" && open.stderr.contains("unterminated string"))
+    // .quit ends them; -bail stops at the first error
+    #expect(try Fixtures.claimsh(["--no-init", "-c", ".quit", "-c", "claims count"]).stdout.isEmpty)
+    #expect(try Fixtures.claimsh(["--no-init", "-bail", "-c", "claims wher", "-c", "claims count"]).stdout.isEmpty)
+    // --sql compiles one statement
+    let twice = try Fixtures.claimsh(["--sql", "duckdb", "-c", "claims count", "-c", "claims count"])
+    #expect(twice.status == 2 && twice.stderr.contains("--sql compiles one statement: give -c once"))
+  }
 }
