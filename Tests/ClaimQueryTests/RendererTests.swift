@@ -1,5 +1,6 @@
 // Renderers as pure functions of (table, spec): widths, truncation, counts, escapes, formats.
 @testable import ClaimQuery
+import PropertyBased
 import Testing
 
 @Suite struct RendererTests {
@@ -95,5 +96,25 @@ import Testing
     #expect(DisplayWidth.of("日本") == 4)
     #expect(DisplayWidth.of("e\u{301}") == 1)
     #expect(DisplayWidth.of("😀") == 2)
+    #expect(DisplayWidth.of("“Zelensky” — «Тест»") == 19)
+    #expect(DisplayWidth.of("🇺🇸") == 2 && DisplayWidth.of("👨\u{200D}👩") == 2 && DisplayWidth.of("\u{1100}\u{1161}\u{11A8}") == 2)
+  }
+
+  /// Scalars that combine into graphemes in every way that matters to a width.
+  static let tricky: [Unicode.Scalar] = [
+    "a", "Z", " ", "\r", "\n", "\u{7F}", "é", "\u{301}", "\u{483}", "\u{34F}", "—", "“", "”", "…", "\u{200B}", "\u{200C}", "\u{200D}",
+    "\u{202E}", "\u{2028}", "\u{FE0F}", "©", "‼", "😀", "👨", "👩", "\u{1F1FA}", "\u{1F1F8}", "\u{1F3FB}", "日", "\u{1100}", "\u{1161}",
+    "\u{11A8}", "\u{915}", "\u{93F}", "\u{E31}", "Д", "\u{1E9E}", "\u{20DD}", "€", "▏", "▕", "─",
+  ]
+
+  @Test func widthsSummedByScalarAgreeWithWidthsByGrapheme() async {
+    await propertyCheck(count: 2000, input: Gen<Unicode.Scalar?>.element(of: Self.tricky).array(of: 0...12)) { picked in
+      let scalars = picked.compactMap { $0 }
+      var text = ""
+      text.unicodeScalars.append(contentsOf: scalars)
+      #expect(DisplayWidth.of(text) == DisplayWidth.graphemeWidths(text), "\(scalars.map { String($0.value, radix: 16) })")
+    }
+    // a joiner makes one grapheme of two pictographs that are not emoji: too rare to be drawn
+    #expect(DisplayWidth.of("©\u{200D}‼") == DisplayWidth.graphemeWidths("©\u{200D}‼"))
   }
 }

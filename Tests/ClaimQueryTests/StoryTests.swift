@@ -146,6 +146,15 @@ import Testing
     #expect(e.storyReport(3) == nil)
   }
 
+  @Test func theConcordanceFindsAClaimInItsDocumentByteForByte() {
+    let body = "Café “news”.\r\nThe claim — here.  Next"
+    #expect(QueryEngine.firstRange(of: "The claim — here.", in: body).map { String(body[$0]) } == "The claim — here.")
+    #expect(QueryEngine.firstRange(of: "absent", in: body) == nil && QueryEngine.firstRange(of: "", in: body) == nil)
+    #expect(QueryEngine.firstRange(of: body + "!", in: body) == nil)
+    // line breaks (CRLF too) and tabs are spaces, and a run of them one
+    #expect(QueryEngine.flattened(" a\r\n\tb  c ") == " a b c " && QueryEngine.flattened("\n\n") == " " && QueryEngine.flattened("") == "")
+  }
+
   @Test func aVenueIsWhereAnEventTookPlace() {
     let c = Self.columns([
       ("a", nil, ["Trump"], "The meeting took place behind closed doors at Mar-a-Lago last week."),

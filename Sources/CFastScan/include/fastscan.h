@@ -1,8 +1,9 @@
-// Byte searches 16 or 32 bytes at a time (SSE2, and AVX2 where the processor has it): a
-// case-insensitive substring search for ASCII needles, for `text contains` over the claims'
-// text buffer, and the search for the first of two bytes, for the end of a JSON string (a
-// quote or a backslash); a UTF-8 check; and CRC-32C, which checks snapshot sections. Plain C so that the
-// compiler emits the vector instructions it is written with.
+// Byte searches: an exact substring search (the C library's); 16 or 32 bytes at a time (SSE2,
+// and AVX2 where the processor has it), a case-insensitive one for ASCII needles, for `text
+// contains` over the claims' text buffer, and the search for the first of two bytes, for the
+// end of a JSON string (a quote or a backslash); a UTF-8 check; and CRC-32C, which checks
+// snapshot sections. Plain C so that the compiler emits the vector instructions it is written
+// with.
 #ifndef CLAIMSH_FASTSCAN_H
 #define CLAIMSH_FASTSCAN_H
 #include <stddef.h>
@@ -11,6 +12,10 @@
 /// The offset of the first match of `needle` (lowercase ASCII, `m` bytes) in `haystack[from..<n]`,
 /// ignoring ASCII case, or `n` when there is none.
 size_t claimsh_find_caseless(const uint8_t *haystack, size_t n, const uint8_t *needle, size_t m, size_t from);
+
+/// The offset of the first match of `needle` (`m` bytes, exactly) in `haystack[0..<n]`, or `n`
+/// when there is none or the needle is empty.
+size_t claimsh_find(const uint8_t *haystack, size_t n, const uint8_t *needle, size_t m);
 
 /// The offset of the first byte in `haystack[from..<n]` equal to `a` or to `b`, or `n` when
 /// there is none; sets `*high` to 1 when a byte of 0x80 or above comes before it (so that only

@@ -1,3 +1,4 @@
+import CFastScan
 import ClaimCorpus
 
 extension QueryEngine {
@@ -26,7 +27,7 @@ extension QueryEngine {
       guard !text.isEmpty else { continue }
       // the document's text around the claim, when the claim is found in it
       var before = "", after = ""
-      if let docColumn, case .string(let doc) = row[docColumn], let body = documents[doc], let found = body.range(of: text) {
+      if let docColumn, case .string(let doc) = row[docColumn], let body = documents[doc], let found = Self.firstRange(of: text, in: body) {
         before = String(body[..<found.lowerBound].suffix(200)) + "▏"
         after = "▕" + String(body[found.upperBound...].prefix(200))
       }
@@ -105,9 +106,35 @@ extension QueryEngine {
 
   /// Text on one line: line breaks and tabs as spaces, runs of spaces as one.
   static func flattened(_ s: some StringProtocol) -> String {
-    let space: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-    let words = s.split(whereSeparator: space).joined(separator: " ")
-    return (s.first.map(space) ?? false ? " " : "") + words + (s.last.map(space) ?? false && !words.isEmpty ? " " : "")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(s.utf8.count)
+    var pendingSpace = false
+    for b in s.utf8 {
+      if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+        pendingSpace = true
+        continue
+      }
+      // a run of spaces is one space, kept at the start (the words before it) and between words
+      if pendingSpace { bytes.append(0x20) }
+      pendingSpace = false
+      bytes.append(b)
+    }
+    if pendingSpace { bytes.append(0x20) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Where `needle` first stands in `haystack`, byte for byte: a claim's text in its document.
+  static func firstRange(of needle: String, in haystack: String) -> Range<String.Index>? {
+    var (needle, haystack) = (needle, haystack)
+    guard !needle.isEmpty, let start = haystack.withUTF8({ h in
+      needle.withUTF8 { n -> Int? in
+        guard let hp = h.baseAddress, let np = n.baseAddress else { return nil }
+        let at = claimsh_find(hp, h.count, np, n.count)
+        return at < h.count ? at : nil
+      }
+    }) else { return nil }
+    let lower = haystack.utf8.index(haystack.utf8.startIndex, offsetBy: start)
+    return lower..<haystack.utf8.index(lower, offsetBy: needle.utf8.count)
   }
 
   /// The last `width` display columns of `s`.

@@ -15,16 +15,45 @@ public enum DisplayWidth {
     return printable
   }
 
-  private static func characterWidths(_ text: some StringProtocol) -> Int {
+  /// The columns of text with non-ASCII: scalar by scalar while every scalar is one that
+  /// cannot change how the grapheme before it is drawn, else grapheme by grapheme.
+  static func characterWidths(_ text: some StringProtocol) -> Int {
+    var total = 0
+    for s in text.unicodeScalars {
+      guard isPlain(s) else { return graphemeWidths(text) }
+      total += of(s)
+    }
+    return total
+  }
+
+  /// The same, one grapheme (user-perceived character) at a time.
+  static func graphemeWidths(_ text: some StringProtocol) -> Int {
     var total = 0
     for c in text { total += of(c) }
     return total
   }
 
+  /// Whether `s`, summed scalar by scalar, counts as it does in its grapheme: Latin, Greek,
+  /// Cyrillic and their combining marks (which take no column either way), punctuation such as
+  /// curly quotes and dashes, currency signs, box drawing and blocks; not the zero-width
+  /// joiner, emoji, variation selectors, Hangul jamo or the spacing marks of Indic scripts,
+  /// whose graphemes are measured whole.
+  static func isPlain(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    return v < 0x530 || (0x1E00...0x1EFF).contains(v) || ((0x2010...0x206F).contains(v) && v != 0x203C && v != 0x2049)
+      || (0x20A0...0x20CF).contains(v) || (0x2500...0x259F).contains(v)
+  }
+
   /// The columns one character takes.
   public static func of(_ c: Character) -> Int {
-    guard let first = c.unicodeScalars.first else { return 0 }
-    if c.unicodeScalars.count > 1, c.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) { return 2 }
+    var scalars = c.unicodeScalars.makeIterator()
+    guard let first = scalars.next() else { return 0 }
+    // a sequence with an emoji in it (a flag, a family, a keycap) is drawn as one emoji
+    if let second = scalars.next() {
+      let isEmoji = { (s: Unicode.Scalar) in s.properties.isEmojiPresentation || s.value == 0xFE0F }
+      if isEmoji(first) || isEmoji(second) { return 2 }
+      while let next = scalars.next() { if isEmoji(next) { return 2 } }
+    }
     return of(first)
   }
 
