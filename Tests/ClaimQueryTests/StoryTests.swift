@@ -194,6 +194,20 @@ import Testing
     #expect(try index.clusters(Cancellation()).stories.count == 1)
   }
 
+  @Test func anOutletHedgingWhatAnotherAssertsIsAConflictAndReportedSpeechIsNot() {
+    let text = "Acme will close the Widgetco plant in Leeds next March, cutting 500 factory jobs."
+    func claim(_ id: Int, _ outlet: String, _ hedge: String, speaker: String? = nil, _ words: String) -> Claim {
+      Claim(id: id, doc: outlet, source: outlet, date: nil, text: words, actors: ["Acme"], speaker: speaker, topics: ["jobs"], kind: "statement", hedge: hedge)
+    }
+    let asserted = claim(0, "a", "asserted", text)
+    let hedged = claim(1, "b", "hedged", "Acme may close the Widgetco plant in Leeds next March, cutting 500 factory jobs.")
+    let said = claim(1, "b", "reported", speaker: "Acme", "Acme said it will close the Widgetco plant in Leeds next March, cutting 500 factory jobs.")
+    let conflicts = StoryConflicts.hedges([0, 1], ClaimColumns(claims: [asserted, hedged]))
+    #expect(conflicts.map(\.summary) == ["hedge of Acme on jobs: asserted (a, claim 0) | hedged (b, claim 1)"])
+    // what Acme is reported to say is Acme's own assertion, carried as made
+    #expect(StoryConflicts.hedges([0, 1], ClaimColumns(claims: [asserted, said])).isEmpty)
+  }
+
   @Test func aFirstNameIsOneTheLexiconKnowsOrASpellingOfOne() {
     let lexicon = CorpusLoader.defaultLexicon().lexicon
     #expect(StoryConflicts.isFirstName("Vladimir", of: "Zelensky", lexicon))

@@ -323,13 +323,14 @@ public enum StoryConflicts {
     return w.hasSuffix("ian") || w.hasSuffix("ese") || w.hasSuffix("ish") || w.hasSuffix("can") || w == "us" || w == "u.s."
   }
 
-  /// What one outlet asserts about an actor and a topic (its speaker, else its first actor)
-  /// while another outlet only reports, hedges or denies it: the pair of claims sharing the most
-  /// content words (at least `minimumSharedWords`, so that they make the same statement); at
-  /// most five, those sharing most first.
   /// The content words an assertion and a hedged claim must share to be one statement.
   static let minimumSharedWords = 4
 
+  /// What one outlet asserts about an actor and a topic (its speaker, else its first actor)
+  /// while another outlet only reports, hedges or denies it: the pair of claims sharing the most
+  /// content words (at least `minimumSharedWords`, so that they make the same statement); at
+  /// most five, those sharing most first. What a named speaker is reported to say is the
+  /// speaker's own assertion, carried as it was made, not a weaker telling of it.
   static func hedges(_ rows: [Int32], _ columns: ClaimColumns) -> [StoryConflict] {
     let sources = columns.strings[ClaimSchema.stringSlot("source")!]
     let hedgeColumn = columns.strings[ClaimSchema.stringSlot("hedge")!]
@@ -344,6 +345,7 @@ public enum StoryConflicts {
       let firstActor = actors.offsets[row] < actors.offsets[row + 1] ? actors.values[Int(actors.codes[Int(actors.offsets[row])])] : nil
       guard let who = speaker ?? firstActor, hedgeColumn.codes[row] >= 0 else { continue }
       let hedge = hedgeColumn.values[Int(hedgeColumn.codes[row])]
+      if hedge == Hedge.reported.rawValue && speaker != nil { continue }
       let outlet = sources.codes[row] >= 0 ? sources.values[Int(sources.codes[row])] : ""
       let text = columns.text(row)
       for k in Int(topics.offsets[row])..<Int(topics.offsets[row + 1]) {
