@@ -96,7 +96,9 @@ struct Comparison: Sendable {
 
   static func literalValue(_ e: Expr, context: Expr) throws(Diagnostic) -> Value {
     guard case .literal(let lit, _) = e else {
-      throw Diagnostic(.typeMismatch, "a comparison needs a field on one side and a value on the other", at: context.range ?? SourceRange(start: 0, end: 0))
+      let message = "a comparison needs a field on one side and a value on the other"
+      if case .field(let name) = e, let range = name.range { throw Diagnostic(.typeMismatch, message, at: range, notes: [SQLHabits.unquoted(name.text)]) }
+      throw Diagnostic(.typeMismatch, message, at: context.range ?? SourceRange(start: 0, end: 0))
     }
     switch lit {
     case .string(let s): return .string(s)

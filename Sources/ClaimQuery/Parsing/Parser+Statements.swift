@@ -52,7 +52,9 @@ extension Parser {
   /// source = name { ( "and" | "or" | "minus" ) name } ;
   mutating func parseSource() throws(Diagnostic) -> (Name, [SetTerm]) {
     guard case .identifier(let text) = current.kind else {
-      throw unexpected("a collection (claims, docs, entities, topics, stories, citations), a 'let' name or _")
+      var diagnostic = unexpected("a collection (claims, docs, entities, topics, stories, citations), a 'let' name or _")
+      if let note = SQLHabits.atStart(source.slice(current.range)) { diagnostic.notes.append(note) }
+      throw diagnostic
     }
     let source = Name(text, range: advance().range)
     var combined: [SetTerm] = []
@@ -82,8 +84,10 @@ extension Parser {
     let stages = ["where", "group by", "select", "order by", "limit", "count", "distinct"]
     var suggestion: String? = nil
     if case .identifier(let word) = current.kind {
-      suggestion = Suggestions.nearest(to: word, in: stages.map { $0.split(separator: " ")[0] }.map(String.init)).map { "'\($0)'" }
+      suggestion = (SQLHabits.keyword(for: word) ?? Suggestions.nearest(to: word, in: stages.map { $0.split(separator: " ")[0] }.map(String.init))).map { "'\($0)'" }
     }
-    return unexpected("a stage (\(stages.joined(separator: ", "))) or the end of the statement", suggestion: suggestion, id: .expectedStage)
+    var diagnostic = unexpected("a stage (\(stages.joined(separator: ", "))) or the end of the statement", suggestion: suggestion, id: .expectedStage)
+    if let note = SQLHabits.afterStatement(source.slice(current.range)) { diagnostic.notes.append(note) }
+    return diagnostic
   }
 }

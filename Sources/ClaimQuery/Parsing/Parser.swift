@@ -102,7 +102,8 @@ public struct Parser {
 
   static func diagnostic(for error: LexError, at range: SourceRange) -> Diagnostic {
     switch error {
-    case .unexpectedCharacter(let c): return Diagnostic(.unexpectedCharacter, "unexpected character '\(c)'", at: range)
+    case .unexpectedCharacter(let c):
+      return Diagnostic(.unexpectedCharacter, "unexpected character '\(c)'", at: range, notes: SQLHabits.character(c).map { [$0] } ?? [])
     case .unterminatedString: return Diagnostic(.unterminatedString, "unterminated string; expected a closing quote", at: range)
     case .integerTooLarge: return Diagnostic(.integerTooLarge, "integer too large", at: range)
     case .invalidDate(let text): return Diagnostic(.invalidDate, "'\(text)' is not a date; expected YYYY-MM-DD", at: range)
