@@ -17,16 +17,15 @@ enum ParquetReader {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: empty"))
       return true
     }
-    guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else { return false }
-    defer { munmap(map, size) }
-    let file = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
+    guard let image = FileImage(descriptor: fd, size: size) else { return false }
     do throws(ParquetFailure) {
-      let metadata = try ParquetMetadata.read(file)
+      try readEnds(image)
+      let metadata = try ParquetMetadata.read(image.bytes)
       let names = Set(metadata.leaves.map { $0.path[0] })
       if ClaimRecord.isClaim(keys: names) {
-        try readClaims(file, metadata, input, into: &out)
+        try readClaims(image, metadata, input, into: &out)
       } else {
-        try readDocuments(file, metadata, input, into: &out)
+        try readDocuments(image, metadata, input, into: &out)
       }
     } catch {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: not a readable Parquet file (\(error.message), at byte \(error.offset))"))
@@ -36,10 +35,33 @@ enum ParquetReader {
     return true
   }
 
+  /// Reads the ends of the file into `image`: the magic number, and the footer with its length.
+  static func readEnds(_ image: FileImage) throws(ParquetFailure) {
+    let size = image.bytes.count
+    try read(image, 0..<min(size, 4))
+    try read(image, max(0, size - 8)..<size)
+    guard size >= 12 else { return }
+    let length = (0..<4).reduce(0) { $0 | Int(image.bytes[size - 8 + $1]) << (8 * $1) }
+    if length <= size - 12 { try read(image, (size - 8 - length)..<(size - 8)) }
+  }
+
+  /// Reads `range` of the file into `image`, or says that the file is shorter than it was.
+  static func read(_ image: FileImage, _ range: Range<Int>) throws(ParquetFailure) {
+    guard image.read(range) else {
+      throw ParquetFailure(message: "the file was cut short while it was read: bytes \(range.lowerBound) to \(range.upperBound) of its \(image.bytes.count) are gone", offset: range.lowerBound)
+    }
+  }
+
+  /// The bytes of a row group's column chunks.
+  static func span(_ group: ParquetMetadata.RowGroup) -> Range<Int> {
+    guard let first = group.chunks.map(\.start).min(), let end = group.chunks.map({ $0.start + $0.size }).max() else { return 0..<0 }
+    return first..<end
+  }
+
   /// What a leaf column gives a claim: `ClaimLineParser.Member` by its top-level name.
   typealias Member = ClaimLineParser.Member
 
-  static func readClaims(_ file: UnsafeBufferPointer<UInt8>, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
+  static func readClaims(_ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
     // the leaves that are read, each with the member it fills
     var used: [(leaf: Int, member: Member)] = []
     for (k, leaf) in metadata.leaves.enumerated() {
@@ -56,7 +78,7 @@ enum ParquetReader {
       used.append((k, member))
     }
     let groups = metadata.rowGroups
-    nonisolated(unsafe) let bytes = file
+    nonisolated(unsafe) let bytes = image.bytes
     let leaves = metadata.leaves
     let columns = used
     var builder = ClaimColumnsBuilder()
@@ -64,9 +86,10 @@ enum ParquetReader {
     var failure: ParquetFailure? = nil
     parallelMap(Array(groups.indices)) { g -> Result<ClaimColumnsBuilder, ParquetFailure> in
       do throws(ParquetFailure) {
-        let built = ClaimColumnsBuilder(columns: try ParquetRowGroup.columns(bytes, groups[g], leaves, columns))
-        release(bytes, groups[g])
-        return .success(built)
+        // each row group's bytes read in, made into columns, and given back
+        try read(image, span(groups[g]))
+        defer { image.release(span(groups[g])) }
+        return .success(ClaimColumnsBuilder(columns: try ParquetRowGroup.columns(bytes, groups[g], leaves, columns)))
       } catch {
         return .failure(error)
       }
@@ -82,18 +105,7 @@ enum ParquetReader {
     out.columns = builder
   }
 
-  /// Lets the kernel drop the pages of a row group read (they are the file's, and come back
-  /// from the page cache if touched again): resident memory holds the row groups being read,
-  /// not the whole file.
-  static func release(_ file: UnsafeBufferPointer<UInt8>, _ group: ParquetMetadata.RowGroup) {
-    guard let first = group.chunks.map(\.start).min(), let end = group.chunks.map({ $0.start + $0.size }).max(), let base = file.baseAddress else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let start = (first + page - 1) / page * page
-    guard end > start else { return }
-    madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
-  }
-
-  static func readDocuments(_ file: UnsafeBufferPointer<UInt8>, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
+  static func readDocuments(_ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
     let wanted: Set<String> = ["id", "title", "headline", "source", "outlet", "date", "published", "author", "url", "text", "body", "content"]
     let used = metadata.leaves.indices.filter { k in
       let leaf = metadata.leaves[k]
@@ -104,7 +116,10 @@ enum ParquetReader {
       return
     }
     var row = 0
+    let file = image.bytes
     for group in metadata.rowGroups {
+      try read(image, span(group))
+      defer { image.release(span(group)) }
       var walks: [ParquetRowGroup.LevelWalk] = []
       for k in used { walks.append(ParquetRowGroup.LevelWalk(try ParquetColumnChunk(file, group.chunks[k], metadata.leaves[k]), metadata.leaves[k])) }
       for _ in 0..<group.rows {
