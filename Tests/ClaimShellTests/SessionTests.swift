@@ -131,7 +131,7 @@ import Testing
     #expect(s.runScript(".explain claims where date >= 2025-10-01 order by date desc limit 5", file: nil))
     #expect(c.out.contains("  1 date index scan: rows in descending date order"))
     #expect(s.runScript(".explain claims group by actor with list(hedge) as hedges select actor", file: nil))
-    #expect(c.out.contains("group claims by actor: value codes hashed"))
+    #expect(c.out.contains("group claims by actor: value codes packed into one number and hashed"))
     #expect(c.out.contains("  2 select actor over the table"))
     // the planner finds a misspelt field in the last stage before any row is read
     #expect(!s.runScript(".explain claims where actor = \"Zelensky\" select sorce", file: nil))

@@ -7,9 +7,22 @@ struct ClaimGrouping {
   /// One field read as codes.
   struct FieldCodes {
     let field: ClaimField
-    let codes: (Int) -> [Int64]
+    /// Calls `body` with each of a row's codes: a list field's value ids (none for an empty
+    /// list), else one code, `Grouping.null` for a missing value. Allocates nothing.
+    let each: (Int, (Int64) -> Void) -> Void
     let decode: (Int64) -> Value
     let rank: (Int64) -> Int64
+    /// Where the codes lie, for packing several keys into one number: every code but null is
+    /// in `low ..< low + width`.
+    let low: Int64
+    let width: Int64
+
+    /// A row's codes, as an array.
+    func codes(_ row: Int) -> [Int64] {
+      var out: [Int64] = []
+      each(row) { out.append($0) }
+      return out
+    }
   }
 
   func fieldCodes(_ name: Name) throws(Diagnostic) -> FieldCodes {
@@ -18,16 +31,25 @@ struct ClaimGrouping {
       throw Diagnostic(.unknownField, "unknown field '\(name.text)' in claims", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion)
     }
     let s = store
+    // the span of numbers that are codes as they are (ids, day numbers, story ids)
+    func span(_ numbers: some Sequence<Int64>) -> (low: Int64, width: Int64) {
+      var (low, high) = (Int64.max, Int64.min)
+      for n in numbers { (low, high) = (min(low, n), max(high, n)) }
+      return low > high ? (0, 0) : (low, high - low + 1)
+    }
     switch field {
     case .id:
-      return FieldCodes(field: field, codes: { [Int64(s.ids[$0])] }, decode: { .int(Int($0)) }, rank: { $0 })
+      let (low, width) = span(s.ids.lazy.map(Int64.init))
+      return FieldCodes(field: field, each: { $1(Int64(s.ids[$0])) }, decode: { .int(Int($0)) }, rank: { $0 }, low: low, width: width)
     case .story:
       let stories = try s.stories.ids(cancellation)
-      return FieldCodes(field: field, codes: { stories[$0] == 0 ? [Grouping.null] : [Int64(stories[$0])] },
-        decode: { $0 == Grouping.null ? .null : .int(Int($0)) }, rank: { $0 })
+      let (low, width) = span(stories.lazy.filter { $0 != 0 }.map(Int64.init))
+      return FieldCodes(field: field, each: { $1(stories[$0] == 0 ? Grouping.null : Int64(stories[$0])) },
+        decode: { $0 == Grouping.null ? .null : .int(Int($0)) }, rank: { $0 }, low: low, width: width)
     case .date:
-      return FieldCodes(field: field, codes: { s.dates[$0] == ClaimStore.noDate ? [Grouping.null] : [Int64(s.dates[$0])] },
-        decode: { $0 == Grouping.null ? .null : .date(Day(number: Int32($0))) }, rank: { $0 })
+      let (low, width) = span(s.dates.lazy.filter { $0 != ClaimStore.noDate }.map(Int64.init))
+      return FieldCodes(field: field, each: { $1(s.dates[$0] == ClaimStore.noDate ? Grouping.null : Int64(s.dates[$0])) },
+        decode: { $0 == Grouping.null ? .null : .date(Day(number: Int32($0))) }, rank: { $0 }, low: low, width: width)
     case .text:
       // texts are not dictionary-encoded: number the distinct ones for this query
       var numbers: [String: Int64] = [:]
@@ -42,17 +64,20 @@ struct ClaimGrouping {
         }
       }
       let ranks = ValueDictionary.ranks(of: texts)
-      return FieldCodes(field: field, codes: { [codes[$0]] }, decode: { .string(texts[Int($0)]) }, rank: { Int64(ranks[Int($0)]) })
+      return FieldCodes(field: field, each: { $1(codes[$0]) }, decode: { .string(texts[Int($0)]) }, rank: { Int64(ranks[Int($0)]) },
+        low: 0, width: Int64(texts.count))
     case .actor, .cited, .topic:
       let list = s.list(field)!
       let ranks = list.dictionary.ranks()
-      return FieldCodes(field: field, codes: { list.column.row($0).map(Int64.init) },
-        decode: { $0 == Grouping.null ? .null : .string(list.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) })
+      return FieldCodes(field: field, each: { row, body in for v in list.column.row(row) { body(Int64(v)) } },
+        decode: { $0 == Grouping.null ? .null : .string(list.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
+        low: 0, width: Int64(list.dictionary.count))
     default:
       let coded = s.coded(field)!
       let ranks = coded.dictionary.ranks()
-      return FieldCodes(field: field, codes: { coded.codes[$0] < 0 ? [Grouping.null] : [Int64(coded.codes[$0])] },
-        decode: { $0 == Grouping.null ? .null : .string(coded.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) })
+      return FieldCodes(field: field, each: { $1(coded.codes[$0] < 0 ? Grouping.null : Int64(coded.codes[$0])) },
+        decode: { $0 == Grouping.null ? .null : .string(coded.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
+        low: 0, width: Int64(coded.dictionary.count))
     }
   }
 
@@ -67,39 +92,65 @@ struct ClaimGrouping {
     var grouping = Grouping()
     var distinct: [[Set<Int64>]] = aggregates.map { _ in [] }
     var best: [[Int64?]] = aggregates.map { _ in [] }
-    let total = rows?.count ?? store.count
-    for k in 0..<total {
-      try cancellation.poll(k, at: keys.first?.range)
-      let row = rows.map { Int($0[k]) } ?? k
-      let lists = keyFields.map { $0.codes(row) }
-      for key in (lists.count == 1 ? lists[0].map { [$0] } : Grouping.combinations(lists)) {
-        let g = grouping.group(key)
-        grouping.count(g)
-        for (a, aggregate) in aggregates.enumerated() {
-          guard let arg = argFields[a] else { continue }
-          switch aggregate.function {
-          case .count: break
-          case .countDistinct, .list:
-            while distinct[a].count <= g { distinct[a].append([]) }
-            for code in arg.codes(row) where code != Grouping.null { distinct[a][g].insert(code) }
-          case .min, .max:
-            while best[a].count <= g { best[a].append(nil) }
-            for code in arg.codes(row) where code != Grouping.null {
-              if let current = best[a][g] {
-                let better = aggregate.function == .min ? arg.rank(code) < arg.rank(current) : arg.rank(code) > arg.rank(current)
-                if better { best[a][g] = code }
-              } else {
-                best[a][g] = code
-              }
+    // a row joins group `g`: its count and its aggregates' arguments
+    func join(_ g: Int, _ row: Int) {
+      grouping.count(g)
+      for (a, aggregate) in aggregates.enumerated() {
+        guard let arg = argFields[a] else { continue }
+        switch aggregate.function {
+        case .count: break
+        case .countDistinct, .list:
+          while distinct[a].count <= g { distinct[a].append([]) }
+          arg.each(row) { code in if code != Grouping.null { distinct[a][g].insert(code) } }
+        case .min, .max:
+          while best[a].count <= g { best[a].append(nil) }
+          arg.each(row) { code in
+            guard code != Grouping.null else { return }
+            if let current = best[a][g] {
+              let better = aggregate.function == .min ? arg.rank(code) < arg.rank(current) : arg.rank(code) > arg.rank(current)
+              if better { best[a][g] = code }
+            } else {
+              best[a][g] = code
             }
           }
         }
       }
     }
+    let total = rows?.count ?? store.count
+    if let packing = Packing(keyFields) {
+      // every key packed into one number: no allocation per row, one hash per group joined
+      func visit(_ i: Int, _ key: Int64, _ row: Int) {
+        guard i < keyFields.count else { return join(grouping.group(packed: key) { packing.unpack(key) }, row) }
+        keyFields[i].each(row) { code in visit(i + 1, key + packing.digit(i, code) * packing.place[i], row) }
+      }
+      for k in 0..<total {
+        try cancellation.poll(k, at: keys.first?.range)
+        visit(0, 0, rows.map { Int($0[k]) } ?? k)
+      }
+    } else {
+      for k in 0..<total {
+        try cancellation.poll(k, at: keys.first?.range)
+        let row = rows.map { Int($0[k]) } ?? k
+        for key in Grouping.combinations(keyFields.map { $0.codes(row) }) { join(grouping.group(key), row) }
+      }
+    }
     let columns = Planner.groupedColumns(keys: keyFields.map(\.field), aggregates: aggregates, arguments: argFields.map { $0?.field })
-    var rows: [[Value]] = []
-    rows.reserveCapacity(grouping.keys.count)
-    for g in grouping.keys.indices {
+    // Grouping.ordered's order, on integers before any value is made: the first count
+    // descending (else the group's size), then the keys ascending by rank, null first
+    let countAggregate = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }
+    let weights = grouping.keys.indices.map { g -> Int in
+      guard let a = countAggregate, aggregates[a].function == .countDistinct else { return grouping.counts[g] }
+      return g < distinct[a].count ? distinct[a][g].count : 0
+    }
+    let ranks = keyFields.indices.map { k in grouping.keys.map { keyFields[k].rank($0[k]) } }
+    let order = grouping.keys.indices.sorted { x, y in
+      if weights[x] != weights[y] { return weights[x] > weights[y] }
+      for key in ranks where key[x] != key[y] { return key[x] < key[y] }
+      return false
+    }
+    var ordered: [[Value]] = []
+    ordered.reserveCapacity(order.count)
+    for g in order {
       var row = zip(keyFields, grouping.keys[g]).map { $0.decode($1) }
       for (a, aggregate) in aggregates.enumerated() {
         switch aggregate.function {
@@ -111,9 +162,41 @@ struct ClaimGrouping {
           row.append(.list(codes.map(argFields[a]!.decode).sorted(by: Value.ascending)))
         }
       }
-      rows.append(row)
+      ordered.append(row)
     }
-    let ordered = Grouping.ordered(rows, sizes: grouping.counts, keyCount: keyFields.count, aggregates: aggregates)
     return Table(columns: columns, rows: ordered)
+  }
+}
+
+/// Several keys' codes packed into one number, mixed radix: key `i`'s digit is its code less
+/// the field's lowest (null the digit after the highest), times `place[i]`. Nil when the
+/// product of the radices does not fit.
+struct Packing {
+  let fields: [ClaimGrouping.FieldCodes]
+  /// Each key's place value.
+  let place: [Int64]
+
+  init?(_ fields: [ClaimGrouping.FieldCodes]) {
+    var place: [Int64] = []
+    var product: Int64 = 1
+    for f in fields {
+      place.append(product)
+      let (next, overflow) = product.multipliedReportingOverflow(by: f.width + 1)
+      guard !overflow else { return nil }
+      product = next
+    }
+    self.fields = fields
+    self.place = place
+  }
+
+  /// Key `i`'s digit for `code`.
+  @inline(__always) func digit(_ i: Int, _ code: Int64) -> Int64 { code == Grouping.null ? fields[i].width : code - fields[i].low }
+
+  /// The codes packed in `key`.
+  func unpack(_ key: Int64) -> [Int64] {
+    fields.indices.map { i in
+      let d = key / place[i] % (fields[i].width + 1)
+      return d == fields[i].width ? Grouping.null : d + fields[i].low
+    }
   }
 }

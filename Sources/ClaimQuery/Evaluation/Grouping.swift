@@ -26,6 +26,16 @@ struct Grouping {
     return keys.count - 1
   }
 
+  /// The group for a key packed into one number (`Packing`), created when new with the codes
+  /// `unpack` gives.
+  mutating func group(packed: Int64, _ unpack: () -> [Int64]) -> Int {
+    if let g = single[packed] { return g }
+    single[packed] = keys.count
+    keys.append(unpack())
+    counts.append(0)
+    return keys.count - 1
+  }
+
   /// Counts one more row in group `g`.
   mutating func count(_ g: Int) { counts[g] += 1 }
 

@@ -93,7 +93,7 @@ extension QueryEngine {
     case .denseGroup(let layout, _):
       return "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of \(layout.groups) groups indexed by value ids, one pass"
     case .groupClaims(let keys, _):
-      return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes hashed, values decoded once per group"
+      return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered by rank, values decoded once per group"
     case .materialize:
       return "claims as a table"
     case .table(let stage):
