@@ -202,6 +202,16 @@ public struct QueryEngine: Sendable {
       return .table(try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: range), "the grouped claims")
     case (.groupClaims(let keys, let aggregates), .claims(let rows)):
       return .table(try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates), "the grouped claims")
+    case (.distinctClaims(let chosen), .claims(let rows)):
+      return .claims(try ClaimDistinct(store: store, cancellation: cancellation).rows(rows, fields: chosen ?? fields, at: nil))
+    case (.selectClaims(let items), .claims(let rows)):
+      let chosen = items.compactMap { ClaimField(named: $0.field.text) }
+      let columns = zip(items, chosen).map { item, field in
+        var c = field.column
+        if let alias = item.alias { c.name = alias.text }
+        return c
+      }
+      return .table(Table(columns: columns, rows: materialize(rows, fields: chosen).rows), "claims")
     case (.materialize, .claims(let rows)):
       return .table(materialize(rows, fields: fields), "claims")
     case (.table(let stage), .table(let t, let name)):

@@ -27,13 +27,26 @@ public enum Value: Hashable, Sendable {
 
   /// The value as JSON text.
   public var json: String {
+    var out: [UInt8] = []
+    appendJSON(to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 of `json` to `out`.
+  func appendJSON(to out: inout [UInt8]) {
     switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let n): return String(n)
-    case .string(let s): return JSONWriter.quoted(s)
-    case .date(let d): return JSONWriter.quoted(d.description)
-    case .list(let items): return "[" + items.map(\.json).joined(separator: ",") + "]"
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .int(let n): out.append(contentsOf: String(n).utf8)
+    case .string(let s): JSONWriter.append(quoted: s, to: &out)
+    case .date(let d): JSONWriter.append(quoted: d.description, to: &out)
+    case .list(let items):
+      out.append(UInt8(ascii: "["))
+      for (k, item) in items.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        item.appendJSON(to: &out)
+      }
+      out.append(UInt8(ascii: "]"))
     }
   }
 }

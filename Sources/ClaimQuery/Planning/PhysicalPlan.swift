@@ -2,8 +2,8 @@
 /// an index answers together. The planner picks, from the plan and the store's statistics:
 /// the date index for `where … order by date … limit n` on all claims; postings and row tests
 /// for `where` on claims (`ClaimFilter`); a top-k sort for `order by … limit n`; dense
-/// grouping when the keys' value ids fit flat arrays, else grouping by value codes; and the
-/// general path over a materialised table for everything after a `select` or a `group by`.
+/// grouping when the keys' value ids fit flat arrays, else grouping by value codes; `distinct`
+/// by codes; and the general path over a table for everything after a `select` or a `group by`.
 struct PhysicalPlan {
   /// One operator.
   enum Operator {
@@ -21,7 +21,12 @@ struct PhysicalPlan {
     case denseGroup(DenseGrouping.Layout, SourceRange?)
     /// `group by` on claims by value codes, hashed.
     case groupClaims([Name], [Aggregate])
-    /// Claims become a table (before `select` or `distinct`).
+    /// `distinct` on claims: the first row of each set equal on these fields (nil: every field
+    /// of the claims), by codes and bytes.
+    case distinctClaims([ClaimField]?)
+    /// `select` on claims: a table of the selected fields only.
+    case selectClaims([SelectItem])
+    /// Claims become a table (after `distinct`).
     case materialize
     /// A stage of the general path, over a table.
     case table(Stage)
@@ -71,8 +76,16 @@ struct PhysicalPlan {
           operators.append(.groupClaims(keys, aggregates))
         }
         onClaims = false
-      case .select, .distinct:
-        operators += [.materialize, .table(stages[i])]
+      case .select(let items):
+        // `select … distinct` keeps rows by codes first, then makes values for them alone
+        if i + 1 < stages.count, case .distinct = stages[i + 1] {
+          operators.append(.distinctClaims(items.compactMap { ClaimField(named: $0.field.text) }))
+          i += 1
+        }
+        operators.append(.selectClaims(items))
+        onClaims = false
+      case .distinct:
+        operators += [.distinctClaims(nil), .materialize]
         onClaims = false
       }
     }

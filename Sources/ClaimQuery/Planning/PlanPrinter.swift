@@ -94,6 +94,10 @@ extension QueryEngine {
       return "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of \(layout.groups) groups indexed by value ids, one pass"
     case .groupClaims(let keys, _):
       return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered by rank, values decoded once per group"
+    case .distinctClaims(let fields):
+      return "distinct claims by \(fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every field"): codes and bytes hashed, the first row of each kept"
+    case .selectClaims(let items):
+      return "the selected fields (\(items.map(\.field.text).joined(separator: ", "))) of the claims as a table"
     case .materialize:
       return "claims as a table"
     case .table(let stage):

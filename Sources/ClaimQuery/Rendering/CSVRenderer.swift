@@ -5,20 +5,40 @@
 /// guarded with a leading `'` unless the spec says not to.
 enum CSVRenderer {
   static func render(_ table: Table, _ spec: RenderSpec) -> String {
-    var out = table.columns.map { field($0.name) }.joined(separator: ",") + "\n"
-    for row in table.rows {
-      out += row.map { value in
+    var out: [UInt8] = []
+    for (k, column) in table.columns.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      append(column.name, to: &out)
+    }
+    out.append(0x0A)
+    for (r, row) in table.rows.enumerated() {
+      // room for the rest, judged from the first rows: the text is not copied as it grows
+      if r == 64 { out.reserveCapacity(out.count / 64 * table.rows.count * 11 / 10) }
+      for (k, value) in row.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
         var text = value.text
         if spec.guardFormulas, !isNumber(value), isFormula(text) { text = "'" + text }
-        return field(spec.terminal ? TerminalSafe.escape(text, keepLayout: true) : text)
-      }.joined(separator: ",") + "\n"
+        append(spec.terminal ? TerminalSafe.escape(text, keepLayout: true) : text, to: &out)
+      }
+      out.append(0x0A)
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
-  static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-    return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+  /// Appends one field's UTF-8 to `out`: as it is, or quoted (its quotes doubled) when it
+  /// holds a comma, a quote or a line break.
+  static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      let quote = UInt8(ascii: "\"")
+      guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else { return out.append(contentsOf: bytes) }
+      out.append(quote)
+      for b in bytes {
+        out.append(b)
+        if b == quote { out.append(quote) }
+      }
+      out.append(quote)
+    }
   }
 
   /// Whether a spreadsheet would read `text` as a formula: it begins with `=`, `+`, `-`, `@`,

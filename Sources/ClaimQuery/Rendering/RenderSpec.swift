@@ -58,8 +58,7 @@ public enum Renderer {
   public static func render(_ table: Table, _ spec: RenderSpec) -> String {
     switch spec.mode {
     case .table: return TableRenderer.render(table, spec)
-    case .json: return "[" + table.rows.map { jsonObject(table.columns, $0) }.joined(separator: ",\n ") + "]\n"
-    case .jsonl: return table.rows.map { jsonObject(table.columns, $0) + "\n" }.joined()
+    case .json, .jsonl: return json(table, lines: spec.mode == .jsonl)
     case .csv: return CSVRenderer.render(table, spec)
     case .markdown: return MarkdownRenderer.render(table, spec)
     case .kwic:
@@ -70,7 +69,24 @@ public enum Renderer {
     }
   }
 
-  static func jsonObject(_ columns: [Column], _ row: [Value]) -> String {
-    "{" + zip(columns, row).map { JSONWriter.quoted($0.name) + ":" + $1.json }.joined(separator: ",") + "}"
+  /// The rows as JSON objects: one per line (`lines`), else one array.
+  static func json(_ table: Table, lines: Bool) -> String {
+    let names = table.columns.map { Array((JSONWriter.quoted($0.name) + ":").utf8) }
+    var out: [UInt8] = lines ? [] : [UInt8(ascii: "[")]
+    for (r, row) in table.rows.enumerated() {
+      // room for the rest, judged from the first rows: the text is not copied as it grows
+      if r == 64 { out.reserveCapacity(out.count / 64 * table.rows.count * 11 / 10) }
+      if !lines && r > 0 { out.append(contentsOf: ",\n ".utf8) }
+      out.append(UInt8(ascii: "{"))
+      for (k, value) in row.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: names[k])
+        value.appendJSON(to: &out)
+      }
+      out.append(UInt8(ascii: "}"))
+      if lines { out.append(0x0A) }
+    }
+    if !lines { out.append(contentsOf: "]\n".utf8) }
+    return String(decoding: out, as: UTF8.self)
   }
 }
