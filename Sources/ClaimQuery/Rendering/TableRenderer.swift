@@ -21,9 +21,10 @@ enum TableRenderer {
       for (i, n) in counts.enumerated() { cells[i].append(bar(n, of: largest)) }
     }
 
-    var widths = headers.indices.map { c in
-      max(DisplayWidth.of(headers[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
-    }
+    // each cell's width, worked out once
+    let cellWidths = cells.map { $0.map { DisplayWidth.of($0) } }
+    let headerWidths = headers.map { DisplayWidth.of($0) }
+    var widths = headers.indices.map { c in max(headerWidths[c], cellWidths.map { $0[c] }.max() ?? 0) }
     // cap the widest columns at one width, as high as still fits; drop columns that cannot fit
     let natural = widths
     var shown = headers.count
@@ -40,13 +41,32 @@ enum TableRenderer {
     }
     for c in 0..<shown { widths[c] = max(floor(c), min(natural[c], low)) }
 
-    var lines: [String] = []
-    let bold = spec.color ? "\u{1B}[1m" : ""
-    let reset = spec.color ? "\u{1B}[0m" : ""
-    lines.append(bold + (0..<shown).map { pad(headers[$0], widths[$0], right: rightAligned[$0]) }.joined(separator: separator) + reset)
-    lines.append((0..<shown).map { String(repeating: "─", count: widths[$0]) }.joined(separator: "─┼─"))
-    for row in cells {
-      lines.append((0..<shown).map { pad(row[$0], widths[$0], right: rightAligned[$0]) }.joined(separator: separator))
+    // written as bytes: each cell and its padding appended, each line without trailing spaces
+    var out: [UInt8] = []
+    func line(_ texts: [String], _ textWidths: [Int], before: String = "", after: String = "") {
+      out.append(contentsOf: before.utf8)
+      for c in 0..<shown {
+        if c > 0 { out.append(contentsOf: separator.utf8) }
+        guard textWidths[c] <= widths[c] else {
+          out.append(contentsOf: pad(texts[c], widths[c], right: rightAligned[c]).utf8)
+          continue
+        }
+        let gap = repeatElement(UInt8(ascii: " "), count: widths[c] - textWidths[c])
+        if rightAligned[c] { out.append(contentsOf: gap) }
+        out.append(contentsOf: texts[c].utf8)
+        if !rightAligned[c] { out.append(contentsOf: gap) }
+      }
+      out.append(contentsOf: after.utf8)
+      while out.last == UInt8(ascii: " ") { out.removeLast() }
+      out.append(0x0A)
+    }
+    line(headers, headerWidths, before: spec.color ? "\u{1B}[1m" : "", after: spec.color ? "\u{1B}[0m" : "")
+    out.append(contentsOf: (0..<shown).map { String(repeating: "─", count: widths[$0]) }.joined(separator: "─┼─").utf8)
+    out.append(0x0A)
+    for (r, row) in cells.enumerated() {
+      // room for the rest, judged from the first rows: the text is not copied as it grows
+      if r == 64 { out.reserveCapacity(out.count / 64 * cells.count * 11 / 10) }
+      line(row, cellWidths[r])
     }
     var footer = table.rows.count == 1 ? "1 row" : "\(grouped(table.rows.count)) rows"
     if shownRows.count < table.rows.count { footer = "showing \(grouped(shownRows.count)) of \(grouped(table.rows.count)) rows (.maxrows off shows all)" }
@@ -55,8 +75,9 @@ enum TableRenderer {
       let visible = min(shown, table.columns.count)
       footer += ", \(visible) of \(table.columns.count) columns shown (.mode json shows all)"
     }
-    lines.append(footer)
-    return lines.map { trimmedRight($0) }.joined(separator: "\n") + "\n"
+    out.append(contentsOf: footer.utf8)
+    out.append(0x0A)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// `text` cut or padded to exactly `width` display columns.
@@ -95,13 +116,5 @@ enum TableRenderer {
       out.append(c)
     }
     return out
-  }
-
-  /// `s` without its trailing spaces (found from the end, so a padded line costs its padding).
-  static func trimmedRight(_ s: String) -> String {
-    let bytes = s.utf8
-    var end = bytes.endIndex
-    while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0x20 { end = bytes.index(before: end) }
-    return String(s[..<end])
   }
 }
