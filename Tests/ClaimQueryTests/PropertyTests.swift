@@ -204,6 +204,30 @@ import Testing
     }
   }
 
+  /// `order by text` on claims (eight bytes as a number, then the whole texts) and on a table
+  /// (by values) give the same order, with and without a limit.
+  @Test func textOrderByBytesAgreesWithTextOrderByValues() async {
+    await propertyCheck(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30), Gen<Int>.int(in: 1...6)) { seed, k in
+      // texts alike in their first eight bytes and more, some equal, one short
+      var corpus = Self.corpus(seed)
+      for i in corpus.claims.indices {
+        let n = abs(seed[i])
+        corpus.claims[i].text = n % 11 == 0 ? "Same" : "Same first words, \(n % 4) then \(n % 9)"
+      }
+      corpus = Corpus(documents: [], claims: corpus.claims, lexicon: corpus.lexicon)
+      var engine = QueryEngine(corpus: corpus)
+      for order in ["text", "text desc", "hedge, text desc", "text, id desc"] {
+        for limit in ["", " limit \(k)"] {
+          let claims = try engine.table("claims order by \(order)\(limit) select id")
+          let table = try engine.table("claims select id, text, hedge order by \(order)\(limit) select id")
+          #expect(claims.rows == table.rows, "order by \(order)\(limit)")
+        }
+      }
+    }
+    #expect(ClaimOrdering.compare(Array("abcdefgh".utf8)[...], Array("abcdefghi".utf8)[...]) == -1)
+    #expect(ClaimOrdering.prefix(Array("\u{FF}".utf8)[...]) > ClaimOrdering.prefix(Array("z".utf8)[...]))
+  }
+
   @Test func packedKeysUnpackToTheirCodes() async {
     await propertyCheck(count: 300, input: Gen<Int>.int(in: 0...40).array(of: 1...5), Gen<Int>.int(in: -50...50)) { widths, low in
       let fields = widths.map { w in

@@ -1,5 +1,8 @@
+import Glibc
+
 /// `order by` on claims rows: each key read once per row as a number (ids, day numbers, the
-/// rank of a dictionary value; a list by its smallest value's rank), then one stable sort.
+/// rank of a dictionary value; a list by its smallest value's rank; a text by its first bytes),
+/// then one stable sort.
 struct ClaimOrdering {
   let store: ClaimStore
   let cancellation: Cancellation?
@@ -15,9 +18,13 @@ struct ClaimOrdering {
       sortKeys.append(try numbers(field, key.field, rows))
       try cancellation.check(at: key.field.range)
     }
+    // a text's number is its first eight bytes: equal numbers are told apart by the whole texts
+    let isText = keys.map { ClaimField(named: $0.field.text) == .text }
     func less(_ a: Int, _ b: Int) -> Bool {
-      for (k, key) in zip(keys, sortKeys) where key[a] != key[b] {
-        return k.descending ? key[a] > key[b] : key[a] < key[b]
+      for (k, key) in sortKeys.enumerated() {
+        var order = key[a] == key[b] ? 0 : key[a] < key[b] ? -1 : 1
+        if order == 0, isText[k] { order = Self.compare(store.texts.bytes(Int(rows[a])), store.texts.bytes(Int(rows[b]))) }
+        if order != 0 { return keys[k].descending ? order > 0 : order < 0 }
       }
       return a < b
     }
@@ -51,12 +58,30 @@ struct ClaimOrdering {
       let ranks = list.dictionary.ranks()
       return rows.map { r in list.column.row(Int(r)).map { Int64(ranks[Int($0)]) }.min() ?? Int64.min }
     case .text:
-      let f = try ClaimGrouping(store: store, cancellation: nil).fieldCodes(name)
-      return rows.map { r in f.codes(Int(r)).map(f.rank).min() ?? Int64.min }
+      return rows.map { Self.prefix(store.texts.bytes(Int($0))) }
     default:
       let coded = store.coded(field)!
       let ranks = coded.dictionary.ranks()
       return rows.map { r in coded.codes[Int(r)] < 0 ? Int64.min : Int64(ranks[Int(coded.codes[Int(r)])]) }
+    }
+  }
+
+  /// The first eight bytes of `text`, big-endian, as a number that sorts as they do.
+  static func prefix(_ text: ArraySlice<UInt8>) -> Int64 {
+    var n: UInt64 = 0
+    for i in 0..<8 { n = n << 8 | UInt64(i < text.count ? text[text.startIndex + i] : 0) }
+    return Int64(bitPattern: n ^ (1 << 63))
+  }
+
+  /// -1, 0 or 1 as `a` sorts before, with or after `b`, byte by byte (a prefix first).
+  static func compare(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
+    a.withUnsafeBufferPointer { p in
+      b.withUnsafeBufferPointer { q in
+        let n = min(p.count, q.count)
+        let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+        if c != 0 { return c < 0 ? -1 : 1 }
+        return p.count == q.count ? 0 : p.count < q.count ? -1 : 1
+      }
     }
   }
 }
