@@ -169,7 +169,8 @@ struct ClaimFilter {
       return .test(.text) { row in CaseInsensitive.contains(texts.bytes(row), n) }
     case (.text, .matches(let pattern)):
       let cancellation = cancellation
-      return .test(.text) { pattern.matches(store.text($0), cancellation: cancellation) }
+      let texts = store.texts
+      return .test(.text) { pattern.mayMatch(texts.bytes($0)) && pattern.matches(store.text($0), cancellation: cancellation) }
     case (.text, .order(let op, let v)):
       return .test(.text) { matcher.order(.string(store.text($0)), op, v) }
     default:
