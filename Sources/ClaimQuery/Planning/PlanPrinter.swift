@@ -59,7 +59,9 @@ extension QueryEngine {
         let field = [l, r].compactMap { if case .field(let n) = $0 { ClaimField(named: n.text) } else { nil } }.first
         switch (field, op) {
         case (.text?, .contains): add("a parallel scan of the texts")
-        case (.text?, .matches): add("a regular expression on each text")
+        case (.text?, .matches):
+          let literal = [l, r].compactMap { if case .literal(.string(let p), _) = $0 { Pattern.requiredLiteral(p) } else { nil } }.first
+          add(literal.map { "a regular expression on each text holding \"\($0)\"" } ?? "a regular expression on each text")
         case (_, .matches): add("a regular expression on each distinct value, then its postings")
         case (.text?, _): add("a test of each text")
         case (.id?, _), (.date?, _): add("a test of each row's number")
