@@ -5,7 +5,7 @@ SWIFT ?= swift
 CORPUS ?= seeds
 N ?= 1000000
 
-.PHONY: run test build release deps sqlvenv bench bench-sql bench-bbc bench-scripts fuzz fuzz-smoke clean
+.PHONY: run test build release deps sqlvenv bench bench-sql bench-operators bench-bbc bench-scripts fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
@@ -71,6 +71,14 @@ bench: release
 # 10M claims: claimsh against DuckDB running the SQL claimsh compiles, over claimsh's Parquet export.
 bench-sql: release
 	@python3 Sources/claimsh-bench/peers_vs_claimsh.py 10000000 --engines duckdb --reps 3 --bbc ''
+
+# Beyond the six queries: grouping, distinct, text order, a pattern and exports, claimsh vs
+# DuckDB on the same Parquet file of N claims (made with gen_claims.py and .export when missing).
+bench-operators: release sqlvenv
+	@d=/tmp/claimsbench/n$(N); bin=$$($(SWIFT) build -c release --show-bin-path); \
+	  [ -f $$d/claims.jsonl ] || python3 ../shared/bench/gen_claims.py $(N) --out /tmp/claimsbench; \
+	  [ -f $$d/claims.parquet ] || $$bin/claimsh --no-init --corpus $$d/claims.jsonl -c ".export $$d/claims.parquet"; \
+	  python3 Sources/claimsh-bench/operators.py $$bin/claimsh $(SQLVENV)/bin/python $$d/claims.parquet
 
 # Load + extract the BBC corpus in a release build: on one core, then on all cores.
 bench-bbc: release

@@ -29,12 +29,14 @@ struct DotCommand: Sendable {
     DotCommand(name: "stats", arguments: "", summary: "documents, sentences, claims, debris, entities, topics and warnings"),
     DotCommand(name: "story", arguments: "ID", summary: "a story: its outlets in the order they reported it, what each says, who cites whom, and where they disagree"),
     DotCommand(name: "timeout", arguments: "[SECONDS|off]", summary: "stop a statement that runs longer than SECONDS; with no argument, the current limit"),
-    DotCommand(name: "timer", arguments: "[on|off]", summary: "print how long each statement takes; with no argument, the current setting"),
+    DotCommand(name: "timer", arguments: "[on|off]", summary: "print how long each statement (and .export, .load, .save) takes; with no argument, the current setting"),
     DotCommand(name: "values", arguments: "FIELD", summary: "the values of a claims field, with counts"),
   ]
 
   /// The commands that read or write files, which `--safe` refuses.
   static let touchingFiles: Set<String> = ["export", "load", "once", "output", "read", "save"]
+  /// The commands `.timer on` times as it times statements: they read or write a corpus or a result.
+  static let timed: Set<String> = ["export", "load", "save"]
 
   /// The command named `name` (".exit" is ".quit"), or the one command whose name starts with
   /// it, as sqlite3 takes `.q` and `.h`.

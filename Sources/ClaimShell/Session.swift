@@ -112,7 +112,13 @@ public final class Session {
   /// Runs what the input loop handed on.
   func run(_ unit: InputLoop.Unit, file: String?) -> DotResult {
     switch unit {
-    case .dotCommand(let text, let line): return dotCommand(text, file: file, line: line)
+    case .dotCommand(let text, let line):
+      let start = DispatchTime.now().uptimeNanoseconds
+      let result = dotCommand(text, file: file, line: line)
+      if timer, let name = DotLine(text).words.first?.word.dropFirst(), let command = DotCommand.named(String(name)), DotCommand.timed.contains(command.name) {
+        reportTime(since: start)
+      }
+      return result
     case .statement(let text, let firstLine): return execute(text, file: file, firstLine: firstLine) ? .done : .failed
     }
   }
@@ -149,11 +155,13 @@ public final class Session {
       }
     }
     if redirect?.once == true { redirect = nil }
-    if timer {
-      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-      err(String(format: "Run Time: %.3f s", seconds))
-    }
+    if timer { reportTime(since: start) }
     return ok
+  }
+
+  /// `.timer`'s line: the seconds since `start` (uptime nanoseconds), as sqlite3 prints them.
+  func reportTime(since start: UInt64) {
+    err(String(format: "Run Time: %.3f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
   }
 
   /// An error about a dot-command line, with a caret under `range` (UTF-8 offsets in `line`).

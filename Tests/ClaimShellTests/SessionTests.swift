@@ -70,6 +70,14 @@ import Testing
     #expect(c.out.contains("{\"what\":\"claims\",\"count\":6}"))
   }
 
+  @Test func theTimerTimesExportsAndNotOtherCommands() throws {
+    let dir = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (s, c) = session()
+    #expect(s.runScript(".timer on\n.mode csv\n.export \(dir.appendingPathComponent("c.csv").path) claims", file: nil))
+    #expect(c.err.components(separatedBy: "Run Time:").count == 2, "one line, for .export: \(c.err)")
+  }
+
   @Test func readRunsScriptsAndIsCapped() throws {
     let dir = try Fixtures.temporaryFolder()
     let inner = dir.appendingPathComponent("inner.cq").path
