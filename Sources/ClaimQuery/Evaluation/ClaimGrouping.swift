@@ -10,7 +10,9 @@ struct ClaimGrouping {
     /// Calls `body` with each of a row's codes: a list field's value ids (none for an empty
     /// list), else one code, `Grouping.null` for a missing value. Allocates nothing.
     let each: (Int, (Int64) -> Void) -> Void
+    /// The value a code stands for.
     let decode: (Int64) -> Value
+    /// A code's place in the order of values (null first).
     let rank: (Int64) -> Int64
     /// Where the codes lie, for packing several keys into one number: every code but null is
     /// in `low ..< low + width`.
@@ -25,6 +27,7 @@ struct ClaimGrouping {
     }
   }
 
+  /// The field `name` names, read as codes; the unknown-field diagnostic when none has that name.
   func fieldCodes(_ name: Name) throws(Diagnostic) -> FieldCodes {
     guard let field = ClaimField(named: name.text) else {
       let suggestion = Suggestions.nearest(to: name.text, in: ClaimField.allCases.map(\.rawValue)).map { "'\($0)'" }
