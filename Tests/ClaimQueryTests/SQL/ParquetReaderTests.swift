@@ -100,6 +100,17 @@ import Testing
     #expect(corpus.warnings.map(\.message) == ["no \"text\" value; skipped"])
   }
 
+  /// Found by the load fuzzer: a schema whose root says it has -5 children trapped.
+  @Test func aSchemaGroupWithNegativeChildrenIsReported() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let found = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fuzz/regressions/load/parquet-schema-with-negative-children"))
+    let path = folder.appendingPathComponent("found.parquet").path
+    try found.dropFirst().write(to: URL(fileURLWithPath: path))  // its first byte picked the kind
+    let corpus = Self.loader.load(paths: [path])
+    #expect(corpus.warnings.map(\.message) == ["skipped: not a readable Parquet file (a schema group with -5 children, at byte 122)"])
+  }
+
   @Test func damagedFilesAreReportedWithTheirPathAndTheRestLoads() throws {
     let folder = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

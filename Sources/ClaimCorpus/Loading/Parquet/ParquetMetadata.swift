@@ -119,6 +119,7 @@ struct ParquetMetadata {
     var next = 1
     func walk(_ children: Int, path: [String], definition: Int, repetition: Int, depth: Int) throws(ParquetFailure) {
       guard depth < ThriftCompactReader.maxDepth else { throw ParquetFailure(message: "a schema nested too deep", offset: offset) }
+      guard children >= 0 else { throw ParquetFailure(message: "a schema group with \(children) children", offset: offset) }
       for _ in 0..<children {
         guard next < elements.count else { throw ParquetFailure(message: "the schema lists fewer elements than its groups hold", offset: offset) }
         let e = elements[next]
