@@ -204,8 +204,7 @@ public struct QueryEngine: Sendable {
       return .table(try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates), "the grouped claims")
     case (.distinctClaims(let chosen), .claims(let rows)):
       return .claims(try ClaimDistinct(store: store, cancellation: cancellation).rows(rows, fields: chosen ?? fields, at: nil))
-    case (.selectClaims(let items), .claims(let rows)):
-      let chosen = items.compactMap { ClaimField(named: $0.field.text) }
+    case (.selectClaims(let items, let chosen), .claims(let rows)):
       let columns = zip(items, chosen).map { item, field in
         var c = field.column
         if let alias = item.alias { c.name = alias.text }

@@ -24,8 +24,8 @@ struct PhysicalPlan {
     /// `distinct` on claims: the first row of each set equal on these fields (nil: every field
     /// of the claims), by codes and bytes.
     case distinctClaims([ClaimField]?)
-    /// `select` on claims: a table of the selected fields only.
-    case selectClaims([SelectItem])
+    /// `select` on claims: a table of the selected fields only (the items' fields, resolved once).
+    case selectClaims([SelectItem], [ClaimField])
     /// Claims become a table (after `distinct`).
     case materialize
     /// A stage of the general path, over a table.
@@ -77,12 +77,13 @@ struct PhysicalPlan {
         }
         onClaims = false
       case .select(let items):
+        let fields = items.compactMap { ClaimField(named: $0.field.text) }
         // `select … distinct` keeps rows by codes first, then makes values for them alone
         if i + 1 < stages.count, case .distinct = stages[i + 1] {
-          operators.append(.distinctClaims(items.compactMap { ClaimField(named: $0.field.text) }))
+          operators.append(.distinctClaims(fields))
           i += 1
         }
-        operators.append(.selectClaims(items))
+        operators.append(.selectClaims(items, fields))
         onClaims = false
       case .distinct:
         operators += [.distinctClaims(nil), .materialize]

@@ -98,7 +98,7 @@ extension QueryEngine {
       return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered by rank, values decoded once per group"
     case .distinctClaims(let fields):
       return "distinct claims by \(fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every field"): codes and bytes hashed, the first row of each kept"
-    case .selectClaims(let items):
+    case .selectClaims(let items, _):
       return "the selected fields (\(items.map(\.field.text).joined(separator: ", "))) of the claims as a table"
     case .materialize:
       return "claims as a table"
