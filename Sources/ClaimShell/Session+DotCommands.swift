@@ -81,6 +81,7 @@ extension Session {
       return fail("unknown command '.\(name)'; .help lists them", at: 0, suggestion: suggestion)
     }
     let args = Array(line.words.dropFirst())
+    let place = QueryPlace(line: text, number: number, file: file)
     if safe && DotCommand.touchingFiles.contains(command.name) {
       return fail("'.\(command.name)' reads or writes files, which --safe refuses", at: 0)
     }
@@ -183,10 +184,10 @@ extension Session {
       return save(to: path, fail: { fail($0, at: 1) })
     case "export":
       guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv, NAME.json or NAME.parquet", at: nil) }
-      return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, fail: { fail($0, at: 1) })
+      return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, at: place, fail: { fail($0, at: 1) })
     case "explain":
       guard !line.rest.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("expected a query, e.g. .explain claims where topic = \"Tomahawk\" group by source", at: nil) }
-      return explain(line.rest) ? .done : .failed
+      return explain(line.rest, at: place) ? .done : .failed
     case "sql":
       var query = line.rest
       var dialect = SQLDialect.duckdb
@@ -205,7 +206,7 @@ extension Session {
         out(SQLCompiler(dialect: dialect, lexicon: lexicon).view(over: path, format: format))
         return .done
       }
-      return sql(query, dialect: dialect) ? .done : .failed
+      return sql(query, dialect: dialect, at: place) ? .done : .failed
     default:
       return fail("'.\(name)' is not available here", at: 0)
     }

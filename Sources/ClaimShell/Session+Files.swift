@@ -41,8 +41,8 @@ extension Session {
 
   /// Writes a result to `path` in the format its extension names (`.parquet` for Apache
   /// Parquet), through a temporary file renamed into place, so a failure leaves no
-  /// half-written file.
-  func export(to typed: String, query: String?, fail: (String) -> DotResult) -> DotResult {
+  /// half-written file. The query's warnings and errors point into its line (`place`).
+  func export(to typed: String, query: String?, at place: QueryPlace?, fail: (String) -> DotResult) -> DotResult {
     let path = Paths.expandingTilde(typed)
     let ext = (path as NSString).pathExtension.lowercased()
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
@@ -66,9 +66,10 @@ extension Session {
         cells = try engine.cells("claims")
       }
     } catch {
-      err(DiagnosticRenderer.render([error], in: SourceText(query ?? "claims"), color: spec.color))
+      report([error], query: query ?? "claims", at: query == nil ? nil : place)
       return .failed
     }
+    if let query { report(engine.takeWarnings(), query: query, at: place) }
     let problem = Self.writeReplacing(path) { handle in
       if let mode, let table {
         try handle.write(contentsOf: Data(Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)).utf8))

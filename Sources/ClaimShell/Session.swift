@@ -164,9 +164,38 @@ public final class Session {
     err(String(format: "Run Time: %.3f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
   }
 
+  /// Writes `diagnostics` about `query`, a dot-command's query: under the command's line when
+  /// `place` gives it (the carets moved to where the query stands in it, the script's line and
+  /// file named), else under the query alone.
+  func report(_ diagnostics: [Diagnostic], query: String, at place: QueryPlace?) {
+    guard !diagnostics.isEmpty else { return }
+    guard let place, place.line.utf8.count >= query.utf8.count, place.line.hasSuffix(query) else {
+      err(DiagnosticRenderer.render(diagnostics, in: SourceText(query), color: spec.color))
+      return
+    }
+    let offset = place.line.utf8.count - query.utf8.count
+    let moved = diagnostics.map { d -> Diagnostic in
+      var d = d
+      d.range = SourceRange(start: d.range.start + offset, end: d.range.end + offset)
+      return d
+    }
+    err(DiagnosticRenderer.render(moved, in: SourceText(place.line, firstLine: place.number), file: place.file, color: spec.color))
+  }
+
   /// An error about a dot-command line, with a caret under `range` (UTF-8 offsets in `line`).
   func argumentError(_ message: String, line: String, range: Range<Int>, suggestion: String? = nil, file: String?, number: Int) {
     let d = Diagnostic(.expectedToken, message, at: SourceRange(start: range.lowerBound, end: range.upperBound), suggestion: suggestion)
     err(DiagnosticRenderer.render([d], in: SourceText(line, firstLine: number), file: file, color: spec.color))
   }
+}
+
+/// Where a dot-command's query is in the input, so that its errors and warnings point into the
+/// script rather than into the query alone.
+struct QueryPlace {
+  /// The dot-command's line; the query is its end.
+  let line: String
+  /// The line's number in the input.
+  let number: Int
+  /// The script it is in (nil at the prompt and for `-c`).
+  let file: String?
 }

@@ -24,4 +24,18 @@ import Testing
     #expect(DiagnosticRenderer.render([d], in: source).contains("did you mean 'actor'?"))
     #expect(t.rows.count == 1)
   }
+
+  @Test func aTableKeepsItsWarningsUntilTheyAreTaken() throws {
+    var engine = QueryEngine(corpus: Fixtures.seedCorpus())
+    let table = try engine.table(#"claims where actor = "Zelenksy" count"#)
+    #expect(table.rows == [[.int(0)]])
+    let warnings = engine.takeWarnings()
+    #expect(warnings.map(\.message) == [#"no actor "Zelenksy" in this corpus"#])
+    #expect(warnings.first?.severity == .warning)
+    #expect(engine.takeWarnings().isEmpty)
+    // a later query starts with none of an earlier one's
+    _ = try engine.table(#"claims where topic = "Tomahwak" count"#)
+    _ = try engine.table("claims count")
+    #expect(engine.takeWarnings().isEmpty)
+  }
 }

@@ -108,6 +108,22 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  @Test func aDotCommandsQueryIsReportedAtItsPlaceInTheScript() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let (s, c) = session(Fixtures.seedCorpus())
+    // a value the corpus lacks: the export runs (nothing matches) and says so, as the statement would
+    let export = ".export \(dir.appendingPathComponent("z.csv").path) claims where actor = "
+    #expect(s.runScript("claims count\n" + export + #""Zelenksy""#, file: "x.cq"))
+    #expect(c.err.contains(#"warning: no actor "Zelenksy" in this corpus"#))
+    #expect(c.err.contains("--> line 2 of x.cq, column \(export.utf8.count + 1)"))
+    #expect(c.err.contains(#"did you mean "Zelensky"?"#))
+    #expect(!s.runScript("\n\n.explain claims where actr = 1", file: "y.cq"))
+    #expect(c.err.contains("--> line 3 of y.cq, column 23"))
+    #expect(c.err.contains("3 | .explain claims where actr = 1\n"))
+    #expect(!s.runScript(".print\n.sql spark claims wher", file: "z.cq"))
+    #expect(c.err.contains("--> line 2 of z.cq, column 19"))
+  }
+
   @Test func claimShowsEvidenceAndDocMarksDebris() {
     let (s, c) = session(Fixtures.seedCorpus(), mode: .table)
     #expect(s.runScript(".claim 1", file: nil))

@@ -79,9 +79,10 @@ public struct QueryEngine: Sendable {
     return (source, outcomes)
   }
 
-  /// Runs one query and returns its table, or throws its first error; its warnings are not
-  /// returned (`run` gives them, as `.warning` outcomes).
+  /// Runs one query and returns its table, or throws its first error. Its warnings (a value
+  /// the corpus lacks) wait for `takeWarnings()`; `run` gives them as `.warning` outcomes.
   public mutating func table(_ query: String) throws(Diagnostic) -> Table {
+    _ = warnings.take()
     let statement = try Parser.parseStatement(query)
     switch try execute(statement, range: SourceRange(start: 0, end: query.utf8.count)) {
     case .table(let t, _): return t
@@ -89,6 +90,9 @@ public struct QueryEngine: Sendable {
     case .failure(let d, _), .warning(let d, _): throw d
     }
   }
+
+  /// The warnings of the last `table` or `cells` call, in order; each is given once.
+  public func takeWarnings() -> [Diagnostic] { warnings.take() }
 
   /// Runs one parsed statement.
   public mutating func execute(_ statement: Statement, range: SourceRange) throws(Diagnostic) -> Outcome {

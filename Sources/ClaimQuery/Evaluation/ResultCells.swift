@@ -27,7 +27,9 @@ public struct ResultCells: Sendable {
 
 extension QueryEngine {
   /// A query's result as cells: claims straight from the store, anything else as its table.
+  /// Its warnings wait for `takeWarnings()`.
   public mutating func cells(_ query: String) throws(Diagnostic) -> ResultCells {
+    _ = warnings.take()
     guard case .query(let q) = try Parser.parseStatement(query), case .claims(let rows) = try relation(q) else {
       return ResultCells(try table(query))
     }
