@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "FuzzSupport"),
     .executableTarget(name: "claimsh-fuzz-script", dependencies: ["ClaimShell", "FuzzSupport"]),
     .executableTarget(name: "claimsh-fuzz-load", dependencies: ["ClaimQuery", "FuzzSupport"]),
-    .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery"], path: "Tests/ClaimTestSupport"),
+    .target(name: "ClaimTestSupport", dependencies: ["ClaimQuery", .product(name: "PropertyBased", package: "swift-property-based")], path: "Tests/ClaimTestSupport"),
     .testTarget(
       name: "ClaimCorpusTests",
       dependencies: ["ClaimCorpus", "CFastScan", "ClaimTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -2,6 +2,7 @@
 // with escapes, numbers, nulls, arrays, objects, unknown and repeated members, broken
 // syntax), both accept the same lines and read the same claim from them.
 @testable import ClaimCorpus
+import ClaimTestSupport
 import PropertyBased
 import Testing
 
@@ -60,7 +61,7 @@ import Testing
   }
 
   @Test func fastPathAgreesWithTheTreeParser() async {
-    await propertyCheck(count: 1000, input: Gen<Int>.int(in: 0...1000).array(of: 0...60)) { seed in
+    await checkProperty(count: 1000, input: Gen<Int>.int(in: 0...1000).array(of: 0...60)) { seed in
       let line = Self.record(seed)
       let (expected, actual) = (Self.reference(line), Self.fast(line))
       #expect((expected == nil) == (actual == nil), "\(line)")

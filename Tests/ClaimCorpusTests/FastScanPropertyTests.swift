@@ -3,6 +3,7 @@
 // 16-byte loops and their tails, from every kind of start), and the UTF-8 check against the
 // standard library's.
 import CFastScan
+import ClaimTestSupport
 import PropertyBased
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
   @Test func caselessSearchFindsWhatAByteByByteSearchFinds() async {
     let picks = Gen<Int>.int(in: 0...(Self.alphabet.count - 1)).array(of: 0...200)
     let needles = Gen<Int>.int(in: 0...(Self.alphabet.count - 1)).array(of: 1...6)
-    await propertyCheck(count: 2000, input: picks, needles, Gen<Int>.int(in: 0...100)) { picked, needlePicks, from in
+    await checkProperty(count: 2000, input: picks, needles, Gen<Int>.int(in: 0...100)) { picked, needlePicks, from in
       let haystack: [UInt8] = picked.map { Self.alphabet[$0] }
       let needle: [UInt8] = needlePicks.map { Self.alphabet[$0] }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
       let start = min(from, haystack.count)
@@ -40,7 +41,7 @@ import Testing
 
   @Test func utf8CheckAgreesWithTheStandardLibrary() async {
     let picks = Gen<Int>.int(in: 0...(Self.utf8Bytes.count - 1)).array(of: 0...40)
-    await propertyCheck(count: 3000, input: picks, Gen<Int>.int(in: 0...20)) { picked, asciiRun in
+    await checkProperty(count: 3000, input: picks, Gen<Int>.int(in: 0...20)) { picked, asciiRun in
       // an ASCII run first, so the 16-byte loop hands over to the byte loop at any offset
       let bytes = [UInt8](repeating: 0x61, count: asciiRun) + picked.map { Self.utf8Bytes[$0] }
       let padded = bytes + [0]

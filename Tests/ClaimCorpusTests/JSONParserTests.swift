@@ -1,5 +1,6 @@
 // The JSON Lines parser: values, escapes, and errors with their byte offsets.
 @testable import ClaimCorpus
+import ClaimTestSupport
 import PropertyBased
 import Testing
 
@@ -42,7 +43,7 @@ import Testing
   static let palette: [Unicode.Scalar] = ["a", " ", "\"", "\\", "\n", "\u{7}", "\u{7F}", "\u{85}", "\u{A0}", "é", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{2014}", "\u{2066}", "\u{2069}", "\u{2060}", "😀"]
 
   @Test func writtenTextRoundTripsAndCannotDriveATerminal() async {
-    await propertyCheck(count: 1000, input: Gen<Unicode.Scalar?>.element(of: Self.palette).array(of: 0...10)) { picked in
+    await checkProperty(count: 1000, input: Gen<Unicode.Scalar?>.element(of: Self.palette).array(of: 0...10)) { picked in
       var text = ""
       text.unicodeScalars.append(contentsOf: picked.compactMap { $0 })
       let written = JSONWriter.quoted(text)

@@ -2,6 +2,7 @@
 //
 // Groups: random bytes decoded as text; random mixes of article fragments.
 @testable import ClaimCorpus
+import ClaimTestSupport
 import PropertyBased
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
   }
 
   @Test func randomBytes() async {
-    await propertyCheck(count: 300, input: Gen<Int>.int(in: 0...255).array(of: 0...400)) { numbers in
+    await checkProperty(count: 300, input: Gen<Int>.int(in: 0...255).array(of: 0...400)) { numbers in
       switch TextDecoding.decode(numbers.map { UInt8($0) }) {
       case .utf8(let text), .windows1252(let text): Self.check(text)
       case .binary, .empty: break
@@ -34,7 +35,7 @@ import Testing
   ]
 
   @Test func randomArticleFragments() async {
-    await propertyCheck(count: 400, input: Gen<String?>.element(of: Self.fragments).array(of: 0...60)) { parts in
+    await checkProperty(count: 400, input: Gen<String?>.element(of: Self.fragments).array(of: 0...60)) { parts in
       Self.check(parts.compactMap { $0 }.joined())
     }
   }

@@ -1,6 +1,7 @@
 // `matches` patterns: the text every match must contain, which lets a text without it skip the
 // regular expression, read from the pattern conservatively and checked against ICU itself.
 @testable import ClaimQuery
+import ClaimTestSupport
 import PropertyBased
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
   /// Whatever the reading finds, a text that ICU matches contains it.
   @Test func everyMatchContainsTheRequiredText() async {
     let pieces = ["a", "b", "c", " ", "|", "(", ")", "?", "*", "+", "[ab]", ".", "{0,2}", "{2}", "(?i)", #"\b"#, "^", "$"]
-    await propertyCheck(count: 2000, input: Gen<String?>.element(of: pieces).array(of: 1...8), Gen<Character?>.element(of: Array("abcAB ")).array(of: 0...10)) { picked, letters in
+    await checkProperty(count: 2000, input: Gen<String?>.element(of: pieces).array(of: 1...8), Gen<Character?>.element(of: Array("abcAB ")).array(of: 0...10)) { picked, letters in
       let source = picked.compactMap { $0 }.joined()
       guard let pattern = Pattern(source), let required = Pattern.requiredLiteral(source) else { return }
       let text = String(letters.compactMap { $0 })

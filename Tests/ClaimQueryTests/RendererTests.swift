@@ -1,5 +1,6 @@
 // Renderers as pure functions of (table, spec): widths, truncation, counts, escapes, formats.
 @testable import ClaimQuery
+import ClaimTestSupport
 import PropertyBased
 import Testing
 
@@ -108,7 +109,7 @@ import Testing
   ]
 
   @Test func widthsSummedByScalarAgreeWithWidthsByGrapheme() async {
-    await propertyCheck(count: 2000, input: Gen<Unicode.Scalar?>.element(of: Self.tricky).array(of: 0...12)) { picked in
+    await checkProperty(count: 2000, input: Gen<Unicode.Scalar?>.element(of: Self.tricky).array(of: 0...12)) { picked in
       let scalars = picked.compactMap { $0 }
       var text = ""
       text.unicodeScalars.append(contentsOf: scalars)
