@@ -149,6 +149,8 @@ import Testing
     #expect(s.runScript(#".explain claims where actor = "Zelensky" group by source"#, file: nil))
     #expect(c.out.contains("  2 group by source                         source string, count int\n"))
     #expect(c.out.contains("  2 dense group by source: counts in a flat array of 6 groups"))
+    #expect(s.runScript(".explain claims group by source, hedge with count(distinct actor) as a, min(date) as d, max(speaker) as m", file: nil))
+    #expect(c.out.contains("  1 dense group by source, hedge: counts in a flat array of 30 groups indexed by value ids, 3 passes\n"))
     #expect(c.out.contains(#"  1 filter claims by 'actor = "Zelensky"': postings of the values named"#))
     #expect(s.runScript(#".explain claims where text contains "missile" and date > 2025-01-01 count"#, file: nil))
     #expect(c.out.contains("a parallel scan of the texts, a test of each row's number"))

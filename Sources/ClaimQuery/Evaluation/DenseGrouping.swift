@@ -1,6 +1,7 @@
 /// The fast path of `group by` on the column store: when every key is a dictionary-encoded
-/// field, a group is a mixed-radix number of value ids, so counts live in a flat array and
-/// `count(distinct f)` in a bitset per group; no hashing, no allocation per row.
+/// field, a group is a mixed-radix number of value ids, so counts live in a flat array,
+/// `count(distinct f)` in a bitset per group and `min(f)` / `max(f)` in a value id (or day)
+/// per group; no hashing, no allocation per row.
 struct DenseGrouping {
   let store: ClaimStore
   let cancellation: Cancellation?
@@ -39,6 +40,10 @@ struct DenseGrouping {
   struct Layout {
     let keyFields: [Field]
     let aggregates: [Aggregate]
+    /// Each aggregate's argument field (nil for `count`).
+    let arguments: [ClaimField?]
+    /// Each aggregate's argument as value ids (nil for `count`, and for `min` / `max` of `date`,
+    /// which compare day numbers).
     let argFields: [Field?]
     /// The second key's cardinality (1 with one key).
     let radix: Int
@@ -49,28 +54,36 @@ struct DenseGrouping {
   }
 
   /// The layout for `keys` and `aggregates`, or nil when this query needs the general path:
-  /// one or two dictionary-encoded keys, only `count` and `count(distinct …)`, and arrays that
-  /// fit the limits.
+  /// one or two dictionary-encoded keys; `count`, and `count(distinct …)`, `min` and `max` of
+  /// a dictionary-encoded field (`min` and `max` of `date` too); arrays that fit the limits.
   func layout(keys: [Name], aggregates written: [Aggregate]) -> Layout? {
     let keyFields = keys.compactMap { ClaimField(named: $0.text).flatMap(field) }
     guard keyFields.count == keys.count, (1...2).contains(keyFields.count) else { return nil }
     let aggregates = written.isEmpty ? [Aggregate(.count)] : written
-    guard aggregates.allSatisfy({ $0.function == .count && $0.field == nil || $0.function == .countDistinct }) else { return nil }
+    var arguments: [ClaimField?] = []
     var argFields: [Field?] = []
     for a in aggregates {
-      if let name = a.field {
-        guard let f = ClaimField(named: name.text).flatMap(field) else { return nil }
-        argFields.append(f)
-      } else {
+      switch (a.function, a.field.flatMap { ClaimField(named: $0.text) }) {
+      case (.count, nil) where a.field == nil:
+        arguments.append(nil)
         argFields.append(nil)
+      case (.min, .date?), (.max, .date?):
+        arguments.append(.date)
+        argFields.append(nil)
+      case (.countDistinct, let f?), (.min, let f?), (.max, let f?):
+        guard let ids = field(f) else { return nil }
+        arguments.append(f)
+        argFields.append(ids)
+      default:
+        return nil
       }
     }
     let radix = keyFields.count == 2 ? keyFields[1].cardinality : 1
     let groups = keyFields[0].cardinality * radix
     guard groups <= Self.maximumGroups, groups > 0 else { return nil }
-    let words = argFields.map { f in f.map { max(1, ($0.cardinality + 63) / 64) } ?? 0 }
+    let words = zip(aggregates, argFields).map { a, f in a.function == .countDistinct ? max(1, (f!.cardinality + 63) / 64) : 0 }
     guard words.reduce(0, { $0 + $1 * groups }) <= Self.maximumBitsetWords else { return nil }
-    return Layout(keyFields: keyFields, aggregates: aggregates, argFields: argFields, radix: radix, groups: groups, words: words)
+    return Layout(keyFields: keyFields, aggregates: aggregates, arguments: arguments, argFields: argFields, radix: radix, groups: groups, words: words)
   }
 
   /// The grouped table: one pass over `rows` (nil: all claims).
@@ -81,7 +94,7 @@ struct DenseGrouping {
     let total = rows?.count ?? store.count
     let first = keyFields[0]
     let second = keyFields.count == 2 ? keyFields[1] : nil
-    let distinct = argFields.indices.filter { argFields[$0] != nil }
+    let distinct = aggregates.indices.filter { aggregates[$0].function == .countDistinct }
     // one pass over the rows, on raw buffers: value ids in, counts and bits out
     counts.withUnsafeMutableBufferPointer { counts in
       for (n, a) in distinct.enumerated() {
@@ -103,18 +116,23 @@ struct DenseGrouping {
       }
       if distinct.isEmpty { Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { _, g in counts[g] += 1 } }
     }
+    let best = aggregates.indices.map { a in
+      aggregates[a].function == .min || aggregates[a].function == .max ? self.best(layout, a, rows: rows, total: total) : []
+    }
     try cancellation.check(at: range)
 
-    let columns = Planner.groupedColumns(keys: keyFields.map(\.field), aggregates: aggregates, arguments: argFields.map { $0?.field })
+    let columns = Planner.groupedColumns(keys: keyFields.map(\.field), aggregates: aggregates, arguments: layout.arguments)
     // each present group's aggregates, as numbers
     let present = (0..<groups).filter { counts[$0] > 0 }
     var numbers = [Int](repeating: 0, count: present.count * aggregates.count)
     for (p, g) in present.enumerated() {
       for a in aggregates.indices {
-        guard let f = argFields[a] else {
-          numbers[p * aggregates.count + a] = Int(counts[g])
-          continue
+        switch aggregates[a].function {
+        case .count: numbers[p * aggregates.count + a] = Int(counts[g])
+        case .countDistinct: break
+        default: continue
         }
+        guard let f = argFields[a], aggregates[a].function == .countDistinct else { continue }
         var n = 0
         for w in 0..<words[a] { n += bitsets[a][g * words[a] + w].nonzeroBitCount }
         // a null argument is not a value: drop its bit
@@ -125,15 +143,17 @@ struct DenseGrouping {
         numbers[p * aggregates.count + a] = n
       }
     }
-    // Grouping.ordered's order, on integers: the first aggregate (a count) descending, then the
-    // keys ascending by their ranks (null first)
+    // Grouping.ordered's order, on integers: the first count descending (else the group's
+    // size), then the keys ascending by their ranks (null first)
+    let weighing = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }
+    func weight(_ p: Int) -> Int { weighing.map { numbers[p * aggregates.count + $0] } ?? Int(counts[present[p]]) }
     func keyIDs(_ g: Int) -> (Int, Int) { keyFields.count == 2 ? (g / radix, g % radix) : (g, 0) }
     let ranks = keyFields.map { $0.dictionary.ranks() }
     func rank(_ k: Int, _ id: Int) -> Int { id < keyFields[k].dictionary.count ? Int(ranks[k][id]) : -1 }
     let firstRanks = present.map { rank(0, keyIDs($0).0) }
     let secondRanks = keyFields.count == 2 ? present.map { rank(1, keyIDs($0).1) } : []
     let order = present.indices.sorted { x, y in
-      let (wx, wy) = (numbers[x * aggregates.count], numbers[y * aggregates.count])
+      let (wx, wy) = (weight(x), weight(y))
       if wx != wy { return wx > wy }
       if firstRanks[x] != firstRanks[y] { return firstRanks[x] < firstRanks[y] }
       return !secondRanks.isEmpty && secondRanks[x] < secondRanks[y]
@@ -141,10 +161,57 @@ struct DenseGrouping {
     let rows = order.map { p -> [Value] in
       let (first, second) = keyIDs(present[p])
       var row: [Value] = zip(keyFields, [first, second]).map { f, id in id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null }
-      for a in aggregates.indices { row.append(.int(numbers[p * aggregates.count + a])) }
+      for a in aggregates.indices {
+        switch aggregates[a].function {
+        case .min, .max:
+          let b = best[a][present[p]]
+          if let f = argFields[a] {
+            row.append(b < 0 ? .null : .string(f.dictionary.values[Int(b)]))
+          } else {
+            row.append(b == ClaimStore.noDate ? .null : .date(Day(number: b)))
+          }
+        default: row.append(.int(numbers[p * aggregates.count + a]))
+        }
+      }
       return row
     }
     return Table(columns: columns, rows: rows)
+  }
+
+  /// Aggregate `a`'s `min` or `max` per group: a value id, the first of the best rank (-1 for
+  /// none), or for `date` a day number (`ClaimStore.noDate` for none). One pass over `rows`.
+  func best(_ layout: Layout, _ a: Int, rows: [Int32]?, total: Int) -> [Int32] {
+    let first = layout.keyFields[0]
+    let second = layout.keyFields.count == 2 ? layout.keyFields[1] : nil
+    let isMin = layout.aggregates[a].function == .min
+    guard let f = layout.argFields[a] else {
+      var days = [Int32](repeating: ClaimStore.noDate, count: layout.groups)
+      store.dates.withUnsafeBufferPointer { dates in
+        days.withUnsafeMutableBufferPointer { days in
+          Self.scan(first, second, radix: layout.radix, rows: rows, total: total, cancellation: cancellation) { row, g in
+            let d = dates[row]
+            guard d != ClaimStore.noDate else { return }
+            if days[g] == ClaimStore.noDate || (isMin ? d < days[g] : d > days[g]) { days[g] = d }
+          }
+        }
+      }
+      return days
+    }
+    var ids = [Int32](repeating: -1, count: layout.groups)
+    let ranks = f.dictionary.ranks()
+    let values = f.dictionary.count
+    ranks.withUnsafeBufferPointer { ranks in
+      ids.withUnsafeMutableBufferPointer { ids in
+        Self.scan(first, second, radix: layout.radix, rows: rows, total: total, cancellation: cancellation) { row, g in
+          Self.forEachValue(f, row: row) { v in
+            guard v < values else { return }  // null
+            let current = ids[g]
+            if current < 0 || (isMin ? ranks[v] < ranks[Int(current)] : ranks[v] > ranks[Int(current)]) { ids[g] = Int32(v) }
+          }
+        }
+      }
+    }
+    return ids
   }
 
   @inline(__always)
