@@ -30,4 +30,44 @@ import Testing
       #expect(pattern.mayMatch(Array(text.utf8)[...]) == text.contains(required))
     }
   }
+
+  @Test(arguments: [
+    ("abc", 0, 1), ("Tom[a-z]+", 1, 1), ("said|told", 0, 2), ("a{2,5}b?", 0, 8), ("x+?y*+", 2, 1), ("[*+?|(]", 0, 1),
+    (#"\*\+"#, 0, 1), (#"(?i)\b(sources?|officials?|insiders?)\b"#, 0, 32), ("(?:ab)c+", 1, 1), ("(?<name>a)b", 0, 1),
+    ("[]a]+", 1, 1), ("[^]]*", 1, 1), ("a{3}b{2,}c{,4}", 2, 1),
+  ])
+  func backtrackingCountsUnboundedQuantifiersAndMultipliesTheOtherChoices(_ pattern: String, _ unbounded: Int, _ factor: Int) {
+    #expect(Pattern.backtracking(pattern) == Pattern.Backtracking(unbounded: unbounded, factor: factor))
+  }
+
+  @Test func theUnwatchedLengthKeepsWithinTheStepBudget() {
+    #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: 1)) == Pattern.stepBudget)
+    #expect(Pattern.unwatchedLength(.init(unbounded: 1, factor: 1)) == 4096)
+    #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: 32)) == Pattern.stepBudget / 32)
+    #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: Pattern.stepBudget + 1)) == 0)
+  }
+
+  @Test(arguments: [#"(\w+\s?)+$"#, "(a|b)*", "(ab)?", "(a){2}", #"(\w)\1"#, #"\k<n>"#, #"\Qa*\E"#, "(?x) a b", "(?ix)a", "[a-z&&[^b]]", "[ab"])
+  func noBoundWhereBacktrackingMayMultiply(_ pattern: String) {
+    #expect(Pattern.backtracking(pattern) == nil)
+  }
+
+  /// A catastrophic pattern is matched with ICU's progress calls, so a cancellation stops it;
+  /// a bounded one on a short text is matched without them, and answers the same.
+  @Test func aCatastrophicMatchStopsWhenCancelledAndABoundedOneAnswersAlike() async {
+    let catastrophic = Pattern(#"(\w+\s?)+$"#)!
+    let flag = Cancellation()
+    let stopper = Task.detached {
+      try? await Task.sleep(for: .milliseconds(50))
+      flag.cancel()
+    }
+    // 40 word characters and a full stop: about 2^40 ways to fail without the cancellation
+    #expect(!catastrophic.matches(String(repeating: "abcd ", count: 8) + "!", cancellation: flag))
+    await stopper.value
+    await checkProperty(count: 500, input: Gen<Character?>.element(of: Array("Tomahwk a.")).array(of: 0...60)) { letters in
+      let text = String(letters.compactMap { $0 })
+      let pattern = Pattern("Tom[a-z]+|wk a")!
+      #expect(pattern.matches(text, cancellation: Cancellation()) == pattern.matches(text), "\(text)")
+    }
+  }
 }
