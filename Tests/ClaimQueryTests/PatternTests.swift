@@ -42,7 +42,7 @@ import Testing
 
   @Test func theUnwatchedLengthKeepsWithinTheStepBudget() {
     #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: 1)) == Pattern.stepBudget)
-    #expect(Pattern.unwatchedLength(.init(unbounded: 1, factor: 1)) == 4096)
+    #expect(Pattern.unwatchedLength(.init(unbounded: 1, factor: 1)) == 2048)
     #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: 32)) == Pattern.stepBudget / 32)
     #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: Pattern.stepBudget + 1)) == 0)
   }
