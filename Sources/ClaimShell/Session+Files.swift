@@ -48,17 +48,10 @@ extension Session {
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
     let mode = modes[ext]
     guard mode != nil || ext == "parquet" else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv, .json or .parquet") }
-    // text formats render a table; Parquet reads claims cell by cell from the store
-    var table: Table? = nil
+    // claims are read cell by cell from the store, and written piece by piece
     let cells: ResultCells
     do throws(Diagnostic) {
-      let text = query.flatMap { $0.isEmpty ? nil : $0 }
-      if mode != nil {
-        let rendered: Table
-        if let text { rendered = try engine.table(text) } else if let lastTable { rendered = lastTable } else { rendered = try engine.table("claims") }
-        table = rendered
-        cells = ResultCells(rendered)
-      } else if let text {
+      if let text = query.flatMap({ $0.isEmpty ? nil : $0 }) {
         cells = try engine.cells(text)
       } else if let lastTable {
         cells = ResultCells(lastTable)
@@ -71,8 +64,8 @@ extension Session {
     }
     if let query { report(engine.takeWarnings(), query: query, at: place) }
     let problem = Self.writeReplacing(path) { handle in
-      if let mode, let table {
-        try handle.write(contentsOf: Data(Renderer.render(table, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)).utf8))
+      if let mode {
+        try Renderer.stream(cells, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)) { try handle.write(contentsOf: $0) }
       } else {
         try ParquetWriter.write(cells) { try handle.write(contentsOf: $0) }
       }

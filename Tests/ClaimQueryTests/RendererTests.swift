@@ -118,4 +118,37 @@ import Testing
     // a joiner makes one grapheme of two pictographs that are not emoji: too rare to be drawn
     #expect(DisplayWidth.of("©\u{200D}‼") == DisplayWidth.graphemeWidths("©\u{200D}‼"))
   }
+
+  /// A result streamed piece by piece is byte for byte the whole table rendered, in every
+  /// format that streams, for any number of rows and any piece size (headers once, the JSON
+  /// array's commas across pieces, an empty result).
+  @Test func aStreamedResultIsTheWholeRendering() async {
+    let cells = Gen<Unicode.Scalar?>.element(of: ["a", ",", "\"", "=", "\n", "|", "é"]).array(of: 0...4)
+    await checkProperty(count: 300, input: cells.array(of: 0...40), Gen<Int>.int(in: 1...7)) { rows, pieceRows in
+      let table = Table(
+        columns: [Column("n", .int), Column("s", .string), Column("l", .list)],
+        rows: rows.enumerated().map { k, scalars in
+          let text = String(String.UnicodeScalarView(scalars.compactMap { $0 }))
+          return [k % 3 == 0 ? .null : .int(k), .string(text), .list(text.isEmpty ? [] : [.string(text)])]
+        })
+      for mode in [RenderSpec.Mode.csv, .json, .jsonl, .markdown, .table] {
+        var streamed: [UInt8] = []
+        try Renderer.stream(ResultCells(table), RenderSpec(mode: mode), pieceRows: pieceRows) { streamed += $0 }
+        #expect(String(decoding: streamed, as: UTF8.self) == Renderer.render(table, RenderSpec(mode: mode)), "\(mode) in pieces of \(pieceRows)")
+      }
+    }
+  }
+
+  @Test func aStreamStopsAtTheFirstWriteThatFails() {
+    struct Full: Error {}
+    let table = Table(columns: [Column("n", .int)], rows: (0..<100).map { [.int($0)] })
+    var writes = 0
+    #expect(throws: Full.self) {
+      try Renderer.stream(ResultCells(table), RenderSpec(mode: .csv), pieceRows: 10) { _ in
+        writes += 1
+        if writes == 3 { throw Full() }
+      }
+    }
+    #expect(writes == 3)
+  }
 }

@@ -5,12 +5,20 @@
 /// guarded with a leading `'` unless the spec says not to.
 enum CSVRenderer {
   static func render(_ table: Table, _ spec: RenderSpec) -> String {
+    String(decoding: bytes(table, spec), as: UTF8.self)
+  }
+
+  /// The CSV as UTF-8: the header row (unless `header` is false, for a piece after the first),
+  /// then the rows.
+  static func bytes(_ table: Table, _ spec: RenderSpec, header: Bool = true) -> [UInt8] {
     var out: [UInt8] = []
-    for (k, column) in table.columns.enumerated() {
-      if k > 0 { out.append(UInt8(ascii: ",")) }
-      append(column.name, to: &out)
+    if header {
+      for (k, column) in table.columns.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        append(column.name, to: &out)
+      }
+      out.append(0x0A)
     }
-    out.append(0x0A)
     for (r, row) in table.rows.enumerated() {
       // room for the rest, judged from the first rows: the text is not copied as it grows
       if r == 64 { out.reserveCapacity(out.count / 64 * table.rows.count * 11 / 10) }
@@ -22,7 +30,7 @@ enum CSVRenderer {
       }
       out.append(0x0A)
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   /// Appends one field's UTF-8 to `out`: as it is, or quoted (its quotes doubled) when it
@@ -58,13 +66,17 @@ enum CSVRenderer {
 /// A GitHub-flavoured Markdown table; pipes escaped, line breaks as spaces; control and bidi
 /// characters neutralised on a terminal.
 enum MarkdownRenderer {
-  static func render(_ table: Table, _ spec: RenderSpec) -> String {
+  /// The table, its header and rule first unless `header` is false (a piece after the first).
+  static func render(_ table: Table, _ spec: RenderSpec, header: Bool = true) -> String {
     func cell(_ text: String) -> String {
       let flat = text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
       return (spec.terminal ? TerminalSafe.escape(flat) : flat).replacingAll("|", with: "\\|")
     }
-    var out = "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
-    out += "|" + table.columns.map { $0.type == .int ? " ---: |" : " --- |" }.joined() + "\n"
+    var out = ""
+    if header {
+      out += "| " + table.columns.map { cell($0.name) }.joined(separator: " | ") + " |\n"
+      out += "|" + table.columns.map { $0.type == .int ? " ---: |" : " --- |" }.joined() + "\n"
+    }
     for row in table.rows { out += "| " + row.map { cell($0.text) }.joined(separator: " | ") + " |\n" }
     return out
   }

@@ -71,12 +71,18 @@ public enum Renderer {
 
   /// The rows as JSON objects: one per line (`lines`), else one array.
   static func json(_ table: Table, lines: Bool) -> String {
+    String(decoding: json(table, lines: lines, opening: true, closing: true), as: UTF8.self)
+  }
+
+  /// The rows as JSON objects, as UTF-8. In an array, a piece that is not `opening` goes on
+  /// from the rows before it (a comma first), and only the `closing` one ends the array.
+  static func json(_ table: Table, lines: Bool, opening: Bool, closing: Bool) -> [UInt8] {
     let names = table.columns.map { Array((JSONWriter.quoted($0.name) + ":").utf8) }
-    var out: [UInt8] = lines ? [] : [UInt8(ascii: "[")]
+    var out: [UInt8] = lines || !opening ? [] : [UInt8(ascii: "[")]
     for (r, row) in table.rows.enumerated() {
       // room for the rest, judged from the first rows: the text is not copied as it grows
       if r == 64 { out.reserveCapacity(out.count / 64 * table.rows.count * 11 / 10) }
-      if !lines && r > 0 { out.append(contentsOf: ",\n ".utf8) }
+      if !lines && (r > 0 || !opening) { out.append(contentsOf: ",\n ".utf8) }
       out.append(UInt8(ascii: "{"))
       for (k, value) in row.enumerated() {
         if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -86,7 +92,7 @@ public enum Renderer {
       out.append(UInt8(ascii: "}"))
       if lines { out.append(0x0A) }
     }
-    if !lines { out.append(contentsOf: "]\n".utf8) }
-    return String(decoding: out, as: UTF8.self)
+    if !lines && closing { out.append(contentsOf: "]\n".utf8) }
+    return out
   }
 }
