@@ -193,6 +193,24 @@ import Testing
     }
   }
 
+  /// `order by text` alone (eight bytes at a time) and with `id` after it (comparisons, whole
+  /// texts on ties) order alike: texts that share long beginnings, end early, hold NUL bytes or
+  /// are equal, ascending and descending, every row and the first few.
+  @Test func textOrderEightBytesAtATimeAgreesWithComparisons() async {
+    let pieces = ["Zelensky said that ", "Zelensky said ", "a", "b", "\u{0}", "é", " ", "Trump"]
+    await checkProperty(count: 200, input: Gen<String?>.element(of: pieces).array(of: 0...6).array(of: 2...40)) { picked in
+      let claims = picked.enumerated().map { i, parts in
+        Claim(id: i, doc: "d", source: "s", date: nil, text: parts.compactMap { $0 }.joined(), actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+      }
+      var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
+      for (order, limit) in [("", ""), (" desc", ""), ("", " limit 30"), (" desc", " limit 30"), ("", " limit 2")] {
+        let bytes = try engine.table("claims order by text\(order)\(limit) select id")
+        let compared = try engine.table("claims order by text\(order), id\(limit) select id")
+        #expect(bytes.rows == compared.rows, "order by text\(order)\(limit)")
+      }
+    }
+  }
+
   /// `distinct` on claims (by codes and bytes) and on a table (by values) keep the same rows.
   @Test func distinctByCodesAgreesWithDistinctByValues() async {
     await checkProperty(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in
