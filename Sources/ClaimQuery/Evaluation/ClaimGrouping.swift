@@ -93,6 +93,8 @@ struct ClaimGrouping {
       argFields.append(try a.field.map { (f) throws(Diagnostic) in try fieldCodes(f) })
     }
     var grouping = Grouping()
+    // few possible keys: groups found by index in a flat array, not by hashing
+    if let packing = Packing(keyFields), packing.size <= Grouping.maximumDirect { grouping.indexDirectly(packing.size) }
     var distinct: [[Set<Int64>]] = aggregates.map { _ in [] }
     var best: [[Int64?]] = aggregates.map { _ in [] }
     // a row joins group `g`: its count and its aggregates' arguments
@@ -178,6 +180,8 @@ struct Packing {
   let fields: [ClaimGrouping.FieldCodes]
   /// Each key's place value.
   let place: [Int64]
+  /// How many packed keys there can be.
+  let size: Int64
 
   init?(_ fields: [ClaimGrouping.FieldCodes]) {
     var place: [Int64] = []
@@ -190,6 +194,7 @@ struct Packing {
     }
     self.fields = fields
     self.place = place
+    self.size = product
   }
 
   /// Key `i`'s digit for `code`.

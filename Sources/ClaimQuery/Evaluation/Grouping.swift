@@ -11,6 +11,14 @@ struct Grouping {
   private(set) var counts: [Int] = []
   private var index: [[Int64]: Int] = [:]
   private var single: [Int64: Int] = [:]
+  /// Packed key → group + 1 (0: none yet), when the packed keys are few (`indexDirectly`).
+  private var direct: [Int32] = []
+
+  /// The most packed keys a flat index may cover.
+  static let maximumDirect: Int64 = 1 << 22
+
+  /// Finds groups of packed keys in `0 ..< size` by index rather than by hashing.
+  mutating func indexDirectly(_ size: Int64) { direct = [Int32](repeating: 0, count: Int(size)) }
 
   /// The group for `key`, created when new.
   mutating func group(_ key: [Int64]) -> Int {
@@ -29,8 +37,14 @@ struct Grouping {
   /// The group for a key packed into one number (`Packing`), created when new with the codes
   /// `unpack` gives.
   mutating func group(packed: Int64, _ unpack: () -> [Int64]) -> Int {
-    if let g = single[packed] { return g }
-    single[packed] = keys.count
+    if !direct.isEmpty {
+      let g = direct[Int(packed)]
+      if g > 0 { return Int(g) - 1 }
+      direct[Int(packed)] = Int32(keys.count + 1)
+    } else {
+      if let g = single[packed] { return g }
+      single[packed] = keys.count
+    }
     keys.append(unpack())
     counts.append(0)
     return keys.count - 1
