@@ -211,6 +211,25 @@ import Testing
     }
   }
 
+  /// Text tests over enough claims to run on every core, each core with its own plan (and its
+  /// own pattern matcher), keep exactly the rows the table path keeps, in order.
+  @Test func textTestsOnEveryCoreKeepTheRowsOfTheTablePath() throws {
+    let words = ["Zelensky", "said", "Tomahawk", "missiles", "café", "Trump", "and", "the"]
+    var generator = SplitMix64(seed: 7)
+    let claims = (0..<(QueryEngine.parallelRows * 2 + 17)).map { i in
+      let text = (0..<Int(generator.next() % 7)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+      return Claim(id: i, doc: "d\(i % 5)", source: "s", date: nil, text: text, actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+    }
+    var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
+    for test in [#"text matches "Tom[a-z]+ m""#, #"text matches "(?i)^zelensky""#, #"text contains "café""#, #"text = "Trump said""#,
+                 #"not text matches "the$" and doc != "d1""#, #"text > "Trump""#] {
+      let claims = try engine.table("claims where \(test) select id")
+      let table = try engine.table("claims select id, text, doc where \(test) select id")
+      #expect(claims.rows == table.rows, "\(test)")
+      #expect(!claims.rows.isEmpty, "\(test)")
+    }
+  }
+
   /// `distinct` on claims (by codes and bytes) and on a table (by values) keep the same rows.
   @Test func distinctByCodesAgreesWithDistinctByValues() async {
     await checkProperty(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...30)) { seed in

@@ -190,11 +190,11 @@ public struct QueryEngine: Sendable {
       if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
         return .claims(rows)
       }
-      let rows = try select(filter.plan(e), from: nil, at: e.range)
+      let rows = try select(filter.plan(e), from: nil, at: e.range) { () throws(Diagnostic) in try filter.plan(e) }
       return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows, by: keys, limit: n))
     case (.filterClaims(let e), .claims(let rows)):
-      let plan = try ClaimFilter(store: store, warnings: warnings, cancellation: cancellation).plan(e)
-      return .claims(try select(plan, from: rows, at: e.range))
+      let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
+      return .claims(try select(filter.plan(e), from: rows, at: e.range) { () throws(Diagnostic) in try filter.plan(e) })
     case (.sortClaims(let keys, let limit), .claims(let rows)):
       return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(all(rows), by: keys, limit: limit))
     case (.limitClaims(let n), .claims(let rows)):
@@ -300,16 +300,23 @@ public struct QueryEngine: Sendable {
     }
   }
 
-  /// The rows of `plan` among `rows` (nil: all claims), in `rows`' order.
-  func select(_ plan: ClaimFilter.Plan, from rows: [Int32]?, at range: SourceRange?) throws(Diagnostic) -> [Int32] {
+  /// The rows of `plan` among `rows` (nil: all claims), in `rows`' order. A test that reads
+  /// the texts runs on every core over many rows, each core with a plan of its own from
+  /// `again` (a pattern's matcher is not shared).
+  func select(_ plan: ClaimFilter.Plan, from rows: [Int32]?, at range: SourceRange?, again: () throws(Diagnostic) -> ClaimFilter.Plan) throws(Diagnostic) -> [Int32] {
     switch plan {
     case .rows(let matching):
       guard let rows else { return matching }
       let keep = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation).test(plan)
       return rows.filter { keep(Int($0)) }
-    case .test(_, let test):
-      var out: [Int32] = []
+    case .test(let cost, let test):
       let total = rows?.count ?? store.count
+      if cost == .text, Self.cores > 1, total >= Self.parallelRows {
+        var tests = [test]
+        for _ in 1..<Self.cores { tests.append(ClaimFilter(store: store, cancellation: cancellation).test(try again())) }
+        return try Self.selectInParallel(tests, rows: rows, total: total, cancellation: cancellation, at: range)
+      }
+      var out: [Int32] = []
       for k in 0..<total {
         try cancellation.poll(k, at: range)
         let row = rows.map { Int($0[k]) } ?? k
