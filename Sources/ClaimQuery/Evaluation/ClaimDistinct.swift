@@ -7,6 +7,7 @@ struct ClaimDistinct {
 
   /// The first of each set of `rows` (nil: every claim) equal on `fields`.
   func rows(_ rows: [Int32]?, fields: [ClaimField], at range: SourceRange?) throws(Diagnostic) -> [Int32] {
+    if let kept = try coded(rows, fields: fields, at: range) { return kept }
     let stories = fields.contains(.story) ? try store.stories.ids(cancellation) : []
     // the kept rows, and for each, the next kept row with its hash (-1: none)
     var kept: [Int32] = []
@@ -32,6 +33,41 @@ struct ClaimDistinct {
       next.append(first[key] ?? -1)
       first[key] = Int32(kept.count)
       kept.append(Int32(row))
+    }
+    return kept
+  }
+
+  /// The most combinations of codes `coded` marks in a flat array.
+  static let maximumCombinations = 1 << 22
+
+  /// `rows` for dictionary-encoded fields whose codes combine into few numbers: each row's
+  /// codes packed into one number, marked seen in a flat array, no hashing. Nil for other fields.
+  func coded(_ rows: [Int32]?, fields: [ClaimField], at range: SourceRange?) throws(Diagnostic) -> [Int32]? {
+    guard !fields.isEmpty else { return nil }
+    var columns: [(codes: [Int32], null: Int, place: Int)] = []
+    var combinations = 1
+    for f in fields {
+      guard f.storage == .string, let coded = store.coded(f) else { return nil }
+      let width = coded.dictionary.count + 1  // the last digit is null (code -1)
+      columns.append((coded.codes, width - 1, combinations))
+      combinations *= width
+      guard combinations <= Self.maximumCombinations else { return nil }
+    }
+    var seen = [Bool](repeating: false, count: combinations)
+    var kept: [Int32] = []
+    let total = rows?.count ?? store.count
+    for k in 0..<total {
+      try cancellation.poll(k, at: range)
+      let row = rows.map { Int($0[k]) } ?? k
+      var key = 0
+      for c in columns {
+        let code = c.codes[row]
+        key += (code < 0 ? c.null : Int(code)) * c.place
+      }
+      if !seen[key] {
+        seen[key] = true
+        kept.append(Int32(row))
+      }
     }
     return kept
   }
