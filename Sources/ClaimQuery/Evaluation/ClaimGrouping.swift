@@ -43,7 +43,8 @@ struct ClaimGrouping {
     switch field {
     case .id:
       let (low, width) = span(s.ids.lazy.map(Int64.init))
-      return FieldCodes(field: field, each: { $1(Int64(s.ids[$0])) }, decode: { .int(Int($0)) }, rank: { $0 }, low: low, width: width)
+      let ids = s.ids
+      return FieldCodes(field: field, each: { $1(Int64(ids[$0])) }, decode: { .int(Int($0)) }, rank: { $0 }, low: low, width: width)
     case .story:
       let stories = try s.stories.ids(cancellation)
       let (low, width) = span(stories.lazy.filter { $0 != 0 }.map(Int64.init))
@@ -51,7 +52,8 @@ struct ClaimGrouping {
         decode: { $0 == Grouping.null ? .null : .int(Int($0)) }, rank: { $0 }, low: low, width: width)
     case .date:
       let (low, width) = span(s.dates.lazy.filter { $0 != ClaimStore.noDate }.map(Int64.init))
-      return FieldCodes(field: field, each: { $1(s.dates[$0] == ClaimStore.noDate ? Grouping.null : Int64(s.dates[$0])) },
+      let dates = s.dates
+      return FieldCodes(field: field, each: { $1(dates[$0] == ClaimStore.noDate ? Grouping.null : Int64(dates[$0])) },
         decode: { $0 == Grouping.null ? .null : .date(Day(number: Int32($0))) }, rank: { $0 }, low: low, width: width)
     case .text:
       // texts are not dictionary-encoded: number the distinct ones for this query
@@ -72,13 +74,16 @@ struct ClaimGrouping {
     case .actor, .cited, .topic:
       let list = s.list(field)!
       let ranks = list.dictionary.ranks()
-      return FieldCodes(field: field, each: { row, body in for v in list.column.row(row) { body(Int64(v)) } },
+      // the arrays themselves, not the column: a closure that reads them retains nothing per row
+      let (offsets, values) = (list.column.offsets, list.column.values)
+      return FieldCodes(field: field, each: { row, body in for i in Int(offsets[row])..<Int(offsets[row + 1]) { body(Int64(values[i])) } },
         decode: { $0 == Grouping.null ? .null : .string(list.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
         low: 0, width: Int64(list.dictionary.count))
     default:
       let coded = s.coded(field)!
       let ranks = coded.dictionary.ranks()
-      return FieldCodes(field: field, each: { $1(coded.codes[$0] < 0 ? Grouping.null : Int64(coded.codes[$0])) },
+      let codes = coded.codes
+      return FieldCodes(field: field, each: { $1(codes[$0] < 0 ? Grouping.null : Int64(codes[$0])) },
         decode: { $0 == Grouping.null ? .null : .string(coded.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
         low: 0, width: Int64(coded.dictionary.count))
     }
