@@ -63,12 +63,22 @@ extension Session {
       return .failed
     }
     if let query { report(engine.takeWarnings(), query: query, at: place) }
+    let stop = Interrupts.cancellation
     let problem = Self.writeReplacing(path) { handle in
       if let mode {
-        try Renderer.stream(cells, RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)) { try handle.write(contentsOf: $0) }
+        let spec = RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)
+        try Renderer.stream(cells, spec, shouldStop: { stop.shouldStop }) { try handle.write(contentsOf: $0) }
       } else {
         try ParquetWriter.write(cells) { try handle.write(contentsOf: $0) }
       }
+    }
+    if problem != nil, stop.isCancelled {
+      err("interrupted; nothing written to \(path)")
+      return .failed
+    }
+    if problem != nil, stop.isPastDeadline {
+      err("error: .export ran past its time limit of \(timeout.map(Self.seconds) ?? "") s (.timeout); nothing written to \(path)")
+      return .failed
     }
     if let problem { return fail("cannot write '\(path)': \(problem)") }
     err("wrote \(cells.count) rows to \(path)")

@@ -151,4 +151,18 @@ import Testing
     }
     #expect(writes == 3)
   }
+
+  @Test func aStreamStopsWhenAskedAndThrowsCancellation() {
+    let table = Table(columns: [Column("n", .int)], rows: (0..<100).map { [.int($0)] })
+    final class Flag: @unchecked Sendable { var stop = false }
+    let flag = Flag()
+    var writes = 0
+    #expect(throws: CancellationError.self) {
+      try Renderer.stream(ResultCells(table), RenderSpec(mode: .jsonl), pieceRows: 10, shouldStop: { flag.stop }) { _ in
+        writes += 1
+        if writes == 2 { flag.stop = true }
+      }
+    }
+    #expect(writes == 2)
+  }
 }

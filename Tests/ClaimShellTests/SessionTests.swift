@@ -124,6 +124,21 @@ import Testing
     #expect(c.err.contains("--> line 2 of z.cq, column 19"))
   }
 
+  /// A Ctrl-C or a time limit that stopped the last statement does not stop the next
+  /// dot-command that runs a query: it has its own, as a statement has.
+  @Test func aDotCommandsQueryIsNotStoppedByTheLastStatementsInterrupt() throws {
+    let dir = try Fixtures.temporaryFolder()
+    let (s, c) = session(Fixtures.seedCorpus())
+    let csv = dir.appendingPathComponent("t.csv").path
+    #expect(s.runScript("claims count", file: nil))
+    Interrupts.cancellation.cancel()  // as Ctrl-C does, after the statement ended
+    #expect(s.runScript(".export \(csv) claims where text matches \"Tomahawk\" select id", file: nil), "\(c.err)")
+    #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id\n"))
+    Interrupts.cancellation.cancel()
+    #expect(s.runScript(".story 1", file: nil), "\(c.err)")
+    #expect(!c.err.contains("interrupted"))
+  }
+
   @Test func claimShowsEvidenceAndDocMarksDebris() {
     let (s, c) = session(Fixtures.seedCorpus(), mode: .table)
     #expect(s.runScript(".claim 1", file: nil))
