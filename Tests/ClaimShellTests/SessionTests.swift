@@ -139,6 +139,21 @@ import Testing
     #expect(!c.err.contains("interrupted"))
   }
 
+  /// A result too large to render whole in a data format goes out piece by piece, as the same
+  /// bytes.
+  @Test func aLargeResultStreamsAsTheSameText() throws {
+    let claims = (0..<(Session.streamedRows + 100)).map { i in
+      Claim(id: i, doc: "d", source: i % 2 == 0 ? "Axios" : "=cmd", date: nil, text: "claim, \"\(i)\"", actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+    }
+    let corpus = Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon)
+    for mode in [RenderSpec.Mode.csv, .json, .jsonl, .markdown] {
+      let (s, c) = session(corpus, mode: mode)
+      #expect(s.runScript("claims select id, source, text", file: nil))
+      var engine = QueryEngine(corpus: corpus)
+      #expect(c.out == Renderer.render(try engine.table("claims select id, source, text"), RenderSpec(mode: mode)), "\(mode)")
+    }
+  }
+
   @Test func claimShowsEvidenceAndDocMarksDebris() {
     let (s, c) = session(Fixtures.seedCorpus(), mode: .table)
     #expect(s.runScript(".claim 1", file: nil))
