@@ -82,8 +82,8 @@ extension Session {
     }
     let args = Array(line.words.dropFirst())
     let place = QueryPlace(line: text, number: number, file: file)
-    // a dot-command that runs a query (.export, .story) has Ctrl-C and the time limit of its
-    // own, as a statement has, not what is left of the last statement's
+    // a dot-command that runs a query (.export FILE QUERY) has Ctrl-C and the time limit of
+    // its own, as a statement has, not what is left of the last statement's
     Interrupts.cancellation.start(timeLimit: timeout)
     engine.cancellation = Interrupts.cancellation
     if safe && DotCommand.touchingFiles.contains(command.name) {
