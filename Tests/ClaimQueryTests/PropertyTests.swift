@@ -286,6 +286,10 @@ import Testing
     }
     let huge = ClaimGrouping.FieldCodes(field: .id, each: { _, _ in }, decode: { .int(Int($0)) }, rank: { $0 }, low: 0, width: Int64.max / 4)
     #expect(Packing([huge, huge]) == nil, "keys that do not fit one number take the general path")
+    let wide = Packing(spans: [(0, 1 << 20)])!
+    #expect(!wide.isFlat(rows: 10), "no flat array of a million keys for ten rows")
+    #expect(wide.isFlat(rows: 1 << 20))
+    #expect(!Packing(spans: [(0, 1 << 12), (0, 1 << 12)])!.isFlat(rows: 1 << 30), "a flat array is small")
   }
 
   @Test func dateIndexScanAgreesWithSortingAScan() async {

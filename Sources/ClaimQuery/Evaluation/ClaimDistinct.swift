@@ -37,35 +37,32 @@ struct ClaimDistinct {
     return kept
   }
 
-  /// The most combinations of codes `coded` marks in a flat array.
-  static let maximumCombinations = 1 << 22
-
-  /// `rows` for dictionary-encoded fields whose codes combine into few numbers: each row's
-  /// codes packed into one number, marked seen in a flat array, no hashing. Nil for other fields.
+  /// `rows` for dictionary-encoded fields whose codes pack into few numbers (`Packing.isFlat`):
+  /// each row's codes packed into one number, marked seen in a flat array, no hashing. Nil for
+  /// other fields.
   func coded(_ rows: [Int32]?, fields: [ClaimField], at range: SourceRange?) throws(Diagnostic) -> [Int32]? {
     guard !fields.isEmpty else { return nil }
-    var columns: [(codes: [Int32], null: Int, place: Int)] = []
-    var combinations = 1
+    var columns: [[Int32]] = []
+    var spans: [(low: Int64, width: Int64)] = []
     for f in fields {
       guard f.storage == .string, let coded = store.coded(f) else { return nil }
-      let width = coded.dictionary.count + 1  // the last digit is null (code -1)
-      columns.append((coded.codes, width - 1, combinations))
-      combinations *= width
-      guard combinations <= Self.maximumCombinations else { return nil }
+      columns.append(coded.codes)
+      spans.append((0, Int64(coded.dictionary.count)))
     }
-    var seen = [Bool](repeating: false, count: combinations)
-    var kept: [Int32] = []
     let total = rows?.count ?? store.count
+    guard let packing = Packing(spans: spans), packing.isFlat(rows: total) else { return nil }
+    var seen = [Bool](repeating: false, count: Int(packing.size))
+    var kept: [Int32] = []
     for k in 0..<total {
       try cancellation.poll(k, at: range)
       let row = rows.map { Int($0[k]) } ?? k
-      var key = 0
-      for c in columns {
-        let code = c.codes[row]
-        key += (code < 0 ? c.null : Int(code)) * c.place
+      var key: Int64 = 0
+      for (i, codes) in columns.enumerated() {
+        let code = codes[row]  // -1: missing
+        key += packing.digit(i, code < 0 ? Grouping.null : Int64(code)) * packing.place[i]
       }
-      if !seen[key] {
-        seen[key] = true
+      if !seen[Int(key)] {
+        seen[Int(key)] = true
         kept.append(Int32(row))
       }
     }

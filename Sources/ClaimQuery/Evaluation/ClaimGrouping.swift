@@ -97,9 +97,10 @@ struct ClaimGrouping {
     for a in aggregates {
       argFields.append(try a.field.map { (f) throws(Diagnostic) in try fieldCodes(f) })
     }
+    let total = rows?.count ?? store.count
     var grouping = Grouping()
     // few possible keys: groups found by index in a flat array, not by hashing
-    if let packing = Packing(keyFields), packing.size <= Grouping.maximumDirect { grouping.indexDirectly(packing.size) }
+    if let packing = Packing(keyFields), packing.isFlat(rows: total) { grouping.indexDirectly(packing.size) }
     var distinct: [[Set<Int64>]] = aggregates.map { _ in [] }
     var best: [[Int64?]] = aggregates.map { _ in [] }
     // a row joins group `g`: its count and its aggregates' arguments
@@ -126,7 +127,6 @@ struct ClaimGrouping {
         }
       }
     }
-    let total = rows?.count ?? store.count
     if let packing = Packing(keyFields) {
       // every key packed into one number: no allocation per row, one hash per group joined
       func visit(_ i: Int, _ key: Int64, _ row: Int) {
@@ -175,41 +175,5 @@ struct ClaimGrouping {
       ordered.append(row)
     }
     return Table(columns: columns, rows: ordered)
-  }
-}
-
-/// Several keys' codes packed into one number, mixed radix: key `i`'s digit is its code less
-/// the field's lowest (null the digit after the highest), times `place[i]`. Nil when the
-/// product of the radices does not fit.
-struct Packing {
-  let fields: [ClaimGrouping.FieldCodes]
-  /// Each key's place value.
-  let place: [Int64]
-  /// How many packed keys there can be.
-  let size: Int64
-
-  init?(_ fields: [ClaimGrouping.FieldCodes]) {
-    var place: [Int64] = []
-    var product: Int64 = 1
-    for f in fields {
-      place.append(product)
-      let (next, overflow) = product.multipliedReportingOverflow(by: f.width + 1)
-      guard !overflow else { return nil }
-      product = next
-    }
-    self.fields = fields
-    self.place = place
-    self.size = product
-  }
-
-  /// Key `i`'s digit for `code`.
-  @inline(__always) func digit(_ i: Int, _ code: Int64) -> Int64 { code == Grouping.null ? fields[i].width : code - fields[i].low }
-
-  /// The codes packed in `key`.
-  func unpack(_ key: Int64) -> [Int64] {
-    fields.indices.map { i in
-      let d = key / place[i] % (fields[i].width + 1)
-      return d == fields[i].width ? Grouping.null : d + fields[i].low
-    }
   }
 }

@@ -11,11 +11,8 @@ struct Grouping {
   private(set) var counts: [Int] = []
   private var index: [[Int64]: Int] = [:]
   private var single: [Int64: Int] = [:]
-  /// Packed key → group + 1 (0: none yet), when the packed keys are few (`indexDirectly`).
+  /// Packed key → group + 1 (0: none yet), when `Packing.isFlat` (`indexDirectly`).
   private var direct: [Int32] = []
-
-  /// The most packed keys a flat index may cover.
-  static let maximumDirect: Int64 = 1 << 22
 
   /// Finds groups of packed keys in `0 ..< size` by index rather than by hashing.
   mutating func indexDirectly(_ size: Int64) { direct = [Int32](repeating: 0, count: Int(size)) }
