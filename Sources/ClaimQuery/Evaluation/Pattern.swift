@@ -37,74 +37,26 @@ struct Pattern: @unchecked Sendable {
 
   /// How `pattern` may backtrack, or nil when one choice may multiply another's work: a
   /// quantified group, a back-reference, quoted text (`\Q…\E`), free-spacing mode (`(?x)`) or
-  /// a class the reading does not follow.
+  /// a class inside a class.
   static func backtracking(_ pattern: String) -> Backtracking? {
-    let c = Array(pattern.unicodeScalars)
+    guard let tokens = PatternToken.read(pattern) else { return nil }
     var b = Backtracking()
     func multiply(_ k: Int) { b.factor = min(b.factor * max(k, 1), stepBudget + 1) }
-    func isQuantifier(_ k: Int) -> Bool { k < c.count && "*+?{".unicodeScalars.contains(c[k]) }
-    // reads the quantifier at `k` (and its lazy or possessive mark); the index after it
-    func quantifier(_ k: Int) -> Int {
-      var k = k
-      switch c[k] {
-      case "?": multiply(2)
-      case "{":
-        var text = ""
-        k += 1
-        while k < c.count, c[k] != "}" { text.unicodeScalars.append(c[k]); k += 1 }
-        let bounds = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if bounds.count == 2, let low = bounds[0], let high = bounds[1], high >= low {
-          multiply(high - low + 1)
-        } else if bounds.count != 1 || bounds[0] == nil {
-          b.unbounded += 1  // {m,} or unread
+    for (t, token) in tokens.enumerated() {
+      switch token {
+      case .escape(let letter, _) where ("1"..."9").contains(letter) || letter == "k": return nil
+      case .quoted, .characterClass(nested: true): return nil
+      case .groupStart(let flags?) where flags.contains("x"): return nil
+      case .alternative: multiply(2)
+      case .quantifier(let q):
+        if t > 0, tokens[t - 1] == .groupEnd { return nil }
+        switch q {
+        case .optional: multiply(2)
+        case .between(let low, let high): multiply(high - low + 1)
+        case .exactly: break
+        case .star, .plus, .atLeast, .unread: b.unbounded += 1
         }
-      default: b.unbounded += 1
-      }
-      k += 1
-      if k < c.count, c[k] == "?" || c[k] == "+" { k += 1 }
-      return k
-    }
-    var i = 0
-    while i < c.count {
-      switch c[i] {
-      case "\\":
-        guard i + 1 < c.count else { return nil }
-        let next = c[i + 1]
-        // back-references (\1, \k<name>) and quoted text are not read
-        if ("1"..."9").contains(next) || next == "k" || next == "Q" { return nil }
-        i += 2
-      case "[":
-        // a class, to its closing bracket; a class inside a class is not read
-        var k = i + 1
-        if k < c.count, c[k] == "^" { k += 1 }
-        if k < c.count, c[k] == "]" { k += 1 }
-        while k < c.count, c[k] != "]" {
-          if c[k] == "[" { return nil }
-          k += c[k] == "\\" ? 2 : 1
-        }
-        guard k < c.count else { return nil }
-        i = k + 1
-      case "(":
-        i += 1
-        if i < c.count, c[i] == "?" {
-          // (?:, (?=, (?<name>, (?i) …: flags that turn on free spacing change what follows
-          var k = i + 1
-          while k < c.count, c[k].properties.isAlphabetic || c[k] == "-" {
-            if c[k] == "x" { return nil }
-            k += 1
-          }
-          i += 1
-        }
-      case ")":
-        if isQuantifier(i + 1) { return nil }
-        i += 1
-      case "|":
-        multiply(2)
-        i += 1
-      case _ where isQuantifier(i):
-        i = quantifier(i)
-      default:
-        i += 1
+      default: break
       }
     }
     return b
@@ -133,42 +85,40 @@ struct Pattern: @unchecked Sendable {
   /// optional by a quantifier, in a pattern with no alternation at the top and no inline
   /// flags or escapes other than the common one-letter ones; nil when there is none.
   static func requiredLiteral(_ pattern: String) -> String? {
-    // inline flags ((?i) makes case not matter), lookarounds and the like
-    guard !pattern.contains("(?") else { return nil }
+    guard let tokens = PatternToken.read(pattern) else { return nil }
     var runs: [String] = []
-    var run = ""
+    var run = String.UnicodeScalarView()
     func end() {
-      if run.count >= 2 { runs.append(run) }
-      run = ""
+      if run.count >= 2 { runs.append(String(run)) }
+      run = String.UnicodeScalarView()
     }
     var depth = 0
-    var inClass = false
-    var chars = pattern.makeIterator()
-    while let c = chars.next() {
-      if inClass {
-        if c == "\\" { _ = chars.next() } else if c == "]" { inClass = false }
-        continue
-      }
-      switch c {
-      case "\\":
-        // \w, \d, \. and the like are one character each; \p{…}, \x{…}, \Q…\E and others are not read
-        guard let next = chars.next(), "wWsSdDbBAzZ.\\/()[]{}?*+|^$-".contains(next) else { return nil }
+    for token in tokens {
+      switch token {
+      case .character(let c) where depth == 0 && (c == " " || isLetterOrDigit(c)): run.append(c)
+      case .character, .characterClass: end()
+      case .escape(let letter, nil) where #"wWsSdDbBAzZ.\/()[]{}?*+|^$-"#.unicodeScalars.contains(letter): end()
+      // \p{…}, \x{…}, \Q…\E and the like are not read; inline flags ((?i): case does not matter)
+      case .escape, .quoted, .groupStart(_?): return nil
+      case .groupStart(nil): end(); depth += 1
+      case .groupEnd: end(); depth -= 1
+      case .alternative: if depth == 0 { return nil } else { end() }
+      case .quantifier(let q):
+        // the character before is optional, or required (and ends the run)
+        if q.allowsNone, !run.isEmpty { run.removeLast() }
         end()
-      case "[": end(); inClass = true
-      case "(": end(); depth += 1
-      case ")": end(); depth -= 1
-      case "|": if depth == 0 { return nil } else { end() }
-      case "?", "*", "{":
-        // the character before is optional (`{` starts a count that may be 0)
-        if !run.isEmpty { run.removeLast() }
-        end()
-        if c == "{" { while let d = chars.next(), d != "}" {} }
-      case _ where depth == 0 && (c.isLetter || c.isNumber || c == " ") && c.unicodeScalars.count == 1: run.append(c)
-      default: end()
       }
     }
     end()
     return runs.max { $0.count < $1.count }
+  }
+
+  /// Whether `c` is a letter or a digit, which a pattern matches as itself.
+  private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+    switch c.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber: true
+    default: false
+    }
   }
 
   /// Whether the pattern matches somewhere in `text`. A match that backtracks for long (a
