@@ -118,8 +118,7 @@ struct ClaimGrouping {
           arg.each(row) { code in
             guard code != Grouping.null else { return }
             if let current = best[a][g] {
-              let better = aggregate.function == .min ? arg.rank(code) < arg.rank(current) : arg.rank(code) > arg.rank(current)
-              if better { best[a][g] = code }
+              if aggregate.function.prefers(arg.rank(code), over: arg.rank(current)) { best[a][g] = code }
             } else {
               best[a][g] = code
             }

@@ -183,7 +183,7 @@ struct DenseGrouping {
   func best(_ layout: Layout, _ a: Int, rows: [Int32]?, total: Int) -> [Int32] {
     let first = layout.keyFields[0]
     let second = layout.keyFields.count == 2 ? layout.keyFields[1] : nil
-    let isMin = layout.aggregates[a].function == .min
+    let function = layout.aggregates[a].function
     guard let f = layout.argFields[a] else {
       var days = [Int32](repeating: ClaimStore.noDate, count: layout.groups)
       store.dates.withUnsafeBufferPointer { dates in
@@ -191,7 +191,7 @@ struct DenseGrouping {
           Self.scan(first, second, radix: layout.radix, rows: rows, total: total, cancellation: cancellation) { row, g in
             let d = dates[row]
             guard d != ClaimStore.noDate else { return }
-            if days[g] == ClaimStore.noDate || (isMin ? d < days[g] : d > days[g]) { days[g] = d }
+            if days[g] == ClaimStore.noDate || function.prefers(d, over: days[g]) { days[g] = d }
           }
         }
       }
@@ -206,7 +206,7 @@ struct DenseGrouping {
           Self.forEachValue(f, row: row) { v in
             guard v < values else { return }  // null
             let current = ids[g]
-            if current < 0 || (isMin ? ranks[v] < ranks[Int(current)] : ranks[v] > ranks[Int(current)]) { ids[g] = Int32(v) }
+            if current < 0 || function.prefers(ranks[v], over: ranks[Int(current)]) { ids[g] = Int32(v) }
           }
         }
       }
