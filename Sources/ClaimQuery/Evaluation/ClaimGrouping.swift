@@ -100,7 +100,8 @@ struct ClaimGrouping {
     let total = rows?.count ?? store.count
     var grouping = Grouping()
     // few possible keys: groups found by index in a flat array, not by hashing
-    if let packing = Packing(keyFields), packing.isFlat(rows: total) { grouping.indexDirectly(packing.size) }
+    let packing = Packing(keyFields)
+    if let packing, packing.isFlat(rows: total) { grouping.indexDirectly(packing.size) }
     var distinct: [[Set<Int64>]] = aggregates.map { _ in [] }
     var best: [[Int64?]] = aggregates.map { _ in [] }
     // a row joins group `g`: its count and its aggregates' arguments
@@ -126,7 +127,7 @@ struct ClaimGrouping {
         }
       }
     }
-    if let packing = Packing(keyFields) {
+    if let packing {
       // every key packed into one number: no allocation per row, one hash per group joined
       func visit(_ i: Int, _ key: Int64, _ row: Int) {
         guard i < keyFields.count else { return join(grouping.group(packed: key) { packing.unpack(key) }, row) }
