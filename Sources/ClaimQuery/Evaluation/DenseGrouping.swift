@@ -19,6 +19,28 @@ struct DenseGrouping {
 
     /// The id of value code `code`.
     @inline(__always) func id(_ code: Int32) -> Int { code < 0 ? nullID : Int(code) }
+
+    /// Calls `body` with the field's arrays as buffers (no retain or copy per row).
+    @inline(__always) func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+      offsets.withUnsafeBufferPointer { o in values.withUnsafeBufferPointer { v in body(Buffers(offsets: o, values: v, nullID: nullID)) } }
+    }
+  }
+
+  /// A field's arrays as buffers, valid inside `Field.withBuffers`.
+  struct Buffers {
+    let offsets: UnsafeBufferPointer<Int32>
+    let values: UnsafeBufferPointer<Int32>
+    let nullID: Int
+
+    /// Calls `body` with each of row `row`'s value ids.
+    @inline(__always) func forEachValue(row: Int, _ body: (Int) -> Void) {
+      if offsets.isEmpty {
+        let code = values[row]
+        body(code < 0 ? nullID : Int(code))
+      } else {
+        for i in Int(offsets[row])..<Int(offsets[row + 1]) { body(Int(values[i])) }
+      }
+    }
   }
 
   /// The most groups the flat arrays may hold.
@@ -45,8 +67,9 @@ struct DenseGrouping {
     /// Each aggregate's argument as value ids (nil for `count`, and for `min` / `max` of `date`,
     /// which compare day numbers).
     let argFields: [Field?]
-    /// The second key's cardinality (1 with one key).
-    let radix: Int
+    /// Each key's place value: a group is the sum of its keys' value ids times their places,
+    /// the first key the most significant.
+    let places: [Int]
     /// The number of possible groups.
     let groups: Int
     /// Bitset words per group, per aggregate (0 for `count`).
@@ -54,11 +77,11 @@ struct DenseGrouping {
   }
 
   /// The layout for `keys` and `aggregates`, or nil when this query needs the general path:
-  /// one or two dictionary-encoded keys; `count`, and `count(distinct …)`, `min` and `max` of
+  /// dictionary-encoded keys; `count`, and `count(distinct …)`, `min` and `max` of
   /// a dictionary-encoded field (`min` and `max` of `date` too); arrays that fit the limits.
   func layout(keys: [Name], aggregates written: [Aggregate]) -> Layout? {
     let keyFields = keys.compactMap { ClaimField(named: $0.text).flatMap(field) }
-    guard keyFields.count == keys.count, (1...2).contains(keyFields.count) else { return nil }
+    guard keyFields.count == keys.count, !keyFields.isEmpty else { return nil }
     let aggregates = written.isEmpty ? [Aggregate(.count)] : written
     var arguments: [ClaimField?] = []
     var argFields: [Field?] = []
@@ -78,43 +101,48 @@ struct DenseGrouping {
         return nil
       }
     }
-    let radix = keyFields.count == 2 ? keyFields[1].cardinality : 1
-    let groups = keyFields[0].cardinality * radix
-    guard groups <= Self.maximumGroups, groups > 0 else { return nil }
+    var places = keyFields.map { _ in 1 }
+    var groups = 1
+    for k in keyFields.indices.reversed() {
+      places[k] = groups
+      let (next, overflow) = groups.multipliedReportingOverflow(by: keyFields[k].cardinality)
+      guard !overflow, next <= Self.maximumGroups else { return nil }
+      groups = next
+    }
+    guard groups > 0 else { return nil }
     let words = zip(aggregates, argFields).map { a, f in a.function == .countDistinct ? max(1, (f!.cardinality + 63) / 64) : 0 }
     guard words.reduce(0, { $0 + $1 * groups }) <= Self.maximumBitsetWords else { return nil }
-    return Layout(keyFields: keyFields, aggregates: aggregates, arguments: arguments, argFields: argFields, radix: radix, groups: groups, words: words)
+    return Layout(keyFields: keyFields, aggregates: aggregates, arguments: arguments, argFields: argFields, places: places, groups: groups, words: words)
   }
 
   /// The grouped table: one pass over `rows` (nil: all claims).
   func group(rows: [Int32]?, _ layout: Layout, at range: SourceRange?) throws(Diagnostic) -> Table {
-    let (keyFields, aggregates, argFields, radix, groups, words) = (layout.keyFields, layout.aggregates, layout.argFields, layout.radix, layout.groups, layout.words)
+    let (keyFields, aggregates, argFields, places, groups, words) = (layout.keyFields, layout.aggregates, layout.argFields, layout.places, layout.groups, layout.words)
     var counts = [Int32](repeating: 0, count: groups)
     var bitsets = words.map { [UInt64](repeating: 0, count: $0 * groups) }
     let total = rows?.count ?? store.count
-    let first = keyFields[0]
-    let second = keyFields.count == 2 ? keyFields[1] : nil
     let distinct = aggregates.indices.filter { aggregates[$0].function == .countDistinct }
     // one pass over the rows, on raw buffers: value ids in, counts and bits out
     counts.withUnsafeMutableBufferPointer { counts in
       for (n, a) in distinct.enumerated() {
-        let f = argFields[a]!
         let w = words[a]
         bitsets[a].withUnsafeMutableBufferPointer { bits in
-          if n == 0 {
-            // the first pass counts too
-            Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { row, g in
-              counts[g] += 1
-              Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
-            }
-          } else {
-            Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { row, g in
-              Self.forEachValue(f, row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+          argFields[a]!.withBuffers { f in
+            if n == 0 {
+              // the first pass counts too
+              Self.scan(layout, rows: rows, total: total, cancellation: cancellation) { row, g in
+                counts[g] += 1
+                f.forEachValue(row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+              }
+            } else {
+              Self.scan(layout, rows: rows, total: total, cancellation: cancellation) { row, g in
+                f.forEachValue(row: row) { v in bits[g * w + v >> 6] |= 1 << UInt64(v & 63) }
+              }
             }
           }
         }
       }
-      if distinct.isEmpty { Self.scan(first, second, radix: radix, rows: rows, total: total, cancellation: cancellation) { _, g in counts[g] += 1 } }
+      if distinct.isEmpty { Self.scan(layout, rows: rows, total: total, cancellation: cancellation) { _, g in counts[g] += 1 } }
     }
     let best = aggregates.indices.map { a in
       aggregates[a].function == .min || aggregates[a].function == .max ? self.best(layout, a, rows: rows, total: total) : []
@@ -147,20 +175,18 @@ struct DenseGrouping {
     // size), then the keys ascending by their ranks (null first)
     let weighing = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }
     func weight(_ p: Int) -> Int { weighing.map { numbers[p * aggregates.count + $0] } ?? Int(counts[present[p]]) }
-    func keyIDs(_ g: Int) -> (Int, Int) { keyFields.count == 2 ? (g / radix, g % radix) : (g, 0) }
+    func keyIDs(_ g: Int) -> [Int] { keyFields.indices.map { g / places[$0] % keyFields[$0].cardinality } }
     let ranks = keyFields.map { $0.dictionary.ranks() }
     func rank(_ k: Int, _ id: Int) -> Int { id < keyFields[k].dictionary.count ? Int(ranks[k][id]) : -1 }
-    let firstRanks = present.map { rank(0, keyIDs($0).0) }
-    let secondRanks = keyFields.count == 2 ? present.map { rank(1, keyIDs($0).1) } : []
+    let keyRanks = keyFields.indices.map { k in present.map { rank(k, $0 / places[k] % keyFields[k].cardinality) } }
     let order = present.indices.sorted { x, y in
       let (wx, wy) = (weight(x), weight(y))
       if wx != wy { return wx > wy }
-      if firstRanks[x] != firstRanks[y] { return firstRanks[x] < firstRanks[y] }
-      return !secondRanks.isEmpty && secondRanks[x] < secondRanks[y]
+      for r in keyRanks where r[x] != r[y] { return r[x] < r[y] }
+      return false
     }
     let rows = order.map { p -> [Value] in
-      let (first, second) = keyIDs(present[p])
-      var row: [Value] = zip(keyFields, [first, second]).map { f, id in id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null }
+      var row: [Value] = zip(keyFields, keyIDs(present[p])).map { f, id in id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null }
       for a in aggregates.indices {
         switch aggregates[a].function {
         case .min, .max:
@@ -181,14 +207,12 @@ struct DenseGrouping {
   /// Aggregate `a`'s `min` or `max` per group: a value id, the first of the best rank (-1 for
   /// none), or for `date` a day number (`ClaimStore.noDate` for none). One pass over `rows`.
   func best(_ layout: Layout, _ a: Int, rows: [Int32]?, total: Int) -> [Int32] {
-    let first = layout.keyFields[0]
-    let second = layout.keyFields.count == 2 ? layout.keyFields[1] : nil
     let function = layout.aggregates[a].function
     guard let f = layout.argFields[a] else {
       var days = [Int32](repeating: ClaimStore.noDate, count: layout.groups)
       store.dates.withUnsafeBufferPointer { dates in
         days.withUnsafeMutableBufferPointer { days in
-          Self.scan(first, second, radix: layout.radix, rows: rows, total: total, cancellation: cancellation) { row, g in
+          Self.scan(layout, rows: rows, total: total, cancellation: cancellation) { row, g in
             let d = dates[row]
             guard d != ClaimStore.noDate else { return }
             if days[g] == ClaimStore.noDate || function.prefers(d, over: days[g]) { days[g] = d }
@@ -202,11 +226,13 @@ struct DenseGrouping {
     let values = f.dictionary.count
     ranks.withUnsafeBufferPointer { ranks in
       ids.withUnsafeMutableBufferPointer { ids in
-        Self.scan(first, second, radix: layout.radix, rows: rows, total: total, cancellation: cancellation) { row, g in
-          Self.forEachValue(f, row: row) { v in
-            guard v < values else { return }  // null
-            let current = ids[g]
-            if current < 0 || function.prefers(ranks[v], over: ranks[Int(current)]) { ids[g] = Int32(v) }
+        f.withBuffers { f in
+          Self.scan(layout, rows: rows, total: total, cancellation: cancellation) { row, g in
+            f.forEachValue(row: row) { v in
+              guard v < values else { return }  // null
+              let current = ids[g]
+              if current < 0 || function.prefers(ranks[v], over: ranks[Int(current)]) { ids[g] = Int32(v) }
+            }
           }
         }
       }
@@ -214,19 +240,51 @@ struct DenseGrouping {
     return ids
   }
 
+  /// Calls `body(row, group)` for each row and each group it joins (a row with list keys joins
+  /// one group per combination of their values). Stops early when `cancellation` asks
+  /// (checked every 65,536 rows); the caller then throws.
   @inline(__always)
-  static func forEachValue(_ f: Field, row: Int, _ body: (Int) -> Void) {
-    if f.offsets.isEmpty {
-      body(f.id(f.values[row]))
-    } else {
-      for i in Int(f.offsets[row])..<Int(f.offsets[row + 1]) { body(Int(f.values[i])) }
+  static func scan(_ layout: Layout, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void) {
+    let keys = layout.keyFields
+    guard keys.count > 2 else {
+      return scan(keys[0], keys.count == 2 ? keys[1] : nil, radix: layout.places[0], rows: rows, total: total, cancellation: cancellation, body)
+    }
+    withBuffers(keys) { keys in
+      let places = layout.places
+      let coded = keys.indices.filter { keys[$0].offsets.isEmpty }
+      let lists = keys.indices.filter { !keys[$0].offsets.isEmpty }
+      // the list keys' values, one combination at a time (for two list keys or more)
+      func expand(_ l: Int, _ g: Int, _ row: Int) {
+        guard l < lists.count else { return body(row, g) }
+        let k = lists[l]
+        keys[k].forEachValue(row: row) { v in expand(l + 1, g + v * places[k], row) }
+      }
+      for n in 0..<total {
+        if n & 0xFFFF == 0xFFFF, cancellation.shouldStop { return }
+        let row = rows.map { Int($0[n]) } ?? n
+        var g = 0
+        for k in coded { keys[k].forEachValue(row: row) { g += $0 * places[k] } }
+        switch lists.count {
+        case 0: body(row, g)
+        case 1: keys[lists[0]].forEachValue(row: row) { body(row, g + $0 * places[lists[0]]) }
+        default: expand(0, g, row)
+        }
+      }
     }
   }
 
-  /// Calls `body(row, group)` for each row and each group it joins.
+  /// Calls `body` with the buffers of every field in `fields`, all valid for the call.
+  static func withBuffers<R>(_ fields: [Field], _ body: ([Buffers]) -> R) -> R {
+    func nest(_ i: Int, _ taken: [Buffers]) -> R {
+      guard i < fields.count else { return body(taken) }
+      return fields[i].withBuffers { nest(i + 1, taken + [$0]) }
+    }
+    return nest(0, [])
+  }
+
+  /// `scan` for one key or two (`radix`: the second's cardinality), on buffers held directly.
   @inline(__always)
-  /// Stops early when `cancellation` asks (checked every 65,536 rows); the caller then throws.
-  static func scan(_ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void) {
+  private static func scan(_ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void) {
     first.offsets.withUnsafeBufferPointer { o1 in
       first.values.withUnsafeBufferPointer { v1 in
         let o2 = second?.offsets ?? []

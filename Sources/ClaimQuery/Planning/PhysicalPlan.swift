@@ -17,8 +17,10 @@ struct PhysicalPlan {
     case limitClaims(Int)
     /// `count` on claims.
     case countClaims
-    /// `group by` on claims into flat arrays indexed by value ids.
-    case denseGroup(DenseGrouping.Layout, SourceRange?)
+    /// `group by` on claims (these keys and the layout's aggregates) into flat arrays indexed
+    /// by value ids; by value codes, hashed, when the rows are far fewer than the possible groups
+    /// (`Packing.isFlat`).
+    case denseGroup(DenseGrouping.Layout, [Name])
     /// `group by` on claims by value codes, hashed.
     case groupClaims([Name], [Aggregate])
     /// `distinct` on claims: the first row of each set equal on these fields (nil: every field
@@ -71,7 +73,7 @@ struct PhysicalPlan {
         onClaims = false
       case .groupBy(let keys, let aggregates):
         if let layout = DenseGrouping(store: store, cancellation: nil).layout(keys: keys, aggregates: aggregates) {
-          operators.append(.denseGroup(layout, keys.first?.range))
+          operators.append(.denseGroup(layout, keys))
         } else {
           operators.append(.groupClaims(keys, aggregates))
         }

@@ -95,7 +95,7 @@ extension QueryEngine {
     case .denseGroup(let layout, _):
       // the counts come with the first count(distinct)'s pass, else one of their own; each min or max takes one
       let passes = max(1, layout.aggregates.filter { $0.function == .countDistinct }.count) + layout.aggregates.filter { $0.function == .min || $0.function == .max }.count
-      return "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of \(layout.groups) groups indexed by value ids, \(passes == 1 ? "one pass" : "\(passes) passes")"
+      return "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of \(layout.groups) groups indexed by value ids, \(passes == 1 ? "one pass" : "\(passes) passes")\(Packing.isFlat(Int64(layout.groups), rows: 0) ? "" : " (hashed instead when the groups outnumber the rows 32 to 1)")"
     case .groupClaims(let keys, _):
       return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered by rank, values decoded once per group"
     case .distinctClaims(let fields):
