@@ -241,6 +241,24 @@ import Testing
     }
   }
 
+  /// `order by text limit k` over many rows (one pass keeping the best k, by first eight bytes
+  /// and then whole texts) keeps the rows the table path's sort keeps, in order: texts that
+  /// share long beginnings, end early or are equal, ascending and descending, after a `where`.
+  @Test func textTopKeepsTheRowsOfTheFullSort() async {
+    let pieces = ["Zelensky said that ", "Zelensky said ", "a", "b", "\u{0}", "é", " "]
+    await checkProperty(count: 60, input: Gen<String?>.element(of: pieces).array(of: 0...5).array(of: 100...400), Gen<Int>.int(in: 1...12)) { picked, k in
+      let claims = picked.enumerated().map { i, parts in
+        Claim(id: i, doc: "d", source: ["s", "t"][i % 2], date: nil, text: parts.compactMap { $0 }.joined(), actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+      }
+      var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
+      for (condition, order) in [("", ""), ("", " desc"), (#" where source = "t""#, ""), (#" where source = "s""#, " desc")] {
+        let top = try engine.table("claims\(condition) order by text\(order) limit \(k) select id")
+        let sorted = try engine.table("claims\(condition) select id, text order by text\(order) limit \(k) select id")
+        #expect(top.rows == sorted.rows, "\(condition) order by text\(order) limit \(k)")
+      }
+    }
+  }
+
   /// Text tests over enough claims to run on every core, each core with its own plan (and its
   /// own pattern matcher), keep exactly the rows the table path keeps, in order.
   @Test func textTestsOnEveryCoreKeepTheRowsOfTheTablePath() throws {

@@ -87,6 +87,15 @@ public struct TextColumn: Sendable {
     return segments[s][(offsets[row] - segmentStarts[s])..<(offsets[row + 1] - segmentStarts[s])]
   }
 
+  /// Calls `body` with every segment's bytes as a buffer, all valid for the call.
+  public func withSegmentBuffers<R>(_ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
+    func nest(_ s: Int, _ taken: [UnsafeBufferPointer<UInt8>]) -> R {
+      guard s < segments.count else { return body(taken) }
+      return segments[s].withUnsafeBufferPointer { nest(s + 1, taken + [$0]) }
+    }
+    return nest(0, [])
+  }
+
   /// Text `row`.
   public func text(_ row: Int) -> String { String(decoding: bytes(row), as: UTF8.self) }
 

@@ -1,4 +1,3 @@
-import Glibc
 
 /// `order by` on claims rows: each key read once per row as a number (ids, day numbers, the
 /// rank of a dictionary value; a list by its smallest value's rank; a text by its first bytes),
@@ -7,13 +6,20 @@ struct ClaimOrdering {
   let store: ClaimStore
   let cancellation: Cancellation?
 
-  /// `rows` sorted by `keys`, stably; only the first `limit` when a `limit` follows.
-  func sort(_ rows: [Int32], by keys: [OrderKey], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
-    // the text alone, every row: eight bytes at a time (a top-k keeps the comparisons below)
-    if keys.count == 1, ClaimField(named: keys[0].field.text) == .text, limit.map({ $0 >= rows.count / 8 }) ?? true {
-      let sorted = try TextOrdering(texts: store.texts, cancellation: cancellation).sort(rows, descending: keys[0].descending, at: keys[0].field.range)
+  /// `rows` (nil: every claim) sorted by `keys`, stably; only the first `limit` when a
+  /// `limit` follows.
+  func sort(_ given: [Int32]?, by keys: [OrderKey], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
+    // the text alone: eight bytes at a time, the first few (with no list of every row made)
+    // or every row
+    if keys.count == 1, ClaimField(named: keys[0].field.text) == .text {
+      let (ordering, descending) = (TextOrdering(texts: store.texts, cancellation: cancellation), keys[0].descending)
+      if let limit, limit < (given?.count ?? store.count) / 8 {
+        return try ordering.top(given, limit: limit, descending: descending, at: keys[0].field.range)
+      }
+      let sorted = try ordering.sort(given ?? Array(0..<Int32(store.count)), descending: descending, at: keys[0].field.range)
       return limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
     }
+    let rows = given ?? Array(0..<Int32(store.count))
     var sortKeys: [[Int64]] = []
     for key in keys {
       guard let field = ClaimField(named: key.field.text) else {
@@ -80,13 +86,6 @@ struct ClaimOrdering {
 
   /// -1, 0 or 1 as `a` sorts before, with or after `b`, byte by byte (a prefix first).
   static func compare(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Int {
-    a.withUnsafeBufferPointer { p in
-      b.withUnsafeBufferPointer { q in
-        let n = min(p.count, q.count)
-        let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
-        if c != 0 { return c < 0 ? -1 : 1 }
-        return p.count == q.count ? 0 : p.count < q.count ? -1 : 1
-      }
-    }
+    a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { q in TextOrdering.compare(p, q) } }
   }
 }

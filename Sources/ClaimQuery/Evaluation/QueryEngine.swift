@@ -196,7 +196,7 @@ public struct QueryEngine: Sendable {
       let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
       return .claims(try select(filter.plan(e), from: rows, at: e.range) { () throws(Diagnostic) in try filter.plan(e) })
     case (.sortClaims(let keys, let limit), .claims(let rows)):
-      return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(all(rows), by: keys, limit: limit))
+      return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows, by: keys, limit: limit))
     case (.limitClaims(let n), .claims(let rows)):
       let kept = rows ?? (0..<Int32(min(max(0, n), store.count))).map { $0 }
       return .claims(Array(kept.prefix(max(0, n))))
