@@ -139,8 +139,8 @@ public final class Session {
         let view = outputSpec
         if view.mode == .kwic {
           out(engine.concordance(table, statement: source.slice(range), width: view.width))
-        } else if view.mode != .table, table.rows.count > Self.streamedRows {
-          // a large result in a data format goes out piece by piece, never as one text
+        } else if view.mode != .table, table.rows.count > Renderer.pieceRows {
+          // a result of more than one piece in a data format goes out piece by piece, never as one text
           try? Renderer.stream(ResultCells(table), view) { out(String(decoding: $0, as: UTF8.self)) }
         } else {
           out(Renderer.render(table, view))
@@ -161,9 +161,6 @@ public final class Session {
     if timer { reportTime(since: start) }
     return ok
   }
-
-  /// The most rows a result in CSV, JSON or Markdown is rendered whole for; a larger one streams.
-  static let streamedRows = 16_384
 
   /// `.timer`'s line: the seconds since `start` (uptime nanoseconds), as sqlite3 prints them.
   func reportTime(since start: UInt64) {

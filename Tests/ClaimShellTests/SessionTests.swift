@@ -142,7 +142,7 @@ import Testing
   /// A result too large to render whole in a data format goes out piece by piece, as the same
   /// bytes.
   @Test func aLargeResultStreamsAsTheSameText() throws {
-    let claims = (0..<(Session.streamedRows + 100)).map { i in
+    let claims = (0..<(Renderer.pieceRows + 100)).map { i in
       Claim(id: i, doc: "d", source: i % 2 == 0 ? "Axios" : "=cmd", date: nil, text: "claim, \"\(i)\"", actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
     }
     let corpus = Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon)

@@ -96,6 +96,13 @@ public struct TextColumn: Sendable {
     return nest(0, [])
   }
 
+  /// The bytes of text `row` in `buffers`, the segments' buffers (`withSegmentBuffers`).
+  public func bytes(_ row: Int, in buffers: [UnsafeBufferPointer<UInt8>]) -> UnsafeBufferPointer<UInt8> {
+    let s = segment(of: row)
+    let start = offsets[row] - segmentStarts[s]
+    return UnsafeBufferPointer(rebasing: buffers[s][start..<start + offsets[row + 1] - offsets[row]])
+  }
+
   /// Text `row`.
   public func text(_ row: Int) -> String { String(decoding: bytes(row), as: UTF8.self) }
 

@@ -11,15 +11,16 @@ struct ClaimOrdering {
   func sort(_ given: [Int32]?, by keys: [OrderKey], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
     // the text alone: eight bytes at a time, the first few (with no list of every row made)
     // or every row
-    if keys.count == 1, ClaimField(named: keys[0].field.text) == .text {
-      let (ordering, descending) = (TextOrdering(texts: store.texts, cancellation: cancellation), keys[0].descending)
-      if let limit, limit < (given?.count ?? store.count) / 8 {
-        return try ordering.top(given, limit: limit, descending: descending, at: keys[0].field.range)
-      }
-      let sorted = try ordering.sort(given ?? Array(0..<Int32(store.count)), descending: descending, at: keys[0].field.range)
-      return limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
+    let textAlone = keys.count == 1 && ClaimField(named: keys[0].field.text) == .text
+    let ordering = TextOrdering(texts: store.texts, cancellation: cancellation)
+    if textAlone, let limit, limit < (given?.count ?? store.count) / 8 {
+      return try ordering.top(given, limit: limit, descending: keys[0].descending, at: keys[0].field.range)
     }
     let rows = given ?? Array(0..<Int32(store.count))
+    if textAlone {
+      let sorted = try ordering.sort(rows, descending: keys[0].descending, at: keys[0].field.range)
+      return limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
+    }
     var sortKeys: [[Int64]] = []
     for key in keys {
       guard let field = ClaimField(named: key.field.text) else {
@@ -79,9 +80,7 @@ struct ClaimOrdering {
 
   /// The first eight bytes of `text`, big-endian, as a number that sorts as they do.
   static func prefix(_ text: ArraySlice<UInt8>) -> Int64 {
-    var n: UInt64 = 0
-    for i in 0..<8 { n = n << 8 | UInt64(i < text.count ? text[text.startIndex + i] : 0) }
-    return Int64(bitPattern: n ^ (1 << 63))
+    Int64(bitPattern: text.withUnsafeBufferPointer { TextOrdering.number($0) } ^ (1 << 63))
   }
 
   /// -1, 0 or 1 as `a` sorts before, with or after `b`, byte by byte (a prefix first).

@@ -43,8 +43,6 @@ struct DenseGrouping {
     }
   }
 
-  /// The most groups the flat arrays may hold.
-  static let maximumGroups = 1 << 22
   /// The most bitset words `count(distinct …)` may use.
   static let maximumBitsetWords = 1 << 25
 
@@ -101,15 +99,10 @@ struct DenseGrouping {
         return nil
       }
     }
-    var places = keyFields.map { _ in 1 }
-    var groups = 1
-    for k in keyFields.indices.reversed() {
-      places[k] = groups
-      let (next, overflow) = groups.multipliedReportingOverflow(by: keyFields[k].cardinality)
-      guard !overflow, next <= Self.maximumGroups else { return nil }
-      groups = next
-    }
-    guard groups > 0 else { return nil }
+    // the first key the most significant digit
+    guard let (reversed, size) = Packing.places(radices: keyFields.reversed().map { Int64($0.cardinality) }),
+          size <= Packing.maximumFlat, size > 0 else { return nil }
+    let (places, groups) = (reversed.reversed().map { Int($0) }, Int(size))
     let words = zip(aggregates, argFields).map { a, f in a.function == .countDistinct ? max(1, (f!.cardinality + 63) / 64) : 0 }
     guard words.reduce(0, { $0 + $1 * groups }) <= Self.maximumBitsetWords else { return nil }
     return Layout(keyFields: keyFields, aggregates: aggregates, arguments: arguments, argFields: argFields, places: places, groups: groups, words: words)

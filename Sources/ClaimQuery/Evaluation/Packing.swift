@@ -16,18 +16,25 @@ struct Packing {
   static let maximumFlat: Int64 = 1 << 22
 
   init?(spans: [(low: Int64, width: Int64)]) {
-    var place: [Int64] = []
-    var product: Int64 = 1
-    for span in spans {
-      place.append(product)
-      let (next, overflow) = product.multipliedReportingOverflow(by: span.width + 1)
-      guard !overflow else { return nil }
-      product = next
-    }
+    guard let (place, size) = Self.places(radices: spans.map { $0.width + 1 }) else { return nil }
     self.low = spans.map(\.low)
     self.width = spans.map(\.width)
     self.place = place
-    self.size = product
+    self.size = size
+  }
+
+  /// Each digit's place value in a mixed-radix number (the first digit the least significant)
+  /// and how many numbers there are; nil when that does not fit.
+  static func places(radices: [Int64]) -> (place: [Int64], size: Int64)? {
+    var place: [Int64] = []
+    var product: Int64 = 1
+    for radix in radices {
+      place.append(product)
+      let (next, overflow) = product.multipliedReportingOverflow(by: radix)
+      guard !overflow else { return nil }
+      product = next
+    }
+    return (place, product)
   }
 
   init?(_ fields: [ClaimGrouping.FieldCodes]) { self.init(spans: fields.map { ($0.low, $0.width) }) }

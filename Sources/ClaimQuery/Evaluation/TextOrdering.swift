@@ -25,15 +25,11 @@ struct TextOrdering {
     guard rows.count > 1, !texts.segments.isEmpty else { return rows }
     var order = Array(0..<Int32(rows.count))
     let texts = self.texts
-    func key(_ place: Int32, depth: Int) -> Key {
-      texts.bytes(Int(rows[Int(place)])).withUnsafeBufferPointer { text in
-        let left = text.count - depth
-        var n: UInt64 = 0
-        for i in 0..<8 { n = n << 8 | UInt64(i < left ? text[depth + i] : 0) }
-        return Key(bytes: n, left: UInt8(max(0, min(left, 9))), place: place)
+    let stopped = texts.withSegmentBuffers { segments -> Bool in
+      func key(_ place: Int32, depth: Int) -> Key {
+        let text = texts.bytes(Int(rows[Int(place)]), in: segments)
+        return Key(bytes: Self.number(text, from: depth), left: UInt8(max(0, min(text.count - depth, 9))), place: place)
       }
-    }
-    let stopped: Bool = {
       func before(_ a: Key, _ b: Key) -> Bool {
         if a.bytes != b.bytes { return descending ? a.bytes > b.bytes : a.bytes < b.bytes }
         if a.left != b.left { return descending ? a.left > b.left : a.left < b.left }
@@ -62,7 +58,7 @@ struct TextOrdering {
         }
       }
       return false
-    }()
+    }
     if stopped { try cancellation.check(at: range) }
     return order.map { rows[Int($0)] }
   }
@@ -74,16 +70,10 @@ struct TextOrdering {
   func top(_ rows: [Int32]?, limit: Int, descending: Bool, at range: SourceRange?) throws(Diagnostic) -> [Int32] {
     guard limit > 0, !texts.segments.isEmpty else { return [] }
     let count = rows?.count ?? texts.count
-    let (offsets, starts, single) = (texts.offsets, texts.segmentStarts, texts.segments.count == 1)
     // the row at `place` in `rows`
     func row(_ place: Int) -> Int { rows.map { Int($0[place]) } ?? place }
     let best: [Int32]? = texts.withSegmentBuffers { segments in
-      // row `row`'s bytes, in the segment that holds them
-      func bytes(_ row: Int) -> UnsafeBufferPointer<UInt8> {
-        let s = single ? 0 : texts.segment(of: row)
-        let start = offsets[row] - starts[s]
-        return UnsafeBufferPointer(rebasing: segments[s][start..<start + offsets[row + 1] - offsets[row]])
-      }
+      func bytes(_ row: Int) -> UnsafeBufferPointer<UInt8> { texts.bytes(row, in: segments) }
       // a row as its first eight bytes (a number) and its place in `rows`
       typealias Candidate = (key: UInt64, place: Int)
       func before(_ a: Candidate, _ b: Candidate) -> Bool {
@@ -97,9 +87,7 @@ struct TextOrdering {
       kept.reserveCapacity(limit + 1)
       for place in 0..<count {
         if place & 0xFFFF == 0xFFFF, cancellation.shouldStop { return nil }
-        let text = bytes(row(place))
-        var key: UInt64 = 0
-        for i in 0..<8 { key = key << 8 | UInt64(i < text.count ? text[i] : 0) }
+        let key = Self.number(bytes(row(place)))
         if kept.count == limit, descending ? key < kept[limit - 1].key : key > kept[limit - 1].key { continue }
         let candidate = (key: key, place: place)
         let at = kept.firstIndex { before(candidate, $0) } ?? kept.count
@@ -114,6 +102,14 @@ struct TextOrdering {
       return []
     }
     return best
+  }
+
+  /// The eight bytes of `text` from `depth` (zeros past its end), big-endian: a number that
+  /// sorts as they do.
+  static func number(_ text: UnsafeBufferPointer<UInt8>, from depth: Int = 0) -> UInt64 {
+    var n: UInt64 = 0
+    for i in depth..<depth + 8 { n = n << 8 | UInt64(i < text.count ? text[i] : 0) }
+    return n
   }
 
   /// -1, 0 or 1 as `a` sorts before, with or after `b`, byte by byte (a prefix first).

@@ -1,6 +1,9 @@
 import ClaimCorpus
 
 extension Renderer {
+  /// The rows a streamed piece holds (`stream`).
+  public static let pieceRows = 16_384
+
   /// Writes `cells` under `spec` to `write` piece by piece, each piece rendered on any core and
   /// written in order: the same bytes as `render` of the whole table, without ever holding the
   /// table or its text (an export of ten million claims), `pieceRows` rows at a time. CSV,
@@ -8,7 +11,7 @@ extension Renderer {
   /// first error `write` throws, and throws it; stops when `shouldStop` says so (Ctrl-C, a
   /// time limit), and throws `CancellationError`.
   public static func stream(
-    _ cells: ResultCells, _ spec: RenderSpec, pieceRows: Int = 16_384, shouldStop: @Sendable () -> Bool = { false },
+    _ cells: ResultCells, _ spec: RenderSpec, pieceRows: Int = Renderer.pieceRows, shouldStop: @Sendable () -> Bool = { false },
     to write: ([UInt8]) throws -> Void
   ) throws {
     guard [.csv, .json, .jsonl, .markdown].contains(spec.mode) else {
