@@ -14,7 +14,7 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    .target(name: "ClaimCorpus", dependencies: ["CFastScan"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt")]),
+    .target(name: "ClaimCorpus", dependencies: ["CFastScan"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt"), .embedInCode("Resources/attribution.model")]),
     .target(name: "CFastScan"),
     .target(name: "ClaimQuery", dependencies: ["ClaimCorpus", "CFastScan"]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -23,6 +23,8 @@ let package = Package(
       name: "claimsh",
       dependencies: ["ClaimShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // `make train`: the attribution model from ../shared/gold/polnear-train.
+    .executableTarget(name: "claimsh-train", dependencies: ["ClaimCorpus"]),
     .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py", "script_length.py"]),
     // libFuzzer targets (`make fuzz`); built plainly, each replays the inputs it is given.
     .target(name: "FuzzSupport"),

@@ -13,6 +13,8 @@ struct AttributionFinder: Sendable {
     var documentName: String? = nil
     /// The source "they" (plural) or "it" stands for: the last cited group or organisation.
     var resolveGroup: (_ plural: Bool) -> (cited: String, speaker: String)? = { _ in nil }
+    /// The people "he" or "she" at a token may stand for, each with its features for the model.
+    var antecedents: (Int) -> [(ClaimExtractor.Antecedent, [String])] = { _ in [] }
   }
 
   func find(_ s: Input) -> [Attribution] {
@@ -63,7 +65,7 @@ struct AttributionFinder: Sendable {
         }
         continue
       }
-      guard t[i].is(.speechVerb), !isPassiveOrRefusal(i, t), !Self.isNegated(i, t), Self.hasContent(i, s) else { continue }
+      guard t[i].is(.speechVerb), !Self.isPassiveOrRefusal(i, t), !Self.isNegated(i, t), Self.hasContent(i, s) else { continue }
       // "…, telling reporters": the participle's subject is the clause's
       if t[i].key.hasSuffix("ing"), i > 0, t[i - 1].key == "," {
         if let m = s.mentions.first(where: { $0.tokens.upperBound < i && !s.inQuote($0.tokens.lowerBound) && [.person, .organization, .outlet].contains($0.kind) }) {
@@ -130,7 +132,7 @@ struct AttributionFinder: Sendable {
   }
 
   /// "is said to" hedges rather than attributes; "denied this request" refuses a request.
-  func isPassiveOrRefusal(_ i: Int, _ t: [Token]) -> Bool {
+  static func isPassiveOrRefusal(_ i: Int, _ t: [Token]) -> Bool {
     if i > 0, t[i - 1].is(.copula), i + 1 < t.count, t[i + 1].key == "to" { return true }
     if t[i].is(.refusalVerb), HedgeClassifier.isRefusalOfRequest(i..<(i + 1), t) { return true }
     return false

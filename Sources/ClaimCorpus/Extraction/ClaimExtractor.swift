@@ -12,6 +12,9 @@ public struct ClaimExtractor: Sendable {
   let debris: DebrisDetector
   let hedges = HedgeClassifier()
   let attributions = AttributionFinder()
+  /// The model that decides among the attribution candidates.
+  let model: AttributionModel
+  let proposer: CandidateProposer
   /// The topics each head noun can stand for, singular: the last word of a topic's multi-word
   /// name ("summit": Alaska summit, Budapest summit), or of an alias that is the name and a
   /// noun ("missile": Tomahawk, from "Tomahawk missiles").
@@ -21,7 +24,16 @@ public struct ClaimExtractor: Sendable {
 
   /// Creates an extractor over `lexicon`.
   public init(lexicon: Lexicon) {
+    self.init(lexicon: lexicon, model: .shipped)
+  }
+
+  /// Creates an extractor over `lexicon` whose attributions `model` decides.
+  /// With `training`, candidates are proposed for every cue the model knows; else only for
+  /// those whose source is cited (`source-cue`), as no other decision is kept.
+  package init(lexicon: Lexicon, model: AttributionModel, training: Bool = false) {
     self.lexicon = lexicon
+    self.model = model
+    self.proposer = CandidateProposer(lemmas: Lemmatizer(training ? model.cues : model.cues.filter(Self.sourceCues.contains)))
     self.debris = DebrisDetector(lexicon: lexicon)
     var heads: [String: Set<String>] = [:]
     for entry in lexicon.entries where entry.kind == .topic {
@@ -75,6 +87,11 @@ public struct ClaimExtractor: Sendable {
   /// The document with its sentences and debris filled in, and its claims (ids from 0; the
   /// corpus renumbers them).
   public func extract(_ document: Document) -> (Document, [Claim]) {
+    extract(document, observe: nil)
+  }
+
+  /// `extract(_:)`, showing `observe` each sentence's span and attribution candidates (training reads them).
+  package func extract(_ document: Document, observe: ((TextSpan, [AttributionCandidate]) -> Void)?) -> (Document, [Claim]) {
     var doc = document
     let bytes = Array(doc.text.utf8)
     let lines = Paragraphs.lines(bytes)
@@ -110,7 +127,8 @@ public struct ClaimExtractor: Sendable {
     let context = Self.documentTopics(pieces.map(\.topics), title: doc.title, lexicon: lexicon)
     let register = NameRegister(tokens: pieces.map(\.tokens), mentions: pieces.map(\.mentions), bytes: bytes)
     let documentName = pieces.lazy.compactMap { Self.documentTitle(in: $0.tokens, bytes) }.first
-    for piece in pieces {
+    var coreference = Coreference()
+    for (k, piece) in pieces.enumerated() {
       let tokens = piece.tokens
       var s = Prepared(
         span: piece.span, paragraph: piece.paragraph, tokens: tokens, mentions: register.resolve(piece.mentions, tokens: tokens, bytes: bytes),
@@ -131,11 +149,22 @@ public struct ClaimExtractor: Sendable {
         }
       }
       let group = lastGroup
-      s.attributions = attributions.find(.init(
+      let persons = Coreference.persons(s.mentions, tokens, inQuote: inQuote)
+      let people = coreference
+      let input = AttributionFinder.Input(
         tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve, documentName: documentName,
-        resolveGroup: { plural in group.flatMap { $0.plural == plural ? ($0.cited, $0.speaker) : nil } }))
+        resolveGroup: { plural in group.flatMap { $0.plural == plural ? ($0.cited, $0.speaker) : nil } },
+        antecedents: { i in people.antecedents(of: tokens[i].key, at: i, sentence: k, current: persons, tokens: tokens, names: known, ruled: resolve(i)) })
+      let ruled = attributions.find(input)
+      // the rules' attributions stand; the model decides every other cue, and its sources of
+      // statements (not of beliefs or acts: `source-cue`) are cited
+      let candidates = proposer.propose(input, ruled: ruled)
+      observe?(piece.span, candidates)
+      let decisions = model.decide(candidates).filter { Self.sourceCues.contains($0.winner.lemma) }
+      s.attributions = Self.attributions(decisions, kept: ruled)
+      coreference.add(sentence: k, persons: persons, tokens: tokens, names: known, spoke: Set(s.attributions.compactMap(\.entity)))
       // the last source that "it" or "they" can stand for: an organisation or a group, not a person
-      for a in s.attributions.reversed() where !a.rule.hasSuffix(".pronoun") && !(a.entity.map { e in s.mentions.contains { $0.name == e && $0.kind == .person } } ?? false) {
+      for a in ruled.reversed() where !a.rule.hasSuffix(".pronoun") && !(a.entity.map { e in s.mentions.contains { $0.name == e && $0.kind == .person } } ?? false) {
         let last = tokens[a.source.upperBound - 1].key
         lastGroup = (a.cited, a.speaker ?? a.cited, last.hasSuffix("s") && !last.hasSuffix("ss"))
         break
@@ -174,6 +203,29 @@ public struct ClaimExtractor: Sendable {
     return (doc, claims)
   }
 
+  /// The attributions the model's decisions make, each source once, in the order of their cues;
+  /// `kept` come first, as the rules found them.
+  static func attributions(_ decisions: [AttributionDecision], kept: [Attribution]) -> [Attribution] {
+    var out: [Attribution] = kept
+    for d in decisions.sorted(by: { $0.winner.attribution.cue.lowerBound < $1.winner.attribution.cue.lowerBound }) where !d.winner.isUnresolved {
+      var a = d.winner.attribution
+      guard !out.contains(where: { $0.cited == a.cited || a.entity != nil && $0.entity == a.entity }) else { continue }
+      a.decision = "model " + Self.decimal(d.score) + (d.runnerUp.map { " over '\($0.cited)' " + Self.decimal($0.score) } ?? "")
+      out.append(a)
+    }
+    return out
+  }
+
+  /// The lemmas of cues whose source is cited (`Resources/words.txt`, `source-cue`).
+  static let sourceCues = Set(WordLists.sourceCues)
+
+  /// `x` with two decimals.
+  static func decimal(_ x: Double) -> String {
+    let hundredths = Int((abs(x) * 100).rounded())
+    let fraction = hundredths % 100
+    return (x < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+  }
+
   /// Topics a definite phrase in `s` refers back to: "the" (and at most one word) before a
   /// head noun of topics that ends the phrase, and is not one of those topics' own names,
   /// stands for the one of them named last in `named`.
@@ -210,6 +262,12 @@ public struct ClaimExtractor: Sendable {
   struct Antecedent {
     var name: String
     var surface: TextSpan
+
+    /// The person `name`, named at `surface`.
+    init(name: String, surface: TextSpan) {
+      self.name = name
+      self.surface = surface
+    }
 
     /// The antecedent `m` (in `tokens`) names; a title without a name ("the Ukrainian
     /// president") is cited by the name the text last gave that person, in `names`, when it gave one.
@@ -340,7 +398,7 @@ public struct ClaimExtractor: Sendable {
     var cited: [String] = []
     for a in s.attributions where !cited.contains(a.cited) {
       cited.append(a.cited)
-      evidence.append(Evidence(field: "cited", value: a.cited, span: span(a.source), rule: a.rule))
+      evidence.append(Evidence(field: "cited", value: a.cited, span: span(a.source), rule: a.rule + (a.decision.map { " (\($0))" } ?? "")))
     }
     let cue = decision.cue.map(words)
     evidence.append(Evidence(field: "hedge", value: decision.hedge.rawValue, span: decision.cue.map(span) ?? s.span, rule: decision.rule))

@@ -52,7 +52,7 @@ enum QuoteSpeakers {
   /// "…,” he said" — an attribution whose cue starts within a few tokens after the quotation.
   static func after(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
     guard let end = s.tokens.firstIndex(where: { $0.span.start >= q.outer.end }) else { return nil }
-    let candidates = s.attributions.filter { $0.rule.hasPrefix("cited.subject") && $0.cue.lowerBound >= end && $0.cue.lowerBound - end <= 24 }
+    let candidates = s.attributions.filter { $0.isSubject && $0.cue.lowerBound >= end && $0.cue.lowerBound - end <= 24 }
     guard let a = candidates.min(by: { $0.cue.lowerBound < $1.cue.lowerBound }) else { return nil }
     // nothing but the attribution between: no new quotation or sentence in the gap
     if s.quotes.contains(where: { $0.outer.start >= q.outer.end && $0.outer.start < s.tokens[a.cue.lowerBound].span.start }) { return nil }

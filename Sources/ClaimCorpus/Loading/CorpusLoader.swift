@@ -117,6 +117,14 @@ public struct CorpusLoader: Sendable {
     return Corpus(documents: documents, claims: claims, columns: builder.build(), lexicon: lexicon, warnings: warnings)
   }
 
+  /// The documents of `paths`, read but not extracted (training extracts them itself).
+  package func documents(paths: [String]) -> [Document] {
+    var warnings: [LoadWarning] = []
+    var inputs: [Input] = []
+    for path in paths { inputs += enumerate(path, warnings: &warnings) }
+    return parallelMap(inputs) { read($0).documents }.flatMap { $0 }
+  }
+
   /// The files under `path`, sorted, with their ids and folder metadata.
   func enumerate(_ path: String, warnings: inout [LoadWarning]) -> [Input] {
     var isDirectory: ObjCBool = false

@@ -5,7 +5,7 @@
 ///
 /// A file holds lists, each started by a `[name]` line; every other line is one entry,
 /// lowercase; `#` starts a comment. Each list says in its comments what it is for.
-enum WordLists {
+package enum WordLists {
   /// Every list, by name.
   static let all: [String: [String]] = {
     var lists: [String: [String]] = [:]
@@ -19,6 +19,9 @@ enum WordLists {
     assert(all[name] != nil, "no word list named \(name)")
     return all[name] ?? []
   }
+
+  /// The lemmas of cues whose source is cited (`source-cue`).
+  package static var sourceCues: [String] { phrases("source-cue") }
 
   /// Adds the lists of one file to `lists`.
   static func parse(_ bytes: [UInt8], into lists: inout [String: [String]]) {
