@@ -231,16 +231,29 @@ struct CandidateProposer: Sendable {
     let between = left ? t[a.source.upperBound..<v] : t[a.cue.upperBound..<(a.cue.upperBound + gap)]
     let commas = between.filter { $0.key == "," }.count
     let len = a.source.count == 1 ? "1" : a.source.count <= 3 ? "2-3" : a.source.count <= 6 ? "4-6" : "7+"
-    var f = c.features + [
-      "bias", "c=" + c.construction, "cue=" + lemma, "form=" + form, "cue×form=\(lemma)|\(form)",
-      "dist=" + dist, "c×dist=\(c.construction)|\(dist)", "dir=" + (left ? "left" : "right"),
-      "before=" + before, "after=" + after, "cue×after=\(lemma)|\(after)", "cue×before=\(lemma)|\(before)",
-      "c×cue=\(c.construction)|\(lemma)", "commas=\(min(commas, 2))", "len=" + len,
-      "quote=" + (quoted ? "yes" : "no"), "cue×quote=\(lemma)|\(quoted)",
-    ]
+    let k = c.construction
+    var f: [String] = c.features
+    f.reserveCapacity(f.count + 24)
+    f.append("bias")
+    f.append("c=" + k)
+    f.append("cue=" + lemma)
+    f.append("form=" + form)
+    f.append("cue×form=" + lemma + "|" + form)
+    f.append("dist=" + dist)
+    f.append("c×dist=" + k + "|" + dist)
+    f.append(left ? "dir=left" : "dir=right")
+    f.append("before=" + before)
+    f.append("after=" + after)
+    f.append("cue×after=" + lemma + "|" + after)
+    f.append("cue×before=" + lemma + "|" + before)
+    f.append("c×cue=" + k + "|" + lemma)
+    f.append("commas=" + String(min(commas, 2)))
+    f.append("len=" + len)
+    f.append(quoted ? "quote=yes" : "quote=no")
+    f.append("cue×quote=" + lemma + (quoted ? "|true" : "|false"))
     let kind = f.first(where: { $0.hasPrefix("mention=") || $0.hasPrefix("pronoun=") }) ?? "other"
-    f.append("c×kind=\(c.construction)|\(kind)")
-    f.append("cue×kind=\(lemma)|\(kind)")
+    f.append("c×kind=" + k + "|" + kind)
+    f.append("cue×kind=" + lemma + "|" + kind)
     if a.source.lowerBound == 0 { f.append("source-first") }
     if t[v].isCapitalized { f.append("cue-capitalized") }
     return f
