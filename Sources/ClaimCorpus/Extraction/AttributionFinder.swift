@@ -55,13 +55,13 @@ struct AttributionFinder: Sendable {
       if t[i].is(.citedSpeechNoun), let p = [i - 1, i - 2].first(where: { $0 >= 0 && t[$0].key == "his" }),
         p == i - 1 || t[i - 1].kind == .word, let a = s.resolvePronoun(p)
       {
-        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: "cited.possessive.pronoun"))
+        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: s.words(a.surface), speaker: a.name, entity: a.name, rule: "cited.possessive.pronoun"))
         continue
       }
       if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
         let owner = t[i - 1].kind == .possessive ? i - 2 : i - 3
         if let m = s.mentions.first(where: { $0.tokens.upperBound == owner + 1 && $0.kind != .topic && $0.kind != .place }) {
-          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.possessive"))
+          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.possessive"))
         }
         continue
       }
@@ -69,7 +69,7 @@ struct AttributionFinder: Sendable {
       // "…, telling reporters": the participle's subject is the clause's
       if t[i].key.hasSuffix("ing"), i > 0, t[i - 1].key == "," {
         if let m = s.mentions.first(where: { $0.tokens.upperBound < i && !s.inQuote($0.tokens.lowerBound) && [.person, .organization, .outlet].contains($0.kind) }) {
-          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.participle"))
+          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.participle"))
         }
         continue
       }
@@ -79,7 +79,7 @@ struct AttributionFinder: Sendable {
         if a.source.lowerBound >= 2, t[a.source.lowerBound - 1].key == "and",
           let m = s.mentions.first(where: { $0.tokens.upperBound == a.source.lowerBound - 1 && ($0.kind == .person || $0.kind == .organization || $0.kind == .outlet) })
         {
-          add(Attribution(cue: a.cue, source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject"))
+          add(Attribution(cue: a.cue, source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject"))
         }
       }
       if t[i].is(.tellVerb) {
@@ -149,7 +149,7 @@ struct AttributionFinder: Sendable {
       if t[j].key == ",", let open = (max(0, j - 12)..<j).last(where: { t[$0].key == "," }), open > 0, !t[open - 1].key.isPunctuation {
         let inner = (open + 1)..<j
         if let m = s.mentions.first(where: { $0.tokens == inner && ($0.kind == .person || $0.kind == .organization) }) {
-          return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
+          return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
         }
         if let first = t[inner].first, let last = t[inner].last,
           first.is(.parentheticalStart) || ["a", "an", "the"].contains(first.key) || first.key.hasSuffix("ing") || last.is(.personHead)
@@ -165,13 +165,13 @@ struct AttributionFinder: Sendable {
       m.tokens.lowerBound <= 1, m.kind == .person || m.kind == .organization || m.kind == .outlet,
       !t[m.tokens.upperBound..<j].contains(where: { $0.kind == .punct && $0.key != "," || $0.is(.speechVerb) })
     {
-      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
+      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
     }
     // "He reported no breakthrough, however, and added:": the pronoun opening the sentence
     if j >= 2, t[j].key == "and", t[0].is(.personalPronoun),
       !t[1..<j].contains(where: { $0.kind == .punct && $0.key != "," }), let a = s.resolvePronoun(0)
     {
-      return Attribution(cue: v..<(v + 1), source: 0..<1, cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: "cited.subject.pronoun")
+      return Attribution(cue: v..<(v + 1), source: 0..<1, cited: s.words(a.surface), speaker: a.name, entity: a.name, rule: "cited.subject.pronoun")
     }
     var start = j + 1
     var k = j
@@ -187,7 +187,7 @@ struct AttributionFinder: Sendable {
     if start <= j, ["a", "an"].contains(t[start].key), start >= 2, t[start - 1].key == ",",
       let m = s.mentions.first(where: { $0.tokens.upperBound == start - 1 && ($0.kind == .person || $0.kind == .unknown) })
     {
-      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, rule: "cited.subject")
+      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
     }
     if start <= j {
       return attribution(source: start..<(j + 1), cue: v..<(v + 1), s, rule: "cited.subject")
@@ -220,7 +220,7 @@ struct AttributionFinder: Sendable {
     guard e > r.upperBound else { return nil }
     let range = r.upperBound..<e
     if let outlet = s.mentions.first(where: { $0.kind == .outlet && range.contains($0.tokens.lowerBound) }) {
-      return Attribution(cue: r, source: outlet.tokens, cited: text(outlet.tokens, s), speaker: outlet.name, entity: outlet.name, rule: rule)
+      return Attribution(cue: r, source: outlet.tokens, cited: s.text(outlet.tokens), speaker: outlet.name, entity: outlet.name, rule: rule)
     }
     if outletsOnly { return nil }
     return attribution(source: range, cue: r, s, rule: rule)
@@ -265,7 +265,7 @@ struct AttributionFinder: Sendable {
     }
     if source.count == 1, t[source.lowerBound].is(.personalPronoun) {
       guard let a = s.resolvePronoun(source.lowerBound) else { return nil }
-      return Attribution(cue: cue, source: source, cited: words(a.surface, s), speaker: a.name, entity: a.name, rule: rule + ".pronoun")
+      return Attribution(cue: cue, source: source, cited: s.words(a.surface), speaker: a.name, entity: a.name, rule: rule + ".pronoun")
     }
     let inside = s.mentions.filter { source.contains($0.tokens.lowerBound) && $0.kind != .topic }
     let isDescription = t[source].contains { $0.is(.sourceHead) }
@@ -273,13 +273,13 @@ struct AttributionFinder: Sendable {
     if !isDescription, let head = inside.last(where: { $0.tokens.upperBound == source.upperBound }),
       head.kind != .unknown || head.tokens.count > 1 || source == head.tokens && source.lowerBound > 0
     {
-      return Attribution(cue: cue, source: source, cited: text(head.tokens, s), speaker: head.name, entity: head.name, rule: rule)
+      return Attribution(cue: cue, source: source, cited: s.text(head.tokens), speaker: head.name, entity: head.name, rule: rule)
     }
     if !isDescription, let head = inside.last, head.kind != .unknown, source.upperBound - head.tokens.upperBound == 1, t[head.tokens.upperBound].kind == .possessive {
       return nil
     }
     guard isDescription || t[source.upperBound - 1].is(.personHead) || t[source.upperBound - 1].is(.orgHead) else { return nil }
-    let words = text(source, s)
+    let words = s.text(source)
     // "the report notes": the report the article named
     if let name = s.documentName, t[source.upperBound - 1].is(.documentNoun), source.count <= 4,
       ["the", "its", "this"].contains(t[source.lowerBound].key) || words.contains(name)
@@ -289,20 +289,24 @@ struct AttributionFinder: Sendable {
     return Attribution(cue: cue, source: source, cited: words, speaker: words, entity: nil, rule: rule)
   }
 
-  /// The text at `span`.
-  func words(_ span: TextSpan, _ s: Input) -> String {
-    String(decoding: s.bytes[span.start..<span.end], as: UTF8.self)
-  }
 
-  func text(_ r: Range<Int>, _ s: Input) -> String {
-    let span = TextSpan(start: s.tokens[r.lowerBound].span.start, end: s.tokens[r.upperBound - 1].span.end)
-    return String(decoding: s.bytes[span.start..<span.end], as: UTF8.self)
-  }
 
   static let objectIntroducers = CuePhrases(objectIntroducerPhrases)
   static let objectIntroducerPhrases = WordLists.phrases("attribution.object-introducers")
   static let sourceIntroducers = CuePhrases(sourceIntroducerPhrases)
   static let sourceIntroducerPhrases = WordLists.phrases("attribution.source-introducers")
+}
+
+extension AttributionFinder.Input {
+  /// The text at `span`.
+  func words(_ span: TextSpan) -> String {
+    String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+  }
+
+  /// The text of the tokens `r`.
+  func text(_ r: Range<Int>) -> String {
+    words(TextSpan(start: tokens[r.lowerBound].span.start, end: tokens[r.upperBound - 1].span.end))
+  }
 }
 
 extension String {

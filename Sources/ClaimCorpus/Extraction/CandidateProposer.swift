@@ -94,7 +94,7 @@ struct CandidateProposer: Sendable {
   static func isAuxiliary(_ t: Token) -> Bool {
     guard t.kind == .word else { return false }
     if t.is(.adverb) && !["for", "his", "her", "their", "its", "part", "reported"].contains(t.key) { return true }
-    if ["not", "may", "might", "could", "should", "can", "did", "does", "do", "had", "being", "to", "just", "even", "only", "first", "immediately", "soon", "now", "finally", "both", "all", "personally", "openly", "loudly", "reportedly"].contains(t.key) { return true }
+    if ["not", "may", "might", "could", "should", "can", "did", "does", "do", "being", "to", "just", "even", "only", "first", "immediately", "soon", "now", "finally", "both", "all", "personally", "openly", "loudly"].contains(t.key) { return true }
     return t.key.hasSuffix("n't") || (t.key.count > 5 && t.key.hasSuffix("ly") && !t.isCapitalized)
   }
 
@@ -179,7 +179,7 @@ struct CandidateProposer: Sendable {
       var resolved: (String, String)? = nil
       if key == "he" || key == "she" {
         let choices = s.antecedents(r.lowerBound).map { a, f in
-          make(r, cited: words(a.surface, s), speaker: a.name, entity: a.name, extra: ["pronoun=" + key] + f)
+          make(r, cited: s.words(a.surface), speaker: a.name, entity: a.name, extra: ["pronoun=" + key] + f)
         }
         if !choices.isEmpty { return choices }
       } else if key == "it" || key == "they" {
@@ -199,13 +199,13 @@ struct CandidateProposer: Sendable {
       let after = end < r.upperBound ? (t[end].kind == .possessive ? "'s" : t[end].key) : "end"
       var extra = ["mention=" + m.kind.rawValue, "after=" + after, "at=" + (n == 0 ? "first" : "later") + (n == inside.count - 1 ? "-last" : "")]
       if m.tokens.count > 1 { extra.append("multiword") }
-      out.append(make(m.tokens, cited: text(m.tokens, s), speaker: m.name, entity: m.name, extra: extra))
+      out.append(make(m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, extra: extra))
     }
     let last = t[r.upperBound - 1]
     if last.kind == .word, !last.isCapitalized || inside.isEmpty, !inside.contains(where: { $0.tokens.upperBound == r.upperBound }) {
       var source = r
       while source.count > 1, t[source.lowerBound].is(.leadingFiller) { source = (source.lowerBound + 1)..<source.upperBound }
-      let words = text(source, s)
+      let words = s.text(source)
       var extra = ["mention=none", "head=" + last.key]
       if last.is(.sourceHead) { extra.append("head.source") }
       if last.is(.personHead) { extra.append("head.person") }
@@ -273,11 +273,5 @@ struct CandidateProposer: Sendable {
     "will", "would", "not", "also", "and", "but", "as", "who", "his", "her", "their", "its", "is", "was", "be", "been", "this", "what", "how",
   ]
 
-  func words(_ span: TextSpan, _ s: AttributionFinder.Input) -> String {
-    String(decoding: s.bytes[span.start..<span.end], as: UTF8.self)
-  }
 
-  func text(_ r: Range<Int>, _ s: AttributionFinder.Input) -> String {
-    words(TextSpan(start: s.tokens[r.lowerBound].span.start, end: s.tokens[r.upperBound - 1].span.end), s)
-  }
 }
