@@ -41,8 +41,25 @@ extension Session {
     var view = spec
     view.mode = .table
     view.maxRows = nil
-    out(text + "\n" + Renderer.render(table, view))
+    text += "\n" + Renderer.render(table, view)
+    if let doc, let sentence = doc.sentences.first(where: { Self.folded($0.text) == Self.folded(claim.text) }) {
+      let candidates = ClaimExtractor(lexicon: engine.corpus.lexicon).candidateReports(doc, sentence: sentence.span)
+      if !candidates.isEmpty {
+        text += "\nattribution candidates the model weighed (the rules' own show above):\n" + Renderer.render(Self.candidateTable(candidates), view)
+      }
+    }
+    out(text)
     return .done
+  }
+
+  /// The candidates of `.claim` as a table: cue, source, construction, score, outcome, and the
+  /// features that weighed most.
+  static func candidateTable(_ candidates: [CandidateReport]) -> Table {
+    Table(
+      columns: [Column("cue", .string), Column("source", .string), Column("construction", .string), Column("score", .string), Column("outcome", .string), Column("why", .string)],
+      rows: candidates.map { c in
+        [.string(c.cue), c.source.isEmpty ? .null : .string(c.source), .string(c.construction), .string(String(format: "%.2f", c.score)), .string(c.outcome), .string(c.reasons.joined(separator: ", "))]
+      })
   }
 
   /// The document's header and text, debris lines marked with the rule that caught them.

@@ -48,7 +48,7 @@ for doc in documents {
 let cues = proposed.filter { Double(cueCounts[$0]!) >= minimumCueShare * Double(occurrences[$0, default: 0]) }.sorted()
 
 // 2. and 3. candidates and labels
-let extractor = ClaimExtractor(lexicon: loader.lexicon, model: AttributionModel(cues: cues, weights: [:]), training: true)
+let extractor = ClaimExtractor(lexicon: loader.lexicon, model: AttributionModel(cues: cues, weights: [:]))
 struct Labelled: Sendable {
   var features: [[String]]
   var right: [Bool]
@@ -65,7 +65,7 @@ func label(_ documents: [Document], golds: [String: GoldArticle], extractor: Cla
   guard let gold = golds[doc.id] else { return [] }
   let bytes = Array(doc.text.utf8)
   var groups: [Labelled] = []
-  _ = extractor.extract(doc) { span, candidates in
+  _ = extractor.extract(doc) { span, _, candidates in
     let matched = gold.matching(String(decoding: bytes[span.start..<span.end], as: UTF8.self))
     guard !matched.isEmpty else { return }
     let cited = matched.flatMap(\.cited)

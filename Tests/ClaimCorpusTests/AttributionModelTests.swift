@@ -6,7 +6,10 @@
 // - CandidateProposer: the constructions propose the phrases a reader would (a subject before
 //   the cue, a name before an apposition, an inverted subject, a pronoun's antecedents).
 // - Extraction: a cue the hand rules do not know ("tweeted") is attributed by the model, and
-//   its evidence says so.
+//   its evidence says so; the candidates a sentence's cues had are reported with their scores.
+// - Quotation speakers: a cue whose source is not cited ("pledged") still says who spoke a
+//   quotation; a name and a colon opens what they said; a question split from its "X said"
+//   gets the next sentence's speaker; a title in quotation marks has no speaker.
 @testable import ClaimCorpus
 import Testing
 
@@ -68,6 +71,53 @@ import Testing
     #expect(claim.cited == ["Maria Lopez"])
     let evidence = try #require(claim.evidence.first { $0.field == "cited" })
     #expect(evidence.rule.hasPrefix("cited.model.subject (model "))
+  }
+
+  func extract(_ text: String) -> [Claim] {
+    let lexicon = CorpusLoader.defaultLexicon().lexicon
+    return ClaimExtractor(lexicon: lexicon).extract(Document(id: "t", path: "t", title: nil, source: "t", date: nil, text: text)).1
+  }
+
+  @Test func candidateReportsGiveEachCandidateItsScoreAndOutcome() throws {
+    let lexicon = CorpusLoader.defaultLexicon().lexicon
+    let text = "Senator Maria Lopez tweeted that the vote was a disgrace."
+    let doc = Document(id: "t", path: "t", title: nil, source: "t", date: nil, text: text)
+    let reports = ClaimExtractor(lexicon: lexicon).candidateReports(doc, sentence: TextSpan(start: 0, end: text.utf8.count))
+    let winner = try #require(reports.first { $0.outcome == "cited" })
+    #expect(winner.cue == "tweeted" && winner.source == "Maria Lopez")
+    #expect(winner.score > AttributionModel.shipped.threshold)
+    #expect(!winner.reasons.isEmpty)
+  }
+
+  @Test func aBeliefsSourceSpeaksItsQuotationButIsNotCited() throws {
+    let claim = try #require(extract("Cruz blamed the law on “knuckleheaded Democratic politicians.”").first)
+    #expect(claim.speaker == "Cruz")
+    #expect(claim.cited.isEmpty)
+  }
+
+  @Test func aNameAndAColonOpenWhatTheySaid() throws {
+    let claim = try #require(extract("Maria Lopez: “We will win this state, and we will win it big.”").first)
+    #expect(claim.speaker == "Maria Lopez")
+    #expect(claim.cited == ["Maria Lopez"])
+    #expect(extract("Editor’s note: this story was updated on Monday.").first?.cited == [])
+  }
+
+  @Test func aQuestionSplitFromItsAttributionGetsTheNextSentencesSpeaker() throws {
+    let claims = extract("“Is that all there is?” Maria Lopez said. The hall was quiet.")
+    #expect(claims.first?.quote == "Is that all there is?")
+    #expect(claims.first?.speaker == "Lopez")
+  }
+
+  @Test func aTitleInQuotationMarksHasNoSpeaker() throws {
+    let claims = extract("“We were never told,” Maria Lopez said on NBC’s “Meet the Press” on Sunday.")
+    #expect(claims.first { $0.quote == "We were never told" }?.speaker == "Lopez")
+    #expect(claims.first { $0.quote == "Meet the Press" }.map { $0.speaker == nil } ?? true)
+  }
+
+  @Test func aParenthesisDoesNotPartASubjectFromItsVerb() throws {
+    let claim = try #require(extract("“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.").first)
+    #expect(claim.cited.contains { $0.contains("Schumer") })
+    #expect(claim.speaker?.contains("Schumer") == true)
   }
 
   @Test func apositionAndInvertedSubjectsAreProposed() {

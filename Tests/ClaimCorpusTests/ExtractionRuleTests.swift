@@ -194,6 +194,20 @@ import Testing
     #expect(claims.count == 3)
   }
 
+  /// A "READ MORE" line in mid-page is debris, and the body after it is still the article; one
+  /// followed by teasers ends it.
+  @Test func aReadMoreLineInMidPageDoesNotEndTheArticle() {
+    let body = "The delegations met for six hours in Geneva on Tuesday. They agreed to meet again next week, and both sides said the talks had been useful, though no date was set for a summit."
+    // past the middle of the page, where an end-of-article line would end it
+    let before = "Talks resumed in Geneva after a pause of three months, with both delegations larger than before and a mediator from Turkey.\nThe first round ended without a deal, and the second began on Monday with a long list of prisoners to exchange and a short list of towns to leave.\nThe mediator said little."
+    let text = before + "\nREAD MORE: Talks stall again\n\(body)"
+    let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: text))
+    #expect(doc.debris.map(\.rule) == ["debris.read-more"])
+    #expect(claims.count == 5)
+    let tail = before + "\nREAD MORE: Talks stall again\nAnother story about something else"
+    #expect(Self.extractor.extract(Document(id: "d", path: "d", text: tail)).0.debris.map(\.rule) == ["debris.read-more", "debris.teaser"])
+  }
+
   /// A line shown twice, and a quotation block whose words stand in the body, are debris; an
   /// author's bio after the body ends the article.
   @Test func repeatsPullQuotesAndBiosAreDebris() {

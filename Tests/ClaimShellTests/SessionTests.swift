@@ -166,6 +166,16 @@ import Testing
     #expect(c.err.contains("no claim 9999"))
   }
 
+  @Test func claimListsTheCandidatesTheModelWeighed() throws {
+    let corpus = Fixtures.seedCorpus()
+    let chosen = try #require(corpus.claims.first { $0.evidence.contains { $0.field == "cited" && $0.rule.hasPrefix("cited.model.") } })
+    let (s, c) = session(corpus, mode: .table)
+    #expect(s.runScript(".claim \(chosen.id)", file: nil))
+    #expect(c.out.contains("attribution candidates the model weighed"))
+    #expect(c.out.contains("│ cited "))
+    #expect(c.out.contains("below threshold"))
+  }
+
   @Test func helpListsEveryCommand() {
     let (s, c) = session()
     #expect(s.runScript(".help", file: nil))

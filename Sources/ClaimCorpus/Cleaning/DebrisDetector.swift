@@ -58,9 +58,30 @@ public struct DebrisDetector: Sendable {
       }
       debris.append(Debris(span: line.span, rule: rule))
       let past = Double(line.span.start) / Double(max(1, bytes.count))
-      if sawBody && (past > 0.5 && Self.endOfArticleRules.contains(rule) || past > 0.75 && rule == "debris.link") { inTail = true }
+      if sawBody && (past > 0.5 && Self.endOfArticleRules.contains(rule) || past > 0.75 && rule == "debris.link") {
+        // "READ MORE: …" or a caption in mid-page: the article goes on when body follows
+        inTail = Self.hardEndRules.contains(rule) || !Self.bodyFollows(k, lines: lines, rules: rules, bytes: bytes)
+      }
     }
     return (debris, dateline)
+  }
+
+  /// Rules whose line ends the article wherever body seems to follow: credits, disclaimers, bios.
+  static let hardEndRules: Set<String> = ["debris.disclaimer", "debris.credits", "debris.bio"]
+
+  /// Whether one of the next two lines after line `k` that no rule marks is a paragraph of the
+  /// article's body (two sentences or more, twenty-five words or more), not a teaser.
+  static func bodyFollows(_ k: Int, lines: [Line], rules: [String?], bytes: [UInt8]) -> Bool {
+    var seen = 0
+    for j in (k + 1)..<lines.count where rules[j] == nil {
+      let shape = LineShape(bytes: bytes, span: lines[j].span)
+      let inner = bytes[lines[j].span.start..<max(lines[j].span.start, lines[j].span.end - 1)]
+      let stops = zip(inner, inner.dropFirst()).filter { ($0.0 == 0x2E || $0.0 == 0x3F || $0.0 == 0x21) && $0.1 == 0x20 }.count
+      if shape.words.count >= 25 && stops >= 1 && endsLikeSentence(bytes, lines[j].span) { return true }
+      seen += 1
+      if seen == 2 { break }
+    }
+    return false
   }
 
   /// Rules whose line ends the article when it comes past the middle of the page.

@@ -32,6 +32,7 @@ struct AttributionFinder: Sendable {
       found.append(a)
     }
     let t = s.tokens
+    add(speakerLabel(s))
     var i = 0
     while i < t.count {
       defer { i += 1 }
@@ -68,7 +69,10 @@ struct AttributionFinder: Sendable {
       guard t[i].is(.speechVerb), !Self.isPassiveOrRefusal(i, t), !Self.isNegated(i, t), Self.hasContent(i, s) else { continue }
       // "…, telling reporters": the participle's subject is the clause's
       if t[i].key.hasSuffix("ing"), i > 0, t[i - 1].key == "," {
-        if let m = s.mentions.first(where: { $0.tokens.upperBound < i && !s.inQuote($0.tokens.lowerBound) && [.person, .organization, .outlet].contains($0.kind) }) {
+        if let m = s.mentions.first(where: { m in
+          m.tokens.upperBound < i && !s.inQuote(m.tokens.lowerBound)
+            && ([.person, .organization, .outlet].contains(m.kind) || m.kind == .unknown && NameRegister.personTail(m, t) != nil)
+        }) {
           add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.participle"))
         }
         continue
@@ -87,6 +91,19 @@ struct AttributionFinder: Sendable {
       }
     }
     return found
+  }
+
+  /// "Sanders: We need a political revolution.", "Bernie Sanders: “…”": a person named at the
+  /// start of a sentence, then a colon and what they said (transcripts, interview answers,
+  /// headlines). Only a name a person's (known, or two or three capitalised words), not
+  /// "Editor’s note:" or "The Latest:".
+  func speakerLabel(_ s: Input) -> Attribution? {
+    let t = s.tokens
+    guard let colon = t.prefix(6).firstIndex(where: { $0.key == ":" }), colon >= 1, colon + 2 < t.count, !s.inQuote(0),
+      let m = s.mentions.first(where: { $0.tokens == 0..<colon }),
+      m.kind == .person || m.kind == .unknown && NameRegister.personTail(m, t) != nil
+    else { return nil }
+    return Attribution(cue: colon..<(colon + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.speaker-label")
   }
 
   /// Whether the "by" at `i` names the agent of a judgement in the passive ("widely considered
@@ -144,6 +161,8 @@ struct AttributionFinder: Sendable {
     var j = v - 1
     while j >= 0 {
       if t[j].is(.adverb) { j -= 1; continue }
+      // "Sen. Chuck Schumer (D-N.Y.) said": a parenthesis after the subject
+      if t[j].key == ")", let open = (max(0, j - 8)..<j).last(where: { t[$0].key == "(" }), open > 0 { j = open - 1; continue }
       // a parenthetical between commas: "Trump, however, reportedly said", "X, speaking on …, noted",
       // an apposition "Casey-Maslen, the lead author, said"; or a name in apposition: "Russia's envoy, Kirill Dmitriev, said"
       if t[j].key == ",", let open = (max(0, j - 12)..<j).last(where: { t[$0].key == "," }), open > 0, !t[open - 1].key.isPunctuation {
@@ -152,7 +171,7 @@ struct AttributionFinder: Sendable {
           return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
         }
         if let first = t[inner].first, let last = t[inner].last,
-          first.is(.parentheticalStart) || ["a", "an", "the"].contains(first.key) || first.key.hasSuffix("ing") || last.is(.personHead)
+          first.is(.parentheticalStart) || ["a", "an", "the"].contains(first.key) || first.key.hasSuffix("ing") || last.is(.personHead) || first.is(.personHead)
         {
           j = open - 1
           continue

@@ -223,12 +223,14 @@ struct CandidateProposer: Sendable {
     let a = c.attribution
     let v = a.cue.lowerBound
     let left = a.source.upperBound <= v
-    let gap = left ? v - a.source.upperBound : max(0, a.source.lowerBound - a.cue.upperBound)
+    let between = left ? t[a.source.upperBound..<v] : t[a.cue.upperBound..<max(a.cue.upperBound, a.source.lowerBound)]
+    // a parenthesis ("Sen. Chuck Schumer (D-N.Y.) said") does not part a source from its cue
+    let parenthesis = between.firstIndex { $0.key == "(" }.flatMap { o in between[o...].firstIndex { $0.key == ")" }.map { o...$0 } }
+    let gap = between.count - (parenthesis?.count ?? 0)
     let dist = gap == 0 ? "0" : gap == 1 ? "1" : gap <= 3 ? "2-3" : gap <= 6 ? "4-6" : gap <= 12 ? "7-12" : "13+"
     let form = t[v].key == lemma ? "base" : t[v].key.hasSuffix("ing") ? "ing" : t[v].key.hasSuffix("s") ? "s" : t[v].key.hasSuffix("ed") ? "ed" : "irregular"
     let before = v > 0 ? Self.shape(t[v - 1], s.inQuote(v - 1)) : "start"
     let after = a.cue.upperBound < t.count ? Self.shape(t[a.cue.upperBound], s.inQuote(a.cue.upperBound)) : "end"
-    let between = left ? t[a.source.upperBound..<v] : t[a.cue.upperBound..<(a.cue.upperBound + gap)]
     let commas = between.filter { $0.key == "," }.count
     let len = a.source.count == 1 ? "1" : a.source.count <= 3 ? "2-3" : a.source.count <= 6 ? "4-6" : "7+"
     let k = c.construction
@@ -256,8 +258,14 @@ struct CandidateProposer: Sendable {
     f.append("cue×kind=" + lemma + "|" + kind)
     if a.source.lowerBound == 0 { f.append("source-first") }
     if t[v].isCapitalized { f.append("cue-capitalized") }
+    if parenthesis != nil { f.append("parenthesis") }
+    // "may well have indicated": the writer guessing what was said
+    if left, between.contains(where: { Self.modals.contains($0.key) }) { f.append("modal") }
     return f
   }
+
+  /// Words of a guess between a source and its cue.
+  static let modals: Set<String> = ["may", "might", "could", "would", "probably", "likely", "perhaps", "possibly", "must"]
 
   /// A token as a feature: punctuation and common words as themselves, else its shape.
   static func shape(_ t: Token, _ quoted: Bool) -> String {

@@ -27,13 +27,12 @@ public struct ClaimExtractor: Sendable {
     self.init(lexicon: lexicon, model: .shipped)
   }
 
-  /// Creates an extractor over `lexicon` whose attributions `model` decides.
-  /// With `training`, candidates are proposed for every cue the model knows; else only for
-  /// those whose source is cited (`source-cue`), as no other decision is kept.
-  package init(lexicon: Lexicon, model: AttributionModel, training: Bool = false) {
+  /// Creates an extractor over `lexicon` whose attributions `model` decides, for every cue
+  /// lemma the model knows.
+  package init(lexicon: Lexicon, model: AttributionModel) {
     self.lexicon = lexicon
     self.model = model
-    self.proposer = CandidateProposer(lemmas: Lemmatizer(training ? model.cues : model.cues.filter(Self.sourceCues.contains)))
+    self.proposer = CandidateProposer(lemmas: Lemmatizer(model.cues))
     self.debris = DebrisDetector(lexicon: lexicon)
     var heads: [String: Set<String>] = [:]
     for entry in lexicon.entries where entry.kind == .topic {
@@ -77,7 +76,11 @@ public struct ClaimExtractor: Sendable {
     var mentions: [Mention]
     var topics: [Mention]
     var quotes: [QuoteSpan]
+    /// The cited sources: of statements, by the rules or the model.
     var attributions: [Attribution] = []
+    /// Every source the sentence gives content to, cited or not ("Sanders pledged to “…”",
+    /// "Cruz blamed it on “…”"): who says its quotations.
+    var contentSources: [Attribution] = []
     var pronounNames: [Int: String] = [:]
     var subject: String?
     /// Topics carried over from an earlier sentence by "this request", "the refusal": name and the anaphor's span.
@@ -90,8 +93,9 @@ public struct ClaimExtractor: Sendable {
     extract(document, observe: nil)
   }
 
-  /// `extract(_:)`, showing `observe` each sentence's span and attribution candidates (training reads them).
-  package func extract(_ document: Document, observe: ((TextSpan, [AttributionCandidate]) -> Void)?) -> (Document, [Claim]) {
+  /// `extract(_:)`, showing `observe` each sentence's span, tokens and attribution candidates
+  /// (training and `.claim` read them).
+  package func extract(_ document: Document, observe: ((TextSpan, [Token], [AttributionCandidate]) -> Void)?) -> (Document, [Claim]) {
     var doc = document
     let bytes = Array(doc.text.utf8)
     let lines = Paragraphs.lines(bytes)
@@ -155,13 +159,23 @@ public struct ClaimExtractor: Sendable {
         tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve, documentName: documentName,
         resolveGroup: { plural in group.flatMap { $0.plural == plural ? ($0.cited, $0.speaker) : nil } },
         antecedents: { i in people.antecedents(of: tokens[i].key, at: i, sentence: k, current: persons, tokens: tokens, names: known, ruled: resolve(i)) })
-      let ruled = attributions.find(input)
-      // the rules' attributions stand; the model decides every other cue, and its sources of
-      // statements (not of beliefs or acts: `source-cue`) are cited
-      let candidates = proposer.propose(input, ruled: ruled)
-      observe?(piece.span, candidates)
-      let decisions = model.decide(candidates).filter { Self.sourceCues.contains($0.winner.lemma) }
-      s.attributions = Self.attributions(decisions, kept: ruled)
+      // the rules' attributions stand, but for "he"/"she" with no person named before them in
+      // the sentence, whose person the model chooses (the rule's pick is one of its features;
+      // it stands where the model chooses no one);
+      // the model decides every other cue, and its sources of statements (not of beliefs or
+      // acts: `source-cue`) are cited
+      let found = attributions.find(input)
+      let pronouns = found.filter { a in
+        a.source.count == 1 && (tokens[a.source.lowerBound].key == "he" || tokens[a.source.lowerBound].key == "she")
+          && !(firstPerson.map { $0.tokens.upperBound <= a.source.lowerBound } ?? false)  // a person named before it in the sentence: the rule's
+      }
+      let isPronoun = { (a: Attribution) in pronouns.contains { $0.cue == a.cue && $0.source == a.source } }
+      let candidates = proposer.propose(input, ruled: found.filter { !isPronoun($0) })
+      observe?(piece.span, tokens, candidates)
+      let decisions = model.decide(candidates)
+      let ruled = found.filter { a in !isPronoun(a) || !decisions.contains { $0.winner.group == a.cue.lowerBound } }
+      s.attributions = Self.attributions(decisions.filter { Self.sourceCues.contains($0.winner.lemma) }, kept: ruled)
+      s.contentSources = Self.attributions(decisions.filter { !Self.sourceCues.contains($0.winner.lemma) }, kept: s.attributions)
       coreference.add(sentence: k, persons: persons, tokens: tokens, names: known, spoke: Set(s.attributions.compactMap(\.entity)))
       // the last source that "it" or "they" can stand for: an organisation or a group, not a person
       for a in ruled.reversed() where !a.rule.hasSuffix(".pronoun") && !(a.entity.map { e in s.mentions.contains { $0.name == e && $0.kind == .person } } ?? false) {

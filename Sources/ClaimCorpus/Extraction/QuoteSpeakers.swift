@@ -23,7 +23,11 @@ enum QuoteSpeakers {
       guard let first = sentences.firstIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) else { continue }
       let last = sentences.lastIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) ?? first
       let key = ClaimExtractor.folded(bytes, q.inner).lowercased()
+      if isTitle(q, sentences[first]) { continue }
       var found = after(q, sentences[last])
+      if found == nil, last + 1 < sentences.count, sentences[last + 1].paragraph == sentences[last].paragraph {
+        found = nextSentence(q, sentences[last], sentences[last + 1])
+      }
       if found == nil && q.isPartial { found = speechNoun(q, sentences[first]) }
       if found == nil { found = before(q, sentences[first], partial: q.isPartial) }
       if found == nil, !q.isPartial, let p = previous, let ps = p.speaker,
@@ -43,6 +47,20 @@ enum QuoteSpeakers {
     return speakers
   }
 
+  /// "Meet the Press", "Orange Is the New Black": a short quoted stretch in title case, with no
+  /// sentence mark, names a show, book or slogan; nobody is quoted saying it.
+  static func isTitle(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Bool {
+    let inner = s.tokens.filter { $0.span.start >= q.inner.start && $0.span.end <= q.inner.end }
+    let words = inner.filter { $0.kind == .word }
+    guard let first = words.first, first.isCapitalized, (2...8).contains(words.count) else { return false }
+    return inner.allSatisfy { t in
+      t.kind == .punct ? [":", "-", "–", "'", "’", "&"].contains(t.key) : t.isCapitalized || t.kind == .possessive || titleWords.contains(t.key)
+    }
+  }
+
+  /// Words a title leaves in lower case.
+  static let titleWords: Set<String> = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "vs"]
+
   static func speaker(_ a: Attribution, _ s: ClaimExtractor.Prepared, rule: String) -> Speaker? {
     guard let name = a.speaker else { return nil }
     let span = TextSpan(start: s.tokens[a.source.lowerBound].span.start, end: s.tokens[a.source.upperBound - 1].span.end)
@@ -52,21 +70,37 @@ enum QuoteSpeakers {
   /// "…,” he said" — an attribution whose cue starts within a few tokens after the quotation.
   static func after(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
     guard let end = s.tokens.firstIndex(where: { $0.span.start >= q.outer.end }) else { return nil }
-    let candidates = s.attributions.filter { $0.isSubject && $0.cue.lowerBound >= end && $0.cue.lowerBound - end <= 24 }
+    let candidates = s.contentSources.filter { $0.isSubject && $0.cue.lowerBound >= end && $0.cue.lowerBound - end <= 24 }
     guard let a = candidates.min(by: { $0.cue.lowerBound < $1.cue.lowerBound }) else { return nil }
     // nothing but the attribution between: no new quotation or sentence in the gap
     if s.quotes.contains(where: { $0.outer.start >= q.outer.end && $0.outer.start < s.tokens[a.cue.lowerBound].span.start }) { return nil }
     return speaker(a, s, rule: "speaker.after-quote")
   }
 
+  /// "“…?” ⏎ Bush said." — a quotation that ends its sentence, and the next sentence opens with
+  /// nothing but its attribution: a question or exclamation split from its "X said".
+  static func nextSentence(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared, _ next: ClaimExtractor.Prepared) -> Speaker? {
+    let end = s.tokens.firstIndex { $0.span.start >= q.outer.end } ?? s.tokens.count
+    guard !s.tokens[end...].contains(where: { $0.kind == .word }),
+      let a = next.contentSources.filter({ $0.isSubject && $0.cue.upperBound <= 5 }).min(by: { $0.cue.lowerBound < $1.cue.lowerBound }),
+      !next.quotes.contains(where: { $0.outer.start >= next.span.start && $0.outer.start < next.tokens[a.cue.lowerBound].span.start })
+    else { return nil }
+    // "Bush said." or "said Bush, …": at most a few words ("on Tuesday") after it
+    let attributed = max(a.cue.upperBound, a.source.upperBound)
+    let stop = next.tokens.indices.first { $0 >= attributed && next.tokens[$0].kind == .punct } ?? next.tokens.count
+    guard stop - attributed <= 4 else { return nil }
+    return speaker(a, next, rule: "speaker.next-sentence")
+  }
+
   /// "Trump remarked: “…”" — for a full quotation, an attribution just before it; for a
   /// phrase, the nearest attribution before it in the same clause.
   static func before(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared, partial: Bool) -> Speaker? {
     guard let start = s.tokens.firstIndex(where: { $0.span.start >= q.outer.start }) else { return nil }
-    let candidates = s.attributions.filter { $0.cue.upperBound <= start && $0.speaker != nil }
+    let candidates = s.contentSources.filter { $0.cue.upperBound <= start && $0.speaker != nil }
     guard let a = candidates.max(by: { $0.cue.lowerBound < $1.cue.lowerBound }) else { return nil }
     let gap = s.tokens[a.cue.upperBound..<start]
-    if partial {
+    // a quotation inside the sentence is the content of the attribution before it, as a phrase is
+    if partial || (s.tokens.first.map { $0.span.start < q.outer.start } ?? false) && !gap.contains(where: { $0.key == "." }) {
       if gap.contains(where: { $0.key == ";" }) || zip(gap, gap.dropFirst()).contains(where: { $0.key == "," && $1.key == "but" }) { return nil }
       return speaker(a, s, rule: "speaker.phrase-attribution")
     }
