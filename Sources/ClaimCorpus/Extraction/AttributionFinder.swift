@@ -67,9 +67,12 @@ struct AttributionFinder: Sendable {
         continue
       }
       guard t[i].is(.speechVerb), !Self.isPassiveOrRefusal(i, t), !Self.isNegated(i, t), Self.hasContent(i, s) else { continue }
-      // "…, telling reporters": the participle's subject is the clause's
+      // "…, telling reporters": the participle's subject is the clause's: the source of a
+      // verb before it ("Cardin said …, calling"), else the first name
       if t[i].key.hasSuffix("ing"), i > 0, t[i - 1].key == "," {
-        if let m = s.mentions.first(where: { m in
+        if let a = found.first(where: { $0.cue.upperBound < i && $0.source.upperBound <= $0.cue.lowerBound && $0.rule.hasPrefix("cited.subject") }) {
+          add(Attribution(cue: i..<(i + 1), source: a.source, cited: a.cited, speaker: a.speaker, entity: a.entity, rule: "cited.participle"))
+        } else if let m = s.mentions.first(where: { m in
           m.tokens.upperBound < i && !s.inQuote(m.tokens.lowerBound)
             && ([.person, .organization, .outlet].contains(m.kind) || m.kind == .unknown && NameRegister.personTail(m, t) != nil)
         }) {

@@ -33,6 +33,9 @@ struct CandidateProposer: Sendable {
             continue
           }
           candidate.features = features(candidate, lemma: lemma, quoted: quoted, s)
+          if isNoun(c, s) { candidate.features.append("noun") }
+          // "told Axios that he believes Trump wanted": a cue inside another's content
+          if ruled.contains(where: { $0.cue.upperBound <= c && $0.source.upperBound <= $0.cue.lowerBound }) { candidate.features.append("nested") }
           out.append(candidate)
         }
       }
@@ -199,6 +202,8 @@ struct CandidateProposer: Sendable {
       let after = end < r.upperBound ? (t[end].kind == .possessive ? "'s" : t[end].key) : "end"
       var extra = ["mention=" + m.kind.rawValue, "after=" + after, "at=" + (n == 0 ? "first" : "later") + (n == inside.count - 1 ? "-last" : "")]
       if m.tokens.count > 1 { extra.append("multiword") }
+      // "Negotiations to end Russia's invasion of Ukraine are showing": a name after a preposition is not the phrase's head
+      if m.tokens.lowerBound > r.lowerBound, t[m.tokens.lowerBound - 1].is(.preposition) || t[m.tokens.lowerBound - 1].key == "of" { extra.append("after-preposition") }
       out.append(make(m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, extra: extra))
     }
     let last = t[r.upperBound - 1]

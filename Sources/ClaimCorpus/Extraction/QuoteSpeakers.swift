@@ -24,7 +24,7 @@ enum QuoteSpeakers {
       let last = sentences.lastIndex(where: { $0.span.overlaps(q.inner) || $0.span.contains(q.outer) }) ?? first
       let key = ClaimExtractor.folded(bytes, q.inner).lowercased()
       if isTitle(q, sentences[first]) { continue }
-      var found = after(q, sentences[last])
+      var found = after(q, sentences[last]) ?? anyVerbAfter(q, sentences[last])
       if found == nil, last + 1 < sentences.count, sentences[last + 1].paragraph == sentences[last].paragraph {
         found = nextSentence(q, sentences[last], sentences[last + 1])
       }
@@ -75,6 +75,30 @@ enum QuoteSpeakers {
     // nothing but the attribution between: no new quotation or sentence in the gap
     if s.quotes.contains(where: { $0.outer.start >= q.outer.end && $0.outer.start < s.tokens[a.cue.lowerBound].span.start }) { return nil }
     return speaker(a, s, rule: "speaker.after-quote")
+  }
+
+  /// "“This is fantastic!” beamed Donald Hartley", "“…,” he surmised": a quotation that ends in
+  /// a comma, "!" or "?" and is followed by a person and a verb in the past, or the verb and
+  /// then the person, and little else: whatever the verb, it reports the quotation.
+  static func anyVerbAfter(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
+    let t = s.tokens
+    guard let end = t.firstIndex(where: { $0.span.start >= q.outer.end }), end > 1,
+      let close = (0..<end).last(where: { t[$0].span.end <= q.inner.end }), [",", "!", "?"].contains(t[close].key)
+    else { return nil }
+    func isPast(_ k: Int) -> Bool { k < t.count && t[k].kind == .word && !t[k].isCapitalized && t[k].key.hasSuffix("ed") }
+    func person(at k: Int) -> Mention? {
+      s.mentions.first { $0.tokens.lowerBound == k && ($0.kind == .person || $0.kind == .unknown && NameRegister.personTail($0, t) != nil) }
+    }
+    var found: (name: String, span: TextSpan, verbEnd: Int)? = nil
+    if (t[end].key == "he" || t[end].key == "she"), isPast(end + 1), let name = s.pronounNames[end] {
+      found = (name, t[end].span, end + 2)
+    } else if let m = person(at: end), isPast(m.tokens.upperBound) {
+      found = (m.name, m.span, m.tokens.upperBound + 1)
+    } else if isPast(end), let m = person(at: end + 1) {
+      found = (m.name, m.span, m.tokens.upperBound)
+    }
+    guard let found, (t[found.verbEnd...].firstIndex { $0.kind == .punct } ?? t.count) - found.verbEnd <= 3 else { return nil }
+    return Speaker(name: found.name, span: found.span, rule: "speaker.after-quote-verb", isPerson: true)
   }
 
   /// "“…?” ⏎ Bush said." — a quotation that ends its sentence, and the next sentence opens with
