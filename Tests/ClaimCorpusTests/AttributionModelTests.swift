@@ -100,6 +100,7 @@ import Testing
     #expect(claim.speaker == "Maria Lopez")
     #expect(claim.cited == ["Maria Lopez"])
     #expect(extract("Editor’s note: this story was updated on Monday.").first?.cited == [])
+    #expect(extract("**Maria Lopez:** We will win this state, and we will win it big.").first?.cited == ["Maria Lopez"])
   }
 
   @Test func aQuestionSplitFromItsAttributionGetsTheNextSentencesSpeaker() throws {

@@ -96,14 +96,16 @@ struct AttributionFinder: Sendable {
     return found
   }
 
-  /// "Sanders: We need a political revolution.", "Bernie Sanders: “…”": a person named at the
-  /// start of a sentence, then a colon and what they said (transcripts, interview answers,
-  /// headlines). Only a name a person's (known, or two or three capitalised words), not
-  /// "Editor’s note:" or "The Latest:".
+  /// "Sanders: We need a political revolution.", "**Bernie Sanders:** “…”": a person named at
+  /// the start of a sentence (in bold or not), then a colon and what they said (transcripts,
+  /// interview answers, headlines). Only a name a person's (known, or two or three
+  /// capitalised words), not "Editor’s note:" or "The Latest:".
   func speakerLabel(_ s: Input) -> Attribution? {
     let t = s.tokens
-    guard let colon = t.prefix(6).firstIndex(where: { $0.key == ":" }), colon >= 1, colon + 2 < t.count, !s.inQuote(0),
-      let m = s.mentions.first(where: { $0.tokens == 0..<colon }),
+    let isMarkup = { (k: Int) in t[k].key == "*" || t[k].key == "_" }
+    let start = t.indices.first { !isMarkup($0) } ?? t.count
+    guard start < t.count, !s.inQuote(start), let colon = t.indices.dropFirst(start).prefix(8).first(where: { t[$0].key == ":" }), colon + 2 < t.count,
+      let m = s.mentions.first(where: { $0.tokens.lowerBound == start }), (m.tokens.upperBound..<colon).allSatisfy(isMarkup),
       m.kind == .person || m.kind == .unknown && NameRegister.personTail(m, t) != nil
     else { return nil }
     return Attribution(cue: colon..<(colon + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.speaker-label")
