@@ -3,9 +3,9 @@
 ///     let extractor = ClaimExtractor(lexicon: lexicon)
 ///     let (document, claims) = extractor.extract(document)
 ///
-/// A sentence yields one claim, or one claim per quotation it holds. Pronouns ("he said")
-/// resolve to the person the text was speaking of: the first person named in the sentence so
-/// far, else the first person named (outside quotations) in the latest sentence that named one.
+/// A sentence yields one claim, or one claim per quotation it holds. A pronoun that speaks
+/// ("he said") stands for the first person named before it in its sentence; with none, the
+/// attribution model chooses among the people of the last sentences (`Coreference`).
 public struct ClaimExtractor: Sendable {
   /// The lexicon that names entities and topics.
   public var lexicon: Lexicon

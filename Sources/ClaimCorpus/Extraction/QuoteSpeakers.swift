@@ -1,11 +1,15 @@
 /// Decides who said each quotation of a document.
 ///
-/// In order: an attribution right after the quotation ("…,” he said); for a short phrase, a
-/// speech noun just before it ("Zelensky made a forceful appeal for a “tougher stance”");
-/// an attribution right before it ("Trump remarked: “…”"), or for a phrase the nearest one
-/// before it in its clause; for a
-/// quotation standing alone, the speaker of the quotation before it in the paragraph, or in
-/// the sentence just before; for a phrase quoted again, its earlier speaker.
+/// A title in quotation marks ("Meet the Press") has no speaker. Otherwise, in order: an
+/// attribution right after the quotation ("…,” he said"), or a person and any verb in the past
+/// ("…!” beamed Hartley"); the next sentence's bare "X said." when the quotation ends its
+/// sentence; for a short phrase, a speech noun just before it ("Zelensky made a forceful
+/// appeal for a “tougher stance”"); an attribution right before it ("Trump remarked: “…”"),
+/// or for a phrase or a quotation inside its sentence the nearest one before it in its
+/// clause; for a quotation standing alone, the speaker of the quotation before it in the
+/// paragraph, or in the sentence just before; for a phrase quoted again, its earlier speaker.
+/// The attributions are every source a sentence gives content to (`contentSources`), cited
+/// or not.
 enum QuoteSpeakers {
   /// A quotation's speaker with its evidence.
   struct Speaker {
@@ -101,8 +105,8 @@ enum QuoteSpeakers {
     return Speaker(name: found.name, span: found.span, rule: "speaker.after-quote-verb", isPerson: true)
   }
 
-  /// "“…?” ⏎ Bush said." — a quotation that ends its sentence, and the next sentence opens with
-  /// nothing but its attribution: a question or exclamation split from its "X said".
+  /// "“…?” ⏎ Bush said." — a quotation that ends its sentence, and the next sentence is little
+  /// but its attribution: most often a question or exclamation split from its "X said".
   static func nextSentence(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared, _ next: ClaimExtractor.Prepared) -> Speaker? {
     let end = s.tokens.firstIndex { $0.span.start >= q.outer.end } ?? s.tokens.count
     guard !s.tokens[end...].contains(where: { $0.kind == .word }),
