@@ -9,7 +9,7 @@ struct DotCommand: Sendable {
 
   static let all: [DotCommand] = [
     DotCommand(name: "bail", arguments: "[on|off]", summary: "stop a script at its first error; with no argument, the current setting"),
-    DotCommand(name: "claim", arguments: "ID", summary: "a claim, its sentence in context, and every field with its evidence and rule"),
+    DotCommand(name: "claim", arguments: "ID", summary: "a claim, its sentence in context, every field with its evidence and rule, and the attribution candidates the model weighed"),
     DotCommand(name: "doc", arguments: "ID", summary: "a document's text with its debris marked"),
     DotCommand(name: "explain", arguments: "QUERY", summary: "the query's logical plan (each stage's columns) and physical plan (the operator that runs it)"),
     DotCommand(name: "export", arguments: "FILE [QUERY]", summary: "write QUERY's result (else the last result, else all claims) as .jsonl, .csv, .json or .parquet"),

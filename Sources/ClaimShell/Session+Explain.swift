@@ -2,7 +2,8 @@ import ClaimQuery
 
 /// `.claim ID` and `.doc ID`: why a claim has the fields it has, and what a document holds.
 extension Session {
-  /// The claim, its sentence in context, and each field with its evidence and rule.
+  /// The claim, its sentence in context, each field with its evidence and rule, and the
+  /// attribution candidates the model weighed for the sentence.
   func showClaim(_ argument: (word: String, range: Range<Int>)?, fail: (String) -> DotResult) -> DotResult {
     guard let argument, let id = Int(argument.word) else { return fail("expected a claim id (a number), e.g. .claim 12") }
     guard let claim = engine.corpus.claim(id: id) else {
