@@ -54,7 +54,9 @@ enum QuoteSpeakers {
   /// "Meet the Press", "Orange Is the New Black": a short quoted stretch in title case, with no
   /// sentence mark, names a show, book or slogan; nobody is quoted saying it.
   static func isTitle(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Bool {
-    let inner = s.tokens.filter { $0.span.start >= q.inner.start && $0.span.end <= q.inner.end }
+    var inner = s.tokens.filter { $0.span.start >= q.inner.start && $0.span.end <= q.inner.end }
+    // the comma or full stop American style puts inside the marks ("co-author of “Going Viral,”")
+    if let last = inner.last, last.key == "," || last.key == "." { inner.removeLast() }
     let words = inner.filter { $0.kind == .word }
     guard let first = words.first, first.isCapitalized, (2...8).contains(words.count) else { return false }
     return inner.allSatisfy { t in
