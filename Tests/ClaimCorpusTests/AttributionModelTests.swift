@@ -2,7 +2,8 @@
 //
 // - Lemmatizer: regular and irregular forms find their lemma; words of no known lemma none.
 // - AttributionModel: a model file reads back as written; decisions keep the best candidate
-//   of each group above the threshold, with its rival; the shipped model is trained.
+//   of each group above the threshold, with its rival and its place; the shipped model is
+//   trained, and its hashed weights score every feature as the named weights do.
 // - CandidateProposer: the constructions propose the phrases a reader would (a subject before
 //   the cue, a name before an apposition, an inverted subject, a pronoun's antecedents).
 // - Extraction: a cue the hand rules do not know ("tweeted") is attributed by the model, and
@@ -52,8 +53,17 @@ import Testing
       candidate("D", group: 3, ["fair", "bad"]),
     ])
     #expect(decisions.map(\.winner.attribution.cited) == ["B"])
+    #expect(decisions.map(\.index) == [1])
     #expect(decisions.first?.score == 3)
     #expect(decisions.first?.runnerUp?.cited == "A")
+  }
+
+  @Test func hashedWeightsAreTheNamedWeights() {
+    let model = AttributionModel.shipped
+    let table = FeatureWeights(model.weights)
+    #expect(model.weights.allSatisfy { table.weight(of: $0.key) == $0.value })
+    #expect(Set(model.weights.keys.map(FeatureWeights.hash)).count == model.weights.count)
+    #expect(table.weight(of: "cue=no-such-lemma") == 0 && table.weight(of: "") == 0)
   }
 
   @Test func theShippedModelIsTrained() {

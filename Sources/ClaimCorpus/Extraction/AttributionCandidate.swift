@@ -23,6 +23,8 @@ package struct AttributionCandidate: Sendable {
 package struct AttributionDecision: Sendable {
   /// The chosen candidate.
   package var winner: AttributionCandidate
+  /// The chosen candidate's place among the candidates decided.
+  package var index: Int
   /// Its score.
   package var score: Double
   /// The best losing candidate's cited value and score, if any competed.

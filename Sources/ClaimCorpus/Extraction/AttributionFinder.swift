@@ -74,7 +74,7 @@ struct AttributionFinder: Sendable {
           add(Attribution(cue: i..<(i + 1), source: a.source, cited: a.cited, speaker: a.speaker, entity: a.entity, rule: "cited.participle"))
         } else if let m = s.mentions.first(where: { m in
           m.tokens.upperBound < i && !s.inQuote(m.tokens.lowerBound)
-            && ([.person, .organization, .outlet].contains(m.kind) || m.kind == .unknown && NameRegister.personTail(m, t) != nil)
+            && (m.kind == .organization || m.kind == .outlet || NameRegister.isPersonLike(m, t))
         }) {
           add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.participle"))
         }
@@ -106,7 +106,7 @@ struct AttributionFinder: Sendable {
     let start = t.indices.first { !isMarkup($0) } ?? t.count
     guard start < t.count, !s.inQuote(start), let colon = t.indices.dropFirst(start).prefix(8).first(where: { t[$0].key == ":" }), colon + 2 < t.count,
       let m = s.mentions.first(where: { $0.tokens.lowerBound == start }), (m.tokens.upperBound..<colon).allSatisfy(isMarkup),
-      m.kind == .person || m.kind == .unknown && NameRegister.personTail(m, t) != nil
+      NameRegister.isPersonLike(m, t)
     else { return nil }
     return Attribution(cue: colon..<(colon + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.speaker-label")
   }

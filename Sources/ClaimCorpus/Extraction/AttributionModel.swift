@@ -11,7 +11,9 @@ package struct AttributionModel: Sendable {
   /// The lemmas that can cue an attribution.
   package var cues: [String]
   /// The weight of each feature; a feature not listed weighs nothing.
-  package var weights: [String: Double]
+  package let weights: [String: Double]
+  /// `weights` for scoring.
+  private let table: FeatureWeights
   /// The score a candidate must pass to win its group.
   package var threshold: Double
 
@@ -19,6 +21,7 @@ package struct AttributionModel: Sendable {
   package init(cues: [String], weights: [String: Double], threshold: Double = 0) {
     self.cues = cues
     self.weights = weights
+    self.table = FeatureWeights(weights)
     self.threshold = threshold
   }
 
@@ -61,15 +64,21 @@ package struct AttributionModel: Sendable {
   /// The sum of the weights of `features`.
   package func score(_ features: [String]) -> Double {
     var sum = 0.0
-    for f in features { sum += weights[f] ?? 0 }
+    for f in features { sum += table.weight(of: f) }
     return sum
   }
 
   /// The winner of each group of `candidates` that has one (the best score, above the
   /// threshold), in the candidates' order.
   package func decide(_ candidates: [AttributionCandidate]) -> [AttributionDecision] {
+    weigh(candidates).decisions
+  }
+
+  /// Every candidate's score, in the candidates' order, and `decide`'s decisions.
+  package func weigh(_ candidates: [AttributionCandidate]) -> (scores: [Double], decisions: [AttributionDecision]) {
     var best: [Int: (index: Int, score: Double)] = [:]
     var scores: [Double] = []
+    scores.reserveCapacity(candidates.count)
     for (i, c) in candidates.enumerated() {
       let score = self.score(c.features)
       scores.append(score)
@@ -78,8 +87,9 @@ package struct AttributionModel: Sendable {
     var decisions: [AttributionDecision] = []
     for (i, c) in candidates.enumerated() where best[c.group]?.index == i {
       let rival = candidates.indices.filter { $0 != i && candidates[$0].group == c.group }.max { scores[$0] < scores[$1] }
-      decisions.append(AttributionDecision(winner: c, score: scores[i], runnerUp: rival.map { (candidates[$0].attribution.cited, scores[$0]) }))
+      decisions.append(AttributionDecision(
+        winner: c, index: i, score: scores[i], runnerUp: rival.map { (candidates[$0].attribution.cited, scores[$0]) }))
     }
-    return decisions
+    return (scores, decisions)
   }
 }

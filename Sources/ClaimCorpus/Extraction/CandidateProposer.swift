@@ -17,14 +17,16 @@ struct CandidateProposer: Sendable {
   /// The lemmas that can cue an attribution, with their forms.
   let lemmas: Lemmatizer
 
-  /// The candidates of one sentence for the cues the hand rules did not attribute (`ruled`).
-  func propose(_ s: AttributionFinder.Input, ruled: [Attribution]) -> [AttributionCandidate] {
+  /// The candidates of one sentence for the cues the hand rules did not attribute (`ruled`),
+  /// of the lemmas in `only` when it is given.
+  func propose(_ s: AttributionFinder.Input, ruled: [Attribution], only: Set<String>? = nil) -> [AttributionCandidate] {
     var out: [AttributionCandidate] = []
     let t = s.tokens
     let ruledCues = Set(ruled.map(\.cue.lowerBound))
     let quoted = !s.tokens.isEmpty && s.tokens.indices.contains { s.inQuote($0) }
     for c in t.indices where t[c].kind == .word && !s.inQuote(c) && !ruledCues.contains(c) {
-      guard let lemma = lemmas.lemma(of: t[c].key), !isNoun(c, s) || !t[c].key.hasSuffix("ing"), reports(c, s) else { continue }
+      guard let lemma = lemmas.lemma(of: t[c].key), only?.contains(lemma) ?? true, !isNoun(c, s) || !t[c].key.hasSuffix("ing"), reports(c, s)
+      else { continue }
       for (phrase, construction) in sources(of: c, s) {
         for var candidate in candidates(phrase, cue: c, lemma: lemma, construction: construction, s) {
           // one phrase found by two constructions is one candidate

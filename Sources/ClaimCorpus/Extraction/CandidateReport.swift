@@ -26,13 +26,14 @@ extension ClaimExtractor {
     _ = extract(document) { piece, tokens, found in
       if piece.overlaps(span) { candidates += found.map { (tokens, $0) } }
     }
-    let winners = Dictionary(model.decide(candidates.map(\.candidate)).map { ($0.winner.group, $0) }, uniquingKeysWith: { a, _ in a })
+    let (scores, decisions) = model.weigh(candidates.map(\.candidate))
+    let winners = Dictionary(decisions.map { ($0.winner.group, $0) }, uniquingKeysWith: { a, _ in a })
     let bytes = Array(document.text.utf8)
     var reports: [(group: Int, report: CandidateReport)] = []
-    for (tokens, c) in candidates {
-      let score = model.score(c.features)
+    for (i, (tokens, c)) in candidates.enumerated() {
+      let score = scores[i]
       let outcome: String
-      if let w = winners[c.group], w.winner.attribution.source == c.attribution.source, w.winner.attribution.cited == c.attribution.cited {
+      if let w = winners[c.group], w.index == i {
         outcome = Self.sourceCues.contains(c.lemma) ? "cited" : "speaker only"
       } else if let w = winners[c.group] {
         outcome = "lost to '\(w.winner.attribution.cited)'"

@@ -14,11 +14,10 @@ public struct ClaimExtractor: Sendable {
   let attributions = AttributionFinder()
   /// The model that decides among the attribution candidates.
   let model: AttributionModel
-  /// Proposes candidates for every cue the model knows: in sentences with a quotation, whose
-  /// speaker any source can be, and for training and `.claim`.
+  /// Proposes candidates for the cues the model knows: every cue in sentences with a quotation,
+  /// whose speaker any source can be, and for training and `.claim`; elsewhere only the cues
+  /// whose source is cited.
   let proposer: CandidateProposer
-  /// Proposes candidates only for cues whose source is cited: enough where no quotation is.
-  let citingProposer: CandidateProposer
   /// The topics each head noun can stand for, singular: the last word of a topic's multi-word
   /// name ("summit": Alaska summit, Budapest summit), or of an alias that is the name and a
   /// noun ("missile": Tomahawk, from "Tomahawk missiles").
@@ -37,7 +36,6 @@ public struct ClaimExtractor: Sendable {
     self.lexicon = lexicon
     self.model = model
     self.proposer = CandidateProposer(lemmas: Lemmatizer(model.cues))
-    self.citingProposer = CandidateProposer(lemmas: Lemmatizer(model.cues.filter(Self.sourceCues.contains)))
     self.debris = DebrisDetector(lexicon: lexicon)
     var heads: [String: Set<String>] = [:]
     for entry in lexicon.entries where entry.kind == .topic {
@@ -175,7 +173,7 @@ public struct ClaimExtractor: Sendable {
           && !(firstPerson.map { $0.tokens.upperBound <= a.source.lowerBound } ?? false)  // a person named before it in the sentence: the rule's
       }
       let isPronoun = { (a: Attribution) in pronouns.contains { $0.cue == a.cue && $0.source == a.source } }
-      let candidates = (observe != nil || !piece.quotes.isEmpty ? proposer : citingProposer).propose(input, ruled: found.filter { !isPronoun($0) })
+      let candidates = proposer.propose(input, ruled: found.filter { !isPronoun($0) }, only: observe != nil || !piece.quotes.isEmpty ? nil : Self.sourceCues)
       observe?(piece.span, tokens, candidates)
       let decisions = model.decide(candidates)
       let ruled = found.filter { a in !isPronoun(a) || !decisions.contains { $0.winner.group == a.cue.lowerBound } }

@@ -37,7 +37,7 @@ struct Coreference {
   /// The people among `mentions` (of sentence `k`), outside quotations.
   static func persons(_ mentions: [Mention], _ t: [Token], inQuote: (Int) -> Bool) -> [Mention] {
     mentions.filter { m in
-      !inQuote(m.tokens.lowerBound) && (m.kind == .person || m.kind == .unknown && NameRegister.personTail(m, t) != nil)
+      !inQuote(m.tokens.lowerBound) && NameRegister.isPersonLike(m, t)
     }
   }
 

@@ -98,6 +98,12 @@ struct NameRegister {
     return t[e + 1].key.uppercased()
   }
 
+  /// Whether `m` names a person: the lexicon's, or an unknown name whose last words can be a
+  /// person's (`personTail`).
+  static func isPersonLike(_ m: Mention, _ t: [Token]) -> Bool {
+    m.kind == .person || m.kind == .unknown && personTail(m, t) != nil
+  }
+
   /// The last two or three words of a run when they can be a person's name: capitalised,
   /// letters only, no title, organisation or place word, and no place preposition before.
   static func personTail(_ m: Mention, _ t: [Token]) -> Range<Int>? {

@@ -93,7 +93,7 @@ enum QuoteSpeakers {
     else { return nil }
     func isPast(_ k: Int) -> Bool { k < t.count && t[k].kind == .word && !t[k].isCapitalized && t[k].key.hasSuffix("ed") }
     func person(at k: Int) -> Mention? {
-      s.mentions.first { $0.tokens.lowerBound == k && ($0.kind == .person || $0.kind == .unknown && NameRegister.personTail($0, t) != nil) }
+      s.mentions.first { $0.tokens.lowerBound == k && NameRegister.isPersonLike($0, t) }
     }
     var found: (name: String, span: TextSpan, verbEnd: Int)? = nil
     if (t[end].key == "he" || t[end].key == "she"), isPast(end + 1), let name = s.pronounNames[end] {
