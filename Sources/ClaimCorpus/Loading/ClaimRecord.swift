@@ -1,6 +1,6 @@
-/// Tells claims-file records from document records, and reads both from parsed JSON (the
+/// Tells claims-file records from document records, and reads claims from parsed JSON (the
 /// claims of a JSON Lines file are read faster, straight from its bytes, by `ClaimLineParser`,
-/// to the same effect).
+/// to the same effect; documents are read by `DocumentSchema`).
 enum ClaimRecord {
   /// Whether a record looks like a claim rather than a document.
   static func isClaim(_ record: JSONValue) -> Bool {
@@ -43,14 +43,5 @@ enum ClaimRecord {
       }
     }
     return claim
-  }
-
-  static func document(_ r: JSONValue, fallbackID: String, path: String) -> Document? {
-    guard let text = r["text"]?.text ?? r["body"]?.text ?? r["content"]?.text else { return nil }
-    let id = r["id"]?.text ?? fallbackID
-    return Document(
-      id: id, path: path, title: r["title"]?.text ?? r["headline"]?.text, source: r["source"]?.text ?? r["outlet"]?.text,
-      date: (r["date"]?.text ?? r["published"]?.text).flatMap { Day(parsing: $0) }, author: r["author"]?.text,
-      url: r["url"]?.text, text: text)
   }
 }

@@ -8,10 +8,11 @@ import Glibc
 ///     let corpus = loader.load(paths: ["seeds"])
 ///     print(corpus.claims.count, corpus.warnings)
 ///
-/// Folders are read recursively in sorted order; ids are paths relative to the folder.
-/// Plain text (`.txt`, `.text`, `.md`, or no extension) may open with a `key: value` header;
-/// `.jsonl`/`.ndjson`/`.json` files hold one JSON document or claim per line; `.parquet` files
-/// hold claims or documents in the same columns.
+/// Folders are read recursively in sorted order; ids are paths relative to the folder. Each
+/// file goes to the reader of its format (`readers`): plain text (`.txt`, `.text`, `.md`, or no
+/// extension) that may open with a `key: value` header; `.jsonl`/`.ndjson`/`.json` files of one
+/// JSON document or claim per line, or one array; `.parquet` files of claims or documents in
+/// the same columns; `.claimsh` snapshots.
 public struct CorpusLoader: Sendable {
   /// The lexicon for extraction.
   public var lexicon: Lexicon {
@@ -178,7 +179,7 @@ public struct CorpusLoader: Sendable {
     return files.sorted().compactMap { relative in
       let full = (path as NSString).appendingPathComponent(relative)
       let ext = (relative as NSString).pathExtension.lowercased()
-      guard Self.textExtensions.contains(ext) || Self.jsonExtensions.contains(ext) || Self.snapshotExtensions.contains(ext) || ext == "parquet" else {
+      guard Self.readerByExtension[ext] != nil else {
         warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl, .parquet or .claimsh file"))
         return nil
       }
@@ -186,102 +187,28 @@ public struct CorpusLoader: Sendable {
     }
   }
 
-  static let textExtensions: Set<String> = ["txt", "text", "md", ""]
-  /// What `.save` snapshots are named in a folder (a file named otherwise is a snapshot too, when given by path).
-  static let snapshotExtensions: Set<String> = ["claimsh"]
-  static let jsonExtensions: Set<String> = ["jsonl", "ndjson", "json"]
+  /// The reader of each format (`CorpusReader`); a file given by path whose extension none
+  /// takes is read as text (it may be a snapshot).
+  static let readers: [any CorpusReader.Type] = [TextReader.self, JSONLinesReader.self, ParquetReader.self, SnapshotReader.self]
+  /// The reader of each extension.
+  static let readerByExtension: [String: any CorpusReader.Type] = Dictionary(
+    readers.flatMap { r in r.extensions.map { ($0, r) } }, uniquingKeysWith: { first, _ in first })
   static let sidecarNames: Set<String> = ["lexicon.tsv", "lexicon.txt"]
 
-  /// Reads one file into documents or claims.
+  /// Reads one file into documents or claims, with the reader of its extension.
   func read(_ input: Input) -> Output {
     var out = Output()
-    let unreadable = LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)")
-    let ext = (input.path as NSString).pathExtension.lowercased()
-    if Self.jsonExtensions.contains(ext) {
-      if !JSONLinesReader.read(input: input, into: &out, maxRecord: maxTextBytes) { out.warnings.append(unreadable) }
-      return out
+    let reader = Self.readerByExtension[(input.path as NSString).pathExtension.lowercased()] ?? TextReader.self
+    if !reader.read(input, into: &out, maxRecord: maxTextBytes) {
+      out.warnings.append(LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)"))
     }
-    if ext == "parquet" {
-      if !ParquetReader.read(input: input, into: &out) { out.warnings.append(unreadable) }
-      return out
-    }
-    // a snapshot is known by its first bytes: looked at here only for the files not read whole below
-    var info = stat()
-    let tooLarge = stat(input.path, &info) == 0 && Int(info.st_size) > maxTextBytes
-    if Self.snapshotExtensions.contains(ext) || (tooLarge && CorpusSnapshot.isSnapshot(input.path)) {
-      readSnapshot(input, into: &out)
-      return out
-    }
-    if tooLarge {
-      // told before reading: a huge file is never read into memory
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: \(info.st_size) bytes is more than the \(maxTextBytes)-byte limit for one article"))
-      return out
-    }
-    guard let data = Self.contents(of: input.path) else {
-      out.warnings.append(unreadable)
-      return out
-    }
-    if data.starts(with: CorpusSnapshot.magic) {
-      readSnapshot(input, into: &out)
-      return out
-    }
-    let text: String
-    switch TextDecoding.decode(data) {
-    case .utf8(let t): text = t
-    case .windows1252(let t):
-      text = t
-      out.warnings.append(LoadWarning(path: input.path, message: "not UTF-8; decoded as Windows-1252"))
-    case .binary:
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: binary, not text"))
-      return out
-    case .empty:
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: empty"))
-      return out
-    }
-    let (header, body) = DocumentHeader.split(text)
-    let fields = input.metadata.merging(header) { _, headerValue in headerValue }
-    let title = fields["title"] ?? Self.firstLine(body)
-    out.documents.append(Document(
-      id: input.id, path: input.path, title: title, source: fields["source"] ?? fields["outlet"],
-      date: (fields["date"] ?? fields["published"]).flatMap { Day(parsing: $0) }, author: fields["author"],
-      url: fields["url"], text: body))
     return out
-  }
-
-  /// Reads the snapshot at `input.path` into `out`, or warns that it is broken.
-  func readSnapshot(_ input: Input, into out: inout Output) {
-    switch CorpusSnapshot.read(input.path) {
-    case .success(let snapshot):
-      out.documents = snapshot.documents
-      out.columns = ClaimColumnsBuilder(columns: snapshot.columns)
-      out.claims = snapshot.claims
-      out.extracted = true
-    case .failure(let failure):
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: a broken snapshot (\(failure.message), at byte \(failure.offset))"))
-    }
   }
 
   /// A file's bytes, read straight into an array (no intermediate copy), or nil when it is not
   /// a readable regular file.
   static func contents(of path: String) -> [UInt8]? {
     try? RegularFile.contents(path).get()
-  }
-
-  /// The first non-empty line, as a title, when it is short enough to be one.
-  static func firstLine(_ text: String) -> String? {
-    let bytes = text.utf8
-    var start = bytes.startIndex
-    while start < bytes.endIndex {
-      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-      if end > start, bytes.distance(from: start, to: end) <= 800 {
-        let line = String(decoding: bytes[start..<end], as: UTF8.self).trimmingSpaces()
-        if !line.isEmpty { return line.count <= 200 ? line : nil }
-      } else if end > start {
-        return nil
-      }
-      start = end < bytes.endIndex ? bytes.index(after: end) : end
-    }
-    return nil
   }
 }
 

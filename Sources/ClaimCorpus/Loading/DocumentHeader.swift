@@ -6,8 +6,8 @@
 ///
 ///     The article's text…
 struct DocumentHeader {
-  /// The known keys.
-  static let keys: Set<String> = ["title", "source", "url", "author", "date", "outlet", "published"]
+  /// The known keys: the document's metadata fields and their aliases (`DocumentSchema`).
+  static let keys = DocumentSchema.metadataNames
 
   /// The header's fields (lowercased keys) and the text after it; no fields when the text has no header.
   static func split(_ text: String) -> (fields: [String: String], body: String) {

@@ -40,7 +40,7 @@ enum JSONArrayReader {
       }
       if isClaims, let claim = ClaimRecord.claim(item) {
         builder.append(claim)
-      } else if let doc = ClaimRecord.document(item, fallbackID: "\(input.id):\(k + 1)", path: "\(input.path):\(k + 1)") {
+      } else if let doc = DocumentSchema.document(id: "\(input.id):\(k + 1)", path: "\(input.path):\(k + 1)", { item[$0]?.text }) {
         out.documents.append(doc)
       } else {
         out.warnings.append(LoadWarning(path: input.path, message: "record \(k + 1): no \"text\" field; skipped"))

@@ -6,7 +6,13 @@ import Glibc
 /// (claimsh's export, or the benchmark's); a malformed line is reported with its number and
 /// skipped. Files are read a block at a time, and each block's lines parsed on every core. A
 /// file that is one JSON array instead goes to `JSONArrayReader`.
-enum JSONLinesReader {
+enum JSONLinesReader: CorpusReader {
+  static let extensions: Set<String> = ["jsonl", "ndjson", "json"]
+
+  static func read(_ input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord: Int) -> Bool {
+    read(input: input, into: &out, maxRecord: maxRecord)
+  }
+
   /// What one stretch of lines gave, with line numbers relative to the stretch.
   struct Chunk: Sendable {
     var columns = ClaimColumnsBuilder()
@@ -156,8 +162,8 @@ enum JSONLinesReader {
         continue
       }
       chunk.records += 1
-      if let doc = ClaimRecord.document(record, fallbackID: "", path: input.path) {
-        chunk.documents.append((chunk.lines, doc, record["id"]?.text != nil))
+      if let doc = DocumentSchema.document(id: "", path: input.path, { record[$0]?.text }) {
+        chunk.documents.append((chunk.lines, doc, !doc.id.isEmpty))
       } else {
         chunk.warnings.append((chunk.lines, "no \"text\" field; skipped"))
       }

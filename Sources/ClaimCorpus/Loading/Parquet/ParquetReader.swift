@@ -5,9 +5,12 @@ import Glibc
 /// are known by the names a JSON Lines record's members have (`ClaimSchema`), list fields may be
 /// lists or single strings, dates DATE or text. Row groups are decoded on every core. A file
 /// that cannot be read is reported with what is wrong and where; the rest of the corpus loads.
-enum ParquetReader {
-  /// Reads `input.path` into `out`; false when the file cannot be opened.
-  static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output) -> Bool {
+enum ParquetReader: CorpusReader {
+  static let extensions: Set<String> = ["parquet"]
+
+  /// Reads `input.path` into `out`; false when the file cannot be opened. Texts are not held to
+  /// `maxRecord`: a column is read a row group at a time, never a whole file's text at once.
+  static func read(_ input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord _: Int) -> Bool {
     guard case .success(let fd) = RegularFile.open(input.path) else { return false }
     defer { close(fd) }
     var info = stat()
@@ -106,12 +109,11 @@ enum ParquetReader {
   }
 
   static func readDocuments(_ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
-    let wanted: Set<String> = ["id", "title", "headline", "source", "outlet", "date", "published", "author", "url", "text", "body", "content"]
     let used = metadata.leaves.indices.filter { k in
       let leaf = metadata.leaves[k]
-      return wanted.contains(leaf.path[0]) && leaf.maxRepetition == 0 && (leaf.physical == .byteArray || (leaf.physical == .int32 && leaf.isDate))
+      return DocumentSchema.allNames.contains(leaf.path[0]) && leaf.maxRepetition == 0 && (leaf.physical == .byteArray || (leaf.physical == .int32 && leaf.isDate))
     }
-    guard used.contains(where: { ["text", "body", "content"].contains(metadata.leaves[$0].path[0]) }) else {
+    guard used.contains(where: { DocumentSchema.text.names.contains(metadata.leaves[$0].path[0]) }) else {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: neither claims nor documents (no text column)"))
       return
     }
@@ -124,15 +126,15 @@ enum ParquetReader {
       for k in used { walks.append(ParquetRowGroup.LevelWalk(try ParquetColumnChunk(file, group.chunks[k], metadata.leaves[k]), metadata.leaves[k])) }
       for _ in 0..<group.rows {
         row += 1
-        var members: [(String, JSONValue)] = []
+        var members: [String: String] = [:]
         for c in walks.indices {
           let (chunk, leaf) = (walks[c].chunk, walks[c].leaf)
           try walks[c].first { v in
             let text = leaf.physical == .int32 ? Day(number: chunk.numbers[v]).description : chunk.withValue(v, file) { String(decoding: $0, as: UTF8.self) }
-            members.append((leaf.path[0], .string(text)))
+            members[leaf.path[0]] = text
           }
         }
-        if let document = ClaimRecord.document(.object(members), fallbackID: "\(input.id):\(row)", path: "\(input.path):\(row)") {
+        if let document = DocumentSchema.document(id: "\(input.id):\(row)", path: "\(input.path):\(row)", { members[$0] }) {
           out.documents.append(document)
         } else {
           out.warnings.append(LoadWarning(path: input.path, line: row, message: "no \"text\" value; skipped"))
