@@ -5,7 +5,7 @@ SWIFT ?= swift
 CORPUS ?= seeds
 N ?= 1000000
 
-.PHONY: run test train train-check build release deps sqlvenv bench bench-sql bench-operators bench-bbc bench-scripts fuzz fuzz-smoke clean
+.PHONY: run test format format-check train train-check build release deps sqlvenv bench bench-sql bench-operators bench-bbc bench-scripts fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
@@ -44,9 +44,26 @@ sqlvenv: deps
 	  python3 -m venv $(SQLVENV) && $(SQLVENV)/bin/pip install -q $(SQL_PACKAGES); }
 
 test: build sqlvenv
+	@$(MAKE) --no-print-directory format-check
 	CLAIMSH_SQL_PYTHON=$(CURDIR)/$(SQLVENV)/bin/python $(SWIFT) test
 	@Tests/Fuzz/fuzz.sh smoke
 	@$(MAKE) --no-print-directory train-check
+
+# The repository's formatting (.swift-format): `make format` applies it; `make test` checks
+# that it would change nothing and that no line is over the limit (the string literals and
+# comments the formatter does not break included).
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests
+
+format-check:
+	@tmp=$$(mktemp -d); cp -r Sources Tests .swift-format $$tmp/; \
+	(cd $$tmp && $(SWIFT) format format --in-place --recursive --parallel Sources Tests) || { rm -rf $$tmp; exit 1; }; \
+	changed=$$(diff -r -u Sources $$tmp/Sources; diff -r -u Tests $$tmp/Tests); rm -rf $$tmp; \
+	if [ -n "$$changed" ]; then echo "$$changed" | head -60; echo "format-check: make format would change the files above"; exit 1; fi; \
+	limit=$$(python3 -c 'import json; print(json.load(open(".swift-format"))["lineLength"])'); \
+	long=$$(find Sources Tests -name '*.swift' -print0 | xargs -0 awk -v n=$$limit 'length > n {print FILENAME ":" FNR}'); \
+	if [ -n "$$long" ]; then echo "$$long"; echo "format-check: these lines are over $$limit characters"; exit 1; fi; \
+	echo "format-check: formatted as .swift-format says, no line over $$limit characters"
 
 # The attribution model (Sources/ClaimCorpus/Resources/attribution.model), trained on PolNeAR's
 # training split as ../shared/gold/ holds it: deterministic, about twenty seconds on two cores.

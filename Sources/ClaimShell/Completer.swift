@@ -91,7 +91,11 @@ public struct Completer {
     let fields = collection.map(columns) ?? []
     let stages = ["where", "group", "order", "select", "limit", "count", "distinct"]
     let connectives = ["and", "or"]
-    let inWith = statement.contains { $0.kind == .keyword(.with) } && !statement.contains { $0.kind == .keyword(.where) && $0.range.start > (statement.last { $0.kind == .keyword(.with) }?.range.start ?? 0) }
+    let inWith =
+      statement.contains { $0.kind == .keyword(.with) }
+      && !statement.contains {
+        $0.kind == .keyword(.where) && $0.range.start > (statement.last { $0.kind == .keyword(.with) }?.range.start ?? 0)
+      }
     switch previous.kind {
     case .keyword(.let): return []
     case .equal where statement.first?.kind == .keyword(.let) && statement.count == 3: return sources

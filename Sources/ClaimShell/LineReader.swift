@@ -17,7 +17,8 @@ public struct EditLineReader: LineReader {
   /// Starts libedit on the terminal; `completer` answers Tab.
   public init(completer: @escaping (String, Int) -> Completer.Result) {
     EditLineReader.completer = completer
-    claimsh_editline_setup(EditLineReader.name, { text, start, end in EditLineReader.complete(text, start, end) }, EditLineReader.wordBreaks,
+    claimsh_editline_setup(
+      EditLineReader.name, { text, start, end in EditLineReader.complete(text, start, end) }, EditLineReader.wordBreaks,
       { file in TerminalKeys.next(file) })
   }
 

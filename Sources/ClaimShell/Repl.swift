@@ -15,10 +15,12 @@ struct Repl {
   static let continuation = "   ...> "
 
   mutating func run(reader: (any LineReader)? = nil) {
-    var reader = reader ?? EditLineReader { [session] line, cursor in
-      let completer = Completer(engine: session.engine)
-      return completer.complete(line, cursor: cursor)
-    }
+    var reader =
+      reader
+      ?? EditLineReader { [session] line, cursor in
+        let completer = Completer(engine: session.engine)
+        return completer.complete(line, cursor: cursor)
+      }
     for entry in history.load() { reader.addHistory(entry) }
     var loop = InputLoop(interactive: true)
     var typed: [String] = []  // the lines of the entry being typed, for the history

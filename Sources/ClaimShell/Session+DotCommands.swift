@@ -148,7 +148,8 @@ extension Session {
         let suggestion = Suggestions.nearest(to: collection, in: engine.sourceNames).map { "'\($0)'" }
         return fail("unknown collection '\(collection)'", at: 1, suggestion: suggestion)
       }
-      let table = Table(columns: [Column("field", .string), Column("type", .string), Column("matching", .string)],
+      let table = Table(
+        columns: [Column("field", .string), Column("type", .string), Column("matching", .string)],
         rows: columns.map { [.string($0.name), .string($0.type.rawValue), .string(Self.describe($0.matching))] })
       out(Renderer.render(table, spec))
       return .done
@@ -166,7 +167,8 @@ extension Session {
       let rows = named.map { name, binding -> [Value] in
         switch binding {
         case .claims(let rows): return [.string(name), .string("claims"), .int(rows.count)]
-        case .table(let t): return [.string(name), .string("table of " + t.columns.map(\.name).joined(separator: ", ")), .int(t.rows.count)]
+        case .table(let t):
+          return [.string(name), .string("table of " + t.columns.map(\.name).joined(separator: ", ")), .int(t.rows.count)]
         }
       }
       out(Renderer.render(Table(columns: [Column("name", .string), Column("holds", .string), Column("rows", .int)], rows: rows), spec))
@@ -190,7 +192,9 @@ extension Session {
       guard let path = args.first?.word else { return fail("expected a file: NAME.jsonl, NAME.csv, NAME.json or NAME.parquet", at: nil) }
       return export(to: path, query: line.words.count > 2 ? DotLine(line.rest).rest : nil, at: place, fail: { fail($0, at: 1) })
     case "explain":
-      guard !line.rest.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("expected a query, e.g. .explain claims where topic = \"Tomahawk\" group by source", at: nil) }
+      guard !line.rest.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return fail("expected a query, e.g. .explain claims where topic = \"Tomahawk\" group by source", at: nil)
+      }
       return explain(line.rest, at: place) ? .done : .failed
     case "sql":
       var query = line.rest
@@ -199,7 +203,9 @@ extension Session {
         dialect = named
         query = DotLine(query).rest
       }
-      guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("expected a query, e.g. .sql duckdb claims group by source", at: nil) }
+      guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return fail("expected a query, e.g. .sql duckdb claims group by source", at: nil)
+      }
       // `.sql [dialect] view FILE`: the claims view over an export
       let words = DotLine(query).words
       if words.count == 2, words[0].word.lowercased() == "view" {
@@ -226,9 +232,13 @@ extension Session {
       return .done
     }
     let width = spec.width ?? Int.max
-    var text = Self.wrap("Statements: a collection (claims, docs, entities, topics, stories, citations), a let name, _ (the last result) or claim sets combined (a and b, a or b, a minus b), and stages:", width: width)
+    var text = Self.wrap(
+      "Statements: a collection (claims, docs, entities, topics, stories, citations), a let name, _ (the last result) or claim sets "
+        + "combined (a and b, a or b, a minus b), and stages:",
+      width: width)
     text += Self.wrap("claims where actor = \"Zelensky\" and topic = \"Tomahawk\" group by source", width: width, indent: 2)
-    text += Self.wrap("where, group by … with count(distinct f) as n, select, order by … desc, limit, count, distinct", width: width, indent: 2)
+    text += Self.wrap(
+      "where, group by … with count(distinct f) as n, select, order by … desc, limit, count, distinct", width: width, indent: 2)
     text += Self.wrap("End a statement with ; or a newline; Tab completes; Ctrl-C cancels; Ctrl-D leaves.", width: width) + "\n"
     let column = (DotCommand.all.map { $0.name.count + $0.arguments.count + 2 }.max() ?? 20) + 2
     for c in DotCommand.all {

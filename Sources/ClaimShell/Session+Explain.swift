@@ -23,7 +23,9 @@ extension Session {
     func add(_ field: String, _ value: String?) {
       let evidence = claim.evidence.filter { $0.field == field && (value == nil || $0.value == value) }
       if evidence.isEmpty {
-        rows.append([.string(field), value.map(Value.string) ?? .null, .null, .string(claim.evidence.isEmpty ? "(from a claims file)" : "")])
+        rows.append([
+          .string(field), value.map(Value.string) ?? .null, .null, .string(claim.evidence.isEmpty ? "(from a claims file)" : ""),
+        ])
       }
       for e in evidence {
         let quoted = doc.map { "“" + $0.text.slice(e.span) + "” @\(e.span.start)–\(e.span.end)" }
@@ -38,7 +40,8 @@ extension Session {
     rows.append([.string("cue"), claim.cue.map(Value.string) ?? .null, .null, .null])
     rows.append([.string("kind"), .string(claim.kind), .null, .null])
     if let q = claim.quote { add("quote", q) }
-    let table = Table(columns: [Column("field", .string), Column("value", .string), Column("evidence", .string), Column("rule", .string)], rows: rows)
+    let table = Table(
+      columns: [Column("field", .string), Column("value", .string), Column("evidence", .string), Column("rule", .string)], rows: rows)
     var view = spec
     view.mode = .table
     view.maxRows = nil
@@ -46,7 +49,9 @@ extension Session {
     if let doc, let sentence = doc.sentences.first(where: { Self.folded($0.text) == Self.folded(claim.text) }) {
       let candidates = ClaimExtractor(lexicon: engine.corpus.lexicon).candidateReports(doc, sentence: sentence.span)
       if !candidates.isEmpty {
-        text += "\nattribution candidates the model weighed (the rules' own show above):\n" + Renderer.render(Self.candidateTable(candidates), view)
+        text +=
+          "\nattribution candidates the model weighed (the rules' own show above):\n"
+          + Renderer.render(Self.candidateTable(candidates), view)
       }
     }
     out(text)
@@ -57,9 +62,15 @@ extension Session {
   /// features that weighed most.
   static func candidateTable(_ candidates: [CandidateReport]) -> Table {
     Table(
-      columns: [Column("cue", .string), Column("source", .string), Column("construction", .string), Column("score", .string), Column("outcome", .string), Column("why", .string)],
+      columns: [
+        Column("cue", .string), Column("source", .string), Column("construction", .string), Column("score", .string),
+        Column("outcome", .string), Column("why", .string),
+      ],
       rows: candidates.map { c in
-        [.string(c.cue), c.source.isEmpty ? .null : .string(c.source), .string(c.construction), .string(String(format: "%.2f", c.score)), .string(c.outcome), .string(c.reasons.joined(separator: ", "))]
+        [
+          .string(c.cue), c.source.isEmpty ? .null : .string(c.source), .string(c.construction), .string(String(format: "%.2f", c.score)),
+          .string(c.outcome), .string(c.reasons.joined(separator: ", ")),
+        ]
       })
   }
 
@@ -85,7 +96,9 @@ extension Session {
       doc = found
     }
     var text = "\(doc.id): \(doc.title.map { TerminalSafe.escape($0) } ?? "(no title)")\n"
-    text += "source \(doc.source), date \(doc.date?.description ?? "unknown"), \(doc.sentences.count) sentences, \(doc.debris.count) debris spans\n\n"
+    text +=
+      "source \(doc.source), date \(doc.date?.description ?? "unknown"), \(doc.sentences.count) sentences, \(doc.debris.count) "
+      + "debris spans\n\n"
     let dim = spec.color ? "\u{1B}[2m" : ""
     let reset = spec.color ? "\u{1B}[0m" : ""
     var offset = 0

@@ -22,7 +22,10 @@ extension Session {
     let corpus = CorpusLoader(lexicon: lexicon).load(paths: paths.map { Paths.expandingTilde($0) })
     for w in corpus.warnings { err("warning: \(TerminalSafe.escape(w.description))") }
     guard !corpus.documents.isEmpty || corpus.claimCount > 0 else {
-      err("error: nothing loaded from \(TerminalSafe.escape(paths.joined(separator: " "))); the corpus is as it was (\(engine.corpus.documents.count) documents, \(engine.corpus.claimCount) claims)")
+      err(
+        "error: nothing loaded from \(TerminalSafe.escape(paths.joined(separator: " "))); the corpus is as it was "
+          + "(\(engine.corpus.documents.count) documents, \(engine.corpus.claimCount) claims)"
+      )
       return .failed
     }
     engine = QueryEngine(corpus: corpus)
@@ -47,7 +50,9 @@ extension Session {
     let ext = (path as NSString).pathExtension.lowercased()
     let modes: [String: RenderSpec.Mode] = ["jsonl": .jsonl, "ndjson": .jsonl, "csv": .csv, "json": .json, "md": .markdown]
     let mode = modes[ext]
-    guard mode != nil || ext == "parquet" else { return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv, .json or .parquet") }
+    guard mode != nil || ext == "parquet" else {
+      return fail("cannot tell the format of '\(path)'; name it .jsonl, .csv, .json or .parquet")
+    }
     // claims are read cell by cell from the store, and written piece by piece
     let cells: ResultCells
     do throws(Diagnostic) {

@@ -115,7 +115,9 @@ public final class Session {
     case .dotCommand(let text, let line):
       let start = DispatchTime.now().uptimeNanoseconds
       let result = dotCommand(text, file: file, line: line)
-      if timer, let name = DotLine(text).words.first?.word.dropFirst(), let command = DotCommand.named(String(name)), DotCommand.timed.contains(command.name) {
+      if timer, let name = DotLine(text).words.first?.word.dropFirst(), let command = DotCommand.named(String(name)),
+        DotCommand.timed.contains(command.name)
+      {
         reportTime(since: start)
       }
       return result

@@ -17,7 +17,10 @@ public enum Shell {
     }
     let modeName = options.mode ?? "table"
     guard let mode = RenderSpec.Mode(rawValue: modeName.lowercased()) else {
-      Terminal.error("error: unknown mode '\(TerminalSafe.escape(modeName))'; expected one of \(RenderSpec.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+      Terminal.error(
+        "error: unknown mode '\(TerminalSafe.escape(modeName))'; expected one of "
+          + "\(RenderSpec.Mode.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
       return .usage
     }
     // a path that is not there is a mistake on the command line, not a corpus with nothing in it
@@ -29,14 +32,17 @@ public enum Shell {
     for w in lexicon.warnings { Terminal.error("warning: \(TerminalSafe.escape(w.description))") }
     // the SQL needs the lexicon, not the corpus
     if let dialect = options.sql, let command = options.commands.first {
-      let session = Session(corpus: Corpus(documents: [], claims: [], lexicon: lexicon.lexicon), spec: RenderSpec(mode: mode), out: Terminal.output, err: Terminal.error)
+      let session = Session(
+        corpus: Corpus(documents: [], claims: [], lexicon: lexicon.lexicon), spec: RenderSpec(mode: mode), out: Terminal.output,
+        err: Terminal.error)
       return session.sql(command, dialect: dialect) ? .success : .failure
     }
     let corpus = load(options.corpus.map { Paths.expandingTilde($0) }, lexicon: lexicon.lexicon)
     let interactive = options.commands.isEmpty && options.file == nil && isatty(0) != 0
     // every file refused (a damaged snapshot, binary data): answers over nothing would mislead
     if !interactive && corpus.documents.isEmpty && corpus.claimCount == 0 && !corpus.warnings.isEmpty {
-      Terminal.error("error: nothing could be loaded from \(TerminalSafe.escape(options.corpus.joined(separator: " "))); see the warnings above")
+      Terminal.error(
+        "error: nothing could be loaded from \(TerminalSafe.escape(options.corpus.joined(separator: " "))); see the warnings above")
       return .failure
     }
     let onTerminal = isatty(1) != 0
@@ -65,7 +71,10 @@ public enum Shell {
       }
     }
     if interactive {
-      Terminal.output("claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, \(corpus.warnings.count) warnings (\(TerminalSafe.escape(options.corpus.joined(separator: " ")))). Enter .help for help.\n")
+      Terminal.output(
+        "claimsh \(ClaimshVersion.current): \(corpus.documents.count) documents, \(corpus.claimCount) claims, "
+          + "\(corpus.warnings.count) warnings (\(TerminalSafe.escape(options.corpus.joined(separator: " ")))). Enter .help for help.\n"
+      )
       var repl = Repl(session: session, history: History(path: History.defaultPath(ProcessInfo.processInfo.environment)))
       if onTerminal { repl.pager = Pager.fromEnvironment(ProcessInfo.processInfo.environment) }
       repl.run()

@@ -13,37 +13,37 @@ public enum FuzzDriver {
   public static func main(verb: String, _ test: @escaping (UnsafeRawBufferPointer) -> Void) -> Never {
     Self.test = test
     #if FUZZING
-    // SwiftPM links an executable with its module's entry point as `main`, so libFuzzer's own
-    // `main` is not the one that runs: its driver is called here instead.
-    var argc = CommandLine.argc
-    var argv = CommandLine.unsafeArgv
-    exit(libFuzzerDriver(&argc, &argv, fuzzOne))
+      // SwiftPM links an executable with its module's entry point as `main`, so libFuzzer's own
+      // `main` is not the one that runs: its driver is called here instead.
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(libFuzzerDriver(&argc, &argv, fuzzOne))
     #else
-    for path in CommandLine.arguments.dropFirst() {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-        exit(2)
+      for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+          exit(2)
+        }
+        data.withUnsafeBytes(test)
+        print("\(verb) \(path)")
       }
-      data.withUnsafeBytes(test)
-      print("\(verb) \(path)")
-    }
-    exit(0)
+      exit(0)
     #endif
   }
 }
 
 #if FUZZING
-/// One input, as libFuzzer calls it.
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOne(_ data: UnsafeRawPointer?, _ count: Int) -> CInt {
-  FuzzDriver.test(UnsafeRawBufferPointer(start: data, count: count))
-  return 0
-}
+  /// One input, as libFuzzer calls it.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  func fuzzOne(_ data: UnsafeRawPointer?, _ count: Int) -> CInt {
+    FuzzDriver.test(UnsafeRawBufferPointer(start: data, count: count))
+    return 0
+  }
 
-/// libFuzzer's `LLVMFuzzerRunDriver` (in the runtime that `-sanitize=fuzzer` links).
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ test: @convention(c) (UnsafeRawPointer?, Int) -> CInt
-) -> CInt
+  /// libFuzzer's `LLVMFuzzerRunDriver` (in the runtime that `-sanitize=fuzzer` links).
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func libFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ test: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+  ) -> CInt
 #endif

@@ -7,7 +7,11 @@ enum BenchmarkQueries {
     ("Q1", #"claims where actor = "Zelensky" and topic = "Tomahawk" group by source"#),
     ("Q2", "claims group by topic with count(distinct source) as n order by n desc, topic limit 10"),
     ("Q3", #"claims where text contains "missile" group by hedge"#),
-    ("Q4", #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20 select id, date, source, text"#),
+    (
+      "Q4",
+      #"claims where date >= 2025-10-01 and date <= 2025-10-31 and hedge = "reported" order by date desc, id limit 20 select id, "#
+        + #"date, source, text"#
+    ),
     ("Q5", "claims group by actor, topic order by count desc, actor, topic limit 20"),
     ("Q6", "claims group by actor, topic with count(distinct source) as n where n >= 5 order by n desc, actor, topic limit 20"),
   ]

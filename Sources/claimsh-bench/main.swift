@@ -56,7 +56,9 @@ case "load":
   let words = corpus?.documents.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count } ?? 0
   print("load+extract \(args[2])")
   print("  documents \(documents), claims \(claims), words \(words)")
-  print(String(format: "  median %.3f s, min %.3f s over %d runs (%.0f words/s)", median(times), times.min()!, runs, Double(words) / median(times)))
+  print(
+    String(
+      format: "  median %.3f s, min %.3f s over %d runs (%.0f words/s)", median(times), times.min()!, runs, Double(words) / median(times)))
 case "queries":
   let reps = max(1, args.count > 3 ? Int(args[3]) ?? 7 : 7)
   var corpus: Corpus!
@@ -73,7 +75,10 @@ case "queries":
     }
     let rows = "[" + result.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     let sql = try SQLCompiler(dialect: .duckdb, lexicon: corpus.lexicon).compile(query)
-    results.append("\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows), \"duckdb_sql\": \(Value.string(sql).json)}")
+    results.append(
+      "\"\(name)\": {\"median_ms\": \(median(times) * 1e3), \"min_ms\": \(times.min()! * 1e3), \"rows\": \(rows), \"duckdb_sql\": "
+        + "\(Value.string(sql).json)}"
+    )
   }
   let peak = peakMB()
   // the same corpus written as a snapshot (not timed) and loaded back (timed)
@@ -87,7 +92,9 @@ case "queries":
     if reloaded != claims { FileHandle.standardError.write(Data("the snapshot gave \(reloaded) claims, not \(claims)\n".utf8)) }
     unlink(snapshot)
   }
-  print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"snapshot_load_s\": \(reload), \"peak_mb\": \(peak), " + results.joined(separator: ", ") + "}")
+  print(
+    "{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"snapshot_load_s\": \(reload), \"peak_mb\": \(peak), "
+      + results.joined(separator: ", ") + "}")
 case "stories":
   let runs = max(1, args.count > 3 ? Int(args[3]) ?? 5 : 5)
   let show = args.count > 4 ? Int(args[4]) ?? 0 : 0
@@ -100,7 +107,10 @@ case "stories":
   }
   let held = stories.rows.reduce(0) { sum, row in if case .int(let n) = row[2] { sum + n } else { sum } }
   print("stories of \(args[2]): \(corpus.claimCount) claims, \(corpus.documents.count) documents")
-  print(String(format: "  %d stories holding %d claims; the stories table (grouping and conflicts) in median %.3f s, min %.3f s over %d runs", stories.rows.count, held, median(times), times.min()!, runs))
+  print(
+    String(
+      format: "  %d stories holding %d claims; the stories table (grouping and conflicts) in median %.3f s, min %.3f s over %d runs",
+      stories.rows.count, held, median(times), times.min()!, runs))
   for row in stories.rows.prefix(show) {
     print("\(row[0].text). [\(row[3].text) docs, \(row[2].text) claims] \(row[1].text.prefix(160))")
     if case .list(let conflicts) = row[11] { for c in conflicts.prefix(3) { print("   " + c.text.prefix(150)) } }
@@ -113,6 +123,7 @@ case "engine":
   let claims = try engine.table("claims count").rows.first?.first?.json ?? "0"
   print("{\"claims\": \(claims), \"load_s\": \(load), \"store_s\": \(build), \"peak_mb\": \(peakMB())}")
 default:
-  FileHandle.standardError.write(Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS] | stories PATH [RUNS] [SHOW] | engine FILE\n".utf8))
+  FileHandle.standardError.write(
+    Data("usage: claimsh-bench load PATH [RUNS] | queries FILE [REPS] | stories PATH [RUNS] [SHOW] | engine FILE\n".utf8))
   exit(2)
 }

@@ -11,8 +11,9 @@ import FuzzSupport
 
 /// The seeds (`$CLAIMSH_SEEDS`, else `seeds`), loaded once, and one engine over them that
 /// every input's session starts from.
-let seeds = QueryEngine(corpus: CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
-  .load(paths: [ProcessInfo.processInfo.environment["CLAIMSH_SEEDS"] ?? "seeds"]))
+let seeds = QueryEngine(
+  corpus: CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
+    .load(paths: [ProcessInfo.processInfo.environment["CLAIMSH_SEEDS"] ?? "seeds"]))
 
 /// Runs one input: byte 0 picks the mode (low bits) and whether tables fit a width (high bit);
 /// the rest is the script. Files are out of reach (`--safe`); each statement may run 1 s.

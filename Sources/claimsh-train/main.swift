@@ -27,10 +27,11 @@ let minimumCueShare = 0.04
 
 let loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
 let documents = loader.documents(paths: [set + "/articles"])
-let golds: [String: GoldArticle] = Dictionary(uniqueKeysWithValues: documents.compactMap { doc in
-  let stem = ((doc.id as NSString).lastPathComponent as NSString).deletingPathExtension
-  return GoldArticle(path: set + "/gold/" + stem + ".json").map { (doc.id, $0) }
-})
+let golds: [String: GoldArticle] = Dictionary(
+  uniqueKeysWithValues: documents.compactMap { doc in
+    let stem = ((doc.id as NSString).lastPathComponent as NSString).deletingPathExtension
+    return GoldArticle(path: set + "/gold/" + stem + ".json").map { (doc.id, $0) }
+  })
 
 // 1. cues
 var cueCounts: [String: Int] = [:]
@@ -62,30 +63,30 @@ struct Labelled: Sendable {
 /// Each document's groups of candidates, labelled.
 func label(_ documents: [Document], golds: [String: GoldArticle], extractor: ClaimExtractor) -> [[Labelled]] {
   parallelMap(documents) { doc in
-  guard let gold = golds[doc.id] else { return [] }
-  let bytes = Array(doc.text.utf8)
-  var groups: [Labelled] = []
-  _ = extractor.extract(doc) { span, _, candidates in
-    let matched = gold.matching(String(decoding: bytes[span.start..<span.end], as: UTF8.self))
-    guard !matched.isEmpty else { return }
-    let cited = matched.flatMap(\.cited)
-    var byGroup: [Int: Labelled] = [:]
-    var order: [Int] = []
-    for c in candidates {
-      let right = cited.contains { gold in
-        gold.cue == c.lemma && (gold.name.map { !c.isUnresolved && GoldArticle.sameSource(c.attribution.cited, $0) } ?? c.isUnresolved)
+    guard let gold = golds[doc.id] else { return [] }
+    let bytes = Array(doc.text.utf8)
+    var groups: [Labelled] = []
+    _ = extractor.extract(doc) { span, _, candidates in
+      let matched = gold.matching(String(decoding: bytes[span.start..<span.end], as: UTF8.self))
+      guard !matched.isEmpty else { return }
+      let cited = matched.flatMap(\.cited)
+      var byGroup: [Int: Labelled] = [:]
+      var order: [Int] = []
+      for c in candidates {
+        let right = cited.contains { gold in
+          gold.cue == c.lemma && (gold.name.map { !c.isUnresolved && GoldArticle.sameSource(c.attribution.cited, $0) } ?? c.isUnresolved)
+        }
+        if byGroup[c.group] == nil { order.append(c.group) }
+        byGroup[c.group, default: Labelled(features: [], right: [])].features.append(c.features)
+        byGroup[c.group]!.right.append(right)
+        byGroup[c.group]!.constructions.append(c.construction)
+        byGroup[c.group]!.cited.append(c.attribution.cited)
+        byGroup[c.group]!.lemma = c.lemma
+        byGroup[c.group]!.sentence = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
       }
-      if byGroup[c.group] == nil { order.append(c.group) }
-      byGroup[c.group, default: Labelled(features: [], right: [])].features.append(c.features)
-      byGroup[c.group]!.right.append(right)
-      byGroup[c.group]!.constructions.append(c.construction)
-      byGroup[c.group]!.cited.append(c.attribution.cited)
-      byGroup[c.group]!.lemma = c.lemma
-      byGroup[c.group]!.sentence = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+      groups += order.map { byGroup[$0]! }
     }
-    groups += order.map { byGroup[$0]! }
-  }
-  return groups
+    return groups
   }
 }
 let labelled = label(documents, golds: golds, extractor: extractor)
@@ -120,7 +121,8 @@ for epoch in 1...epochs {
   var right = 0
   for i in order where perceptron.learn(groups[i]) { right += 1 }
   accuracy = Double(right) / Double(max(1, groups.count))
-  FileHandle.standardError.write("epoch \(epoch): \(right) of \(groups.count) groups chosen right (\(Int(accuracy * 1000)) ‰)\n".data(using: .utf8)!)
+  FileHandle.standardError.write(
+    "epoch \(epoch): \(right) of \(groups.count) groups chosen right (\(Int(accuracy * 1000)) ‰)\n".data(using: .utf8)!)
 }
 let averaged = perceptron.averaged()
 var weights: [String: Double] = [:]
@@ -134,7 +136,9 @@ let plain = AttributionModel(cues: cues, weights: weights)
 for g in labelled.joined() where sourceCues.contains(g.lemma) {
   if g.right.contains(true) { citable += 1 }
   let scores = g.features.map { plain.score($0) }
-  if let best = scores.indices.filter({ scores[$0] > 0 }).max(by: { scores[$0] < scores[$1] }) { winners.append((scores[best], g.right[best])) }
+  if let best = scores.indices.filter({ scores[$0] > 0 }).max(by: { scores[$0] < scores[$1] }) {
+    winners.append((scores[best], g.right[best]))
+  }
 }
 winners.sort { $0.score > $1.score }
 var threshold = 0.0
@@ -159,20 +163,26 @@ for g in labelled.joined() {
   let scores = g.features.map { model.score($0) }
   guard let best = scores.indices.filter({ scores[$0] > 0 }).max(by: { scores[$0] < scores[$1] }) else { continue }
   chosen[g.constructions[best], default: (0, 0)].all += 1
-  if g.right[best] { chosen[g.constructions[best]]!.right += 1 } else {
+  if g.right[best] {
+    chosen[g.constructions[best]]!.right += 1
+  } else {
     report += "\(g.constructions[best])\t\(g.cited[best])\t\(g.features[best].first { $0.hasPrefix("cue=") } ?? "")\t\(g.sentence)\n"
   }
 }
 for (c, n) in chosen.sorted(by: { $0.value.all > $1.value.all }) {
   FileHandle.standardError.write("chosen \(c): \(n.all), right \(n.right)\n".data(using: .utf8)!)
 }
-if let path = ProcessInfo.processInfo.environment["CLAIMSH_TRAIN_REPORT"] { try report.write(toFile: path, atomically: true, encoding: .utf8) }
+if let path = ProcessInfo.processInfo.environment["CLAIMSH_TRAIN_REPORT"] {
+  try report.write(toFile: path, atomically: true, encoding: .utf8)
+}
 let header = [
   "attribution.model: the attribution model's cues and weights (an averaged perceptron).",
   "Made by `make train`: claimsh-train \((set as NSString).lastPathComponent) attribution.model \(epochs), deterministic (a fixed",
   "shuffle); do not edit by hand. Training set: \(documents.count) articles, \(groups.count) groups of candidates,",
-  "\(names.count) features; cues: the \(cues.count) lemmas cited with at least \(minimumCue) times in at least \(Int(minimumCueShare * 100)) % of their uses.",
-  "Last pass: \(Int((accuracy * 1000).rounded())) ‰ of groups chosen right. Threshold: the best F0.5 (\(Int((bestF * 1000).rounded())) ‰) of the winners",
+  "\(names.count) features; cues: the \(cues.count) lemmas cited with at least \(minimumCue) times in at least "
+    + "\(Int(minimumCueShare * 100)) % of their uses.",
+  "Last pass: \(Int((accuracy * 1000).rounded())) ‰ of groups chosen right. Threshold: the best F0.5 "
+    + "(\(Int((bestF * 1000).rounded())) ‰) of the winners",
   "with cues whose source is cited, on the training set.",
 ]
 try model.serialized(header: header).write(toFile: output, atomically: true, encoding: .utf8)

@@ -16,9 +16,12 @@ struct ClaimshCommand: ParsableCommand {
         claimsh --sql duckdb -c 'claims group by topic'
         claimsh --corpus news/ -c '.save news.claimsh'
 
-      The init file ($XDG_CONFIG_HOME/claimsh/init.cq, default ~/.config/claimsh/init.cq) runs first unless --no-init is given. In the shell, .help lists the dot-commands.
+      The init file ($XDG_CONFIG_HOME/claimsh/init.cq, default ~/.config/claimsh/init.cq) runs first \
+      unless --no-init is given. In the shell, .help lists the dot-commands.
 
-      Exit status: 0 when every statement ran; 1 when a statement failed (its error is on standard error) or nothing could be loaded; 2 when the command line is wrong (an unknown option or mode, a missing --corpus path, an unreadable -f file).
+      Exit status: 0 when every statement ran; 1 when a statement failed (its error is on standard \
+      error) or nothing could be loaded; 2 when the command line is wrong (an unknown option or \
+      mode, a missing --corpus path, an unreadable -f file).
       """,
     version: ClaimshVersion.current
   )
@@ -29,7 +32,9 @@ struct ClaimshCommand: ParsableCommand {
   @Option(name: .long, help: "A lexicon file of entities and topics (default: the built-in one).")
   var lexicon: String?
 
-  @Option(name: .customShort("c"), help: "Run a statement and exit; given more than once, the statements run in order (-c '.mode csv' -c 'claims').")
+  @Option(
+    name: .customShort("c"),
+    help: "Run a statement and exit; given more than once, the statements run in order (-c '.mode csv' -c 'claims').")
   var commands: [String] = []
 
   @Option(name: .customShort("f"), help: "Run a script file and exit.")
@@ -41,16 +46,25 @@ struct ClaimshCommand: ParsableCommand {
   @Option(name: .long, help: "Stop a statement that runs longer than this many seconds (as .timeout).")
   var timeout: Double?
 
-  @Flag(name: .long, help: "Write CSV cells that begin with =, +, -, @, tab or CR as they are (by default a ' guards them against spreadsheet formulas).")
+  @Flag(
+    name: .long,
+    help: "Write CSV cells that begin with =, +, -, @, tab or CR as they are (by default a ' guards them against spreadsheet formulas).")
   var noCsvGuard = false
 
   @Flag(name: .long, help: "Refuse the dot-commands that read or write files (.read, .load, .save, .export), as sqlite3 --safe does.")
   var safe = false
 
-  @Option(name: .long, help: "With -c: print the SQL that gives the statement's result from the claims table of a .parquet export, for this engine (duckdb or spark), instead of running it.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With -c: print the SQL that gives the statement's result from the claims table of a .parquet export, for this engine "
+        + "(duckdb or spark), instead of running it.")
+  )
   var sql: String?
 
-  @Flag(name: [.customLong("bail"), .customLong("bail", withSingleDash: true)], help: "Stop a script at its first error (as .bail on, and sqlite3 -bail).")
+  @Flag(
+    name: [.customLong("bail"), .customLong("bail", withSingleDash: true)],
+    help: "Stop a script at its first error (as .bail on, and sqlite3 -bail).")
   var bail = false
 
   @Flag(name: .long, help: "Do not run the init file ($XDG_CONFIG_HOME/claimsh/init.cq, default ~/.config/claimsh/init.cq).")
@@ -64,8 +78,12 @@ struct ClaimshCommand: ParsableCommand {
       guard !commands.isEmpty else { throw ValidationError("--sql compiles the statement given with -c") }
       guard commands.count == 1 else { throw ValidationError("--sql compiles one statement: give -c once") }
     }
-    if !commands.isEmpty && file != nil { throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice") }
-    if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout takes a number of seconds above 0, not \(timeout)") }
+    if !commands.isEmpty && file != nil {
+      throw ValidationError("-c and -f cannot be used together; put the statement in the script, or run claimsh twice")
+    }
+    if let timeout, !(timeout > 0 && timeout.isFinite) {
+      throw ValidationError("--timeout takes a number of seconds above 0, not \(timeout)")
+    }
   }
 
   func run() throws {

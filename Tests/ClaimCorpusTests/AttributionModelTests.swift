@@ -137,7 +137,8 @@ import Testing
       let bytes = Array(text.utf8)
       let tokens = Tokenizer.tokens(in: bytes)
       let mentions = CorpusLoader.defaultLexicon().lexicon.mentions(in: tokens, bytes: bytes)
-      let input = AttributionFinder.Input(tokens: tokens, mentions: mentions, bytes: bytes, inQuote: { _ in false }, resolvePronoun: { _ in nil })
+      let input = AttributionFinder.Input(
+        tokens: tokens, mentions: mentions, bytes: bytes, inQuote: { _ in false }, resolvePronoun: { _ in nil })
       return proposer.propose(input, ruled: []).map { "\($0.construction):\($0.attribution.cited)" }
     }
     #expect(sources("Chris Covert, a director for the campaign, said the office opened.").contains("apposition:Chris Covert"))

@@ -7,8 +7,12 @@ import PropertyBased
 import Testing
 
 @Suite struct ClaimLineParserPropertyTests {
-  static let keys = ["doc", "source", "date", "text", "actors", "actor", "topics", "cited", "speaker", "kind", "hedge", "cue", "quote", "id", "extra"]
-  static let pieces = ["a", "Trump", " ", "é", "日", "😀", #"\""#, #"\\"#, #"\n"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\/"#, "2025-10-03", "x y"]
+  static let keys = [
+    "doc", "source", "date", "text", "actors", "actor", "topics", "cited", "speaker", "kind", "hedge", "cue", "quote", "id", "extra",
+  ]
+  static let pieces = [
+    "a", "Trump", " ", "é", "日", "😀", #"\""#, #"\\"#, #"\n"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\/"#, "2025-10-03", "x y",
+  ]
 
   /// A JSON value drawn from `seed`, consuming it.
   static func value(_ seed: inout [Int], depth: Int = 0) -> String {
@@ -67,7 +71,9 @@ import Testing
       #expect((expected == nil) == (actual == nil), "\(line)")
       if let expected, let actual {
         #expect(actual.doc == expected.doc && actual.source == expected.source && actual.date == expected.date, "\(line)")
-        #expect(actual.text == expected.text && actual.actors == expected.actors && actual.topics == expected.topics && actual.cited == expected.cited, "\(line)")
+        #expect(
+          actual.text == expected.text && actual.actors == expected.actors && actual.topics == expected.topics
+            && actual.cited == expected.cited, "\(line)")
         #expect(actual.speaker == expected.speaker && actual.kind == expected.kind && actual.hedge == expected.hedge, "\(line)")
         #expect(actual.cue == expected.cue && actual.quote == expected.quote, "\(line)")
       }

@@ -37,9 +37,15 @@ import Testing
     let dir = try folder([
       "a.txt": "headline: Talks fail\noutlet: Axios\npublished: 2025-10-17\nauthor: A. Writer\nurl: https://a.example/1\n\n\(text)\n",
       "b.txt": "\(text)\n",
-      "metadata.tsv": "file\ttitle\tsource\tdate\tauthor\turl\tid\nb.txt\tTalks fail\tAxios\t2025-10-17\tA. Writer\thttps://a.example/1\tnot-an-id\n",
-      "c.jsonl": #"{"id":"c","headline":"Talks fail","outlet":"Axios","published":"2025-10-17","author":"A. Writer","url":"https://a.example/1","body":"\#(text)\n"}"# + "\n",
-      "d.json": #"[{"id":"d","title":"Talks fail","source":"Axios","date":"2025-10-17","author":"A. Writer","url":"https://a.example/1","content":"\#(text)\n"}]"#,
+      "metadata.tsv":
+        "file\ttitle\tsource\tdate\tauthor\turl\tid\nb.txt\tTalks fail\tAxios\t2025-10-17\tA. Writer\thttps://a.example/1\tnot-an-id\n",
+      "c.jsonl":
+        #"{"id":"c","headline":"Talks fail","outlet":"Axios","published":"2025-10-17","author":"A. "#
+        + #"Writer","url":"https://a.example/1","body":"\#(text)\n"}"#
+        + "\n",
+      "d.json":
+        #"[{"id":"d","title":"Talks fail","source":"Axios","date":"2025-10-17","author":"A. "#
+        + #"Writer","url":"https://a.example/1","content":"\#(text)\n"}]"#,
     ])
     let corpus = loader.load(paths: [dir.path])
     #expect(corpus.warnings.isEmpty)

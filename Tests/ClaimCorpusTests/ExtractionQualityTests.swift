@@ -73,7 +73,9 @@ import Testing
     for claim in corpus.claims {
       let fields = Set(claim.evidence.map(\.field))
       #expect(fields.contains("hedge"))
-      for actor in claim.actors { #expect(claim.evidence.contains { $0.field == "actor" && $0.value == actor }, "no evidence for actor \(actor)") }
+      for actor in claim.actors {
+        #expect(claim.evidence.contains { $0.field == "actor" && $0.value == actor }, "no evidence for actor \(actor)")
+      }
       for topic in claim.topics { #expect(claim.evidence.contains { $0.field == "topic" && $0.value == topic }) }
       for cited in claim.cited { #expect(claim.evidence.contains { $0.field == "cited" && $0.value == cited }) }
       if let speaker = claim.speaker { #expect(claim.evidence.contains { $0.field == "speaker" && $0.value == speaker }) }

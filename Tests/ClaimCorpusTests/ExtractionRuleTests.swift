@@ -13,19 +13,20 @@ import Testing
 
   // MARK: hedge
 
-  @Test(arguments: [
-    ("The Kremlin denied that the meeting took place.", "denied", "denied"),
-    ("Trump explicitly denied this request.", "asserted", nil),
-    ("Trump reportedly refused the request.", "hedged", "reportedly"),
-    ("Putin is said to have agreed.", "hedged", "is said to"),
-    ("Lavrov told NBC News that no meeting is scheduled.", "reported", "told"),
-    ("Sanctions should be tightened.", "opinion", "should"),
-    ("The meeting lasted two hours.", "asserted", nil),
-    ("Tomahawks are weapons that could be used to strike Moscow.", "asserted", nil),
-    ("Others fear it could embolden Putin.", "hedged", "could"),
-    ("Putin's apparent refusal led to sanctions.", "hedged", "apparent"),
-    ("It became apparent that the talks had failed.", "asserted", nil),
-  ] as [(String, String, String?)])
+  @Test(
+    arguments: [
+      ("The Kremlin denied that the meeting took place.", "denied", "denied"),
+      ("Trump explicitly denied this request.", "asserted", nil),
+      ("Trump reportedly refused the request.", "hedged", "reportedly"),
+      ("Putin is said to have agreed.", "hedged", "is said to"),
+      ("Lavrov told NBC News that no meeting is scheduled.", "reported", "told"),
+      ("Sanctions should be tightened.", "opinion", "should"),
+      ("The meeting lasted two hours.", "asserted", nil),
+      ("Tomahawks are weapons that could be used to strike Moscow.", "asserted", nil),
+      ("Others fear it could embolden Putin.", "hedged", "could"),
+      ("Putin's apparent refusal led to sanctions.", "hedged", "apparent"),
+      ("It became apparent that the talks had failed.", "asserted", nil),
+    ] as [(String, String, String?)])
   func hedge(_ text: String, _ hedge: String, _ cue: String?) {
     let c = claims(text)
     #expect(c.first?.hedge == hedge)
@@ -44,7 +45,9 @@ import Testing
   }
 
   @Test func aQuoteStandingAloneTakesThePreviousSpeaker() {
-    let c = claims("‘The longer we keep giving you weapons, the more dependent you’ll be,’ Trump said. ‘We need you to build your own capacity.’")
+    let c = claims(
+      "‘The longer we keep giving you weapons, the more dependent you’ll be,’ Trump said. ‘We need you to build your own "
+        + "capacity.’")
     #expect(c.map(\.speaker) == ["Trump", "Trump"])
     #expect(c[1].hedge == "reported")
   }
@@ -58,7 +61,8 @@ import Testing
   /// A name the lexicon lacks becomes a person when the text shows one, known by the surname
   /// from then on: alone, opening a sentence, or behind "he".
   @Test func peopleTheLexiconLacksAreFoundAndFollowed() {
-    let c = claims("""
+    let c = claims(
+      """
       UN High Commissioner for Human Rights Volker Turk painted a grim picture.
       “We can only expect worse to come,” Turk said.
       “Repeated drone strikes have disrupted power,” he said.
@@ -78,12 +82,16 @@ import Testing
     #expect(c[1].actors.contains("RSF"))
   }
 
-  @Test(arguments: [
-    ("Kremlin spokesman Dmitry Peskov tempered hopes, telling reporters to expect little.", ["Kremlin spokesman Dmitry Peskov"], "reported"),
-    ("The White House has not commented on the meeting.", [], "asserted"),
-    ("Ukraine and Russia concluded a second round of talks in Abu Dhabi.", [], "asserted"),
-    ("“It is a bigger problem,” the researchers concluded.", ["the researchers"], "reported"),
-  ] as [(String, [String], String)])
+  @Test(
+    arguments: [
+      (
+        "Kremlin spokesman Dmitry Peskov tempered hopes, telling reporters to expect little.", ["Kremlin spokesman Dmitry Peskov"],
+        "reported"
+      ),
+      ("The White House has not commented on the meeting.", [], "asserted"),
+      ("Ukraine and Russia concluded a second round of talks in Abu Dhabi.", [], "asserted"),
+      ("“It is a bigger problem,” the researchers concluded.", ["the researchers"], "reported"),
+    ] as [(String, [String], String)])
   func attributionNeedsASpeechEventWithContent(_ text: String, _ cited: [String], _ hedge: String) {
     let c = claims(text)
     #expect(c.first?.cited == cited)
@@ -100,7 +108,8 @@ import Testing
   }
 
   @Test func aDefinitePhraseCarriesTheTopicNamedBefore() {
-    let c = claims("Trump met Putin at the Alaska summit.\n\nAfter the summit, Putin said little.\n\nThe U.S. defense department was silent.")
+    let c = claims(
+      "Trump met Putin at the Alaska summit.\n\nAfter the summit, Putin said little.\n\nThe U.S. defense department was silent.")
     #expect(c[1].topics.contains("Alaska summit"))
     #expect(c[1].evidence.contains { $0.field == "topic" && $0.value == "Alaska summit" && $0.rule == "topic.anaphora" })
     #expect(!c[2].topics.contains("air defense"))
@@ -119,7 +128,8 @@ import Testing
   }
 
   @Test func theAgentOfAJudgementIsCited() {
-    #expect(claims("Long-range weapons are widely considered a \"red line\" by Washington officials.").first?.cited == ["Washington officials"])
+    #expect(
+      claims("Long-range weapons are widely considered a \"red line\" by Washington officials.").first?.cited == ["Washington officials"])
     #expect(claims("The move was criticised by some analysts.").first?.cited == ["some analysts"])
     #expect(claims("The plan is regarded by US officials as a way out.").first?.cited == ["US officials"])
     #expect(claims("Revenues were seen squeezed by a slump in the value of the dollar.").first?.cited == [])
@@ -147,7 +157,10 @@ import Testing
       """
     let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: text))
     #expect(claims.map(\.text) == ["Trump met Zelensky on Friday.", "The talks failed, officials said."])
-    #expect(doc.debris.map(\.rule) == ["debris.share", "debris.social-embed", "debris.section-label", "debris.photo-credit", "debris.teaser", "debris.teaser"])
+    #expect(
+      doc.debris.map(\.rule) == [
+        "debris.share", "debris.social-embed", "debris.section-label", "debris.photo-credit", "debris.teaser", "debris.teaser",
+      ])
   }
 
   /// Each line of a crawled page that is furniture, by the shape that gives it away.
@@ -197,9 +210,14 @@ import Testing
   /// A "READ MORE" line in mid-page is debris, and the body after it is still the article; one
   /// followed by teasers ends it.
   @Test func aReadMoreLineInMidPageDoesNotEndTheArticle() {
-    let body = "The delegations met for six hours in Geneva on Tuesday. They agreed to meet again next week, and both sides said the talks had been useful, though no date was set for a summit."
+    let body =
+      "The delegations met for six hours in Geneva on Tuesday. They agreed to meet again next week, and both sides said the talks "
+      + "had been useful, though no date was set for a summit."
     // past the middle of the page, where an end-of-article line would end it
-    let before = "Talks resumed in Geneva after a pause of three months, with both delegations larger than before and a mediator from Turkey.\nThe first round ended without a deal, and the second began on Monday with a long list of prisoners to exchange and a short list of towns to leave.\nThe mediator said little."
+    let before =
+      "Talks resumed in Geneva after a pause of three months, with both delegations larger than before and a mediator from "
+      + "Turkey.\nThe first round ended without a deal, and the second began on Monday with a long list of prisoners to exchange "
+      + "and a short list of towns to leave.\nThe mediator said little."
     let text = before + "\nREAD MORE: Talks stall again\n\(body)"
     let (doc, claims) = Self.extractor.extract(Document(id: "d", path: "d", text: text))
     #expect(doc.debris.map(\.rule) == ["debris.read-more"])
@@ -229,7 +247,8 @@ import Testing
   /// sentence, or follows a blank line, is not joined.
   @Test func hardWrappedLinesAreRejoined() {
     let c = claims("The minister said the talks\nwould resume on Monday, officials said.\nThe delegations met.\n\nand then nothing")
-    #expect(c.map(\.text) == ["The minister said the talks would resume on Monday, officials said.", "The delegations met.", "and then nothing"])
+    #expect(
+      c.map(\.text) == ["The minister said the talks would resume on Monday, officials said.", "The delegations met.", "and then nothing"])
     #expect(c[0].cited == ["The minister", "officials"])
   }
 

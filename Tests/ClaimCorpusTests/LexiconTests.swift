@@ -3,7 +3,8 @@
 import Testing
 
 @Suite struct LexiconTests {
-  let lexicon = Lexicon.parse("""
+  let lexicon = Lexicon.parse(
+    """
     # a comment
     person: Zelensky = Zelenskyy, Volodymyr Zelensky, the Ukrainian president
     person: Trump = Donald Trump
@@ -11,7 +12,8 @@ import Testing
     topic: Tomahawk = Tomahawks, Tomahawk Cruise Missiles
     topic: military aid = weapons
     broader: Tomahawk -> military aid
-    """, path: "test.lex").0
+    """, path: "test.lex"
+  ).0
 
   func mentions(_ text: String) -> [Mention] {
     let bytes = Array(text.utf8)

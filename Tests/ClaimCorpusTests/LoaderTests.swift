@@ -47,7 +47,8 @@ import Testing
   }
 
   @Test func jsonLinesDocuments() throws {
-    let lines = #"{"id":"j1","title":"T","source":"Reuters","date":"2025-10-20","text":"Zelensky said so."}"# + "\n"
+    let lines =
+      #"{"id":"j1","title":"T","source":"Reuters","date":"2025-10-20","text":"Zelensky said so."}"# + "\n"
       + #"{"id":"j2","text":"Trump \"denied\" it.\u00e9"}"# + "\n"
     let dir = try folder(["docs.jsonl": Array(lines.utf8)])
     let corpus = loader.load(paths: [dir.path])
@@ -68,7 +69,9 @@ import Testing
   }
 
   @Test func benchmarkClaimsUsePluralFields() throws {
-    let line = #"{"id": 0, "doc": "d1", "source": "CNN", "date": "2025-10-01", "actors": ["Trump", "Putin"], "topics": ["sanctions"], "cited": null, "hedge": "alleged", "kind": "paraphrase", "text": "Trump said that."}"#
+    let line =
+      #"{"id": 0, "doc": "d1", "source": "CNN", "date": "2025-10-01", "actors": ["Trump", "Putin"], "topics": ["sanctions"], "#
+      + #""cited": null, "hedge": "alleged", "kind": "paraphrase", "text": "Trump said that."}"#
     let dir = try folder(["claims.jsonl": Array(line.utf8)])
     let loaded = loader.load(paths: [dir.path])
     #expect(loaded.claimCount == 1)
@@ -158,7 +161,9 @@ import Testing
     let dir = try folder(["claims.jsonl": claims, "d.jsonl": document])
     let fromClaims = loader.load(paths: [dir.appendingPathComponent("claims.jsonl").path])
     #expect(fromClaims.claimCount == 3)
-    #expect(fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values == ["quo\u{FFFD}e"], "\(fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values)")
+    #expect(
+      fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values == ["quo\u{FFFD}e"],
+      "\(fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values)")
     let fromDocuments = loader.load(paths: [dir.appendingPathComponent("d.jsonl").path])
     #expect(fromDocuments.documents.first?.source == "A\u{FFFD}")
   }
@@ -193,7 +198,12 @@ import Testing
     let dir = try Fixtures.temporaryFolder()
     var lines: [String] = []
     for i in 0..<200 {
-      lines.append(i == 77 ? "{broken" : #"{"id": \#(i), "doc": "d\#(i / 10)", "source": "S\#(i % 3)", "actors": ["A\#(i % 5)"], "topics": [], "hedge": "reported", "text": "claim number \#(i) \#(String(repeating: "x", count: i % 50))"}"#)
+      lines.append(
+        i == 77
+          ? "{broken"
+          : #"{"id": \#(i), "doc": "d\#(i / 10)", "source": "S\#(i % 3)", "actors": ["A\#(i % 5)"], "topics": [], "hedge": "#
+            + #""reported", "text": "claim number \#(i) \#(String(repeating: "x", count: i % 50))"}"#
+      )
     }
     let path = dir.appendingPathComponent("claims.jsonl").path
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
@@ -242,7 +252,8 @@ import Testing
   }
 
   @Test func anArrayOfDocumentsLoadsLikeJSONLines() throws {
-    let out = try read("""
+    let out = try read(
+      """
       [
         {"id": "a", "source": "CNN", "text": "Trump said the talks failed."},
         {"text": "Putin denied it."},
@@ -255,7 +266,9 @@ import Testing
   }
 
   @Test func anArrayOfClaimsLoadsItsColumns() throws {
-    let out = try read(#"[{"doc": "d1", "actors": ["Trump", "Trump"], "hedge": "reported", "text": "one"}, {"doc": "d2", "hedge": "hedged", "text": "two"}]"#)
+    let out = try read(
+      #"[{"doc": "d1", "actors": ["Trump", "Trump"], "hedge": "reported", "text": "one"}, {"doc": "d2", "hedge": "hedged", "text": "two"}]"#
+    )
     let columns = try #require(out.columns).build()
     #expect(columns.count == 2)
     #expect(columns.claim(0).actors == ["Trump"] && columns.claim(1).hedge == "hedged")

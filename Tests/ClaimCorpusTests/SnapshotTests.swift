@@ -11,8 +11,10 @@ import Testing
 
   /// The fields of a claim, evidence included, as one comparable value.
   func summary(_ c: Claim) -> String {
-    "\(c.id) \(c.doc) \(c.source) \(String(describing: c.date)) \(c.text) \(c.actors) \(String(describing: c.speaker)) \(c.cited) \(c.topics) "
-      + "\(c.kind) \(c.hedge) \(String(describing: c.cue)) \(String(describing: c.quote)) \(c.evidence.map { "\($0.field)=\($0.value)@\($0.span.start)-\($0.span.end):\($0.rule)" })"
+    "\(c.id) \(c.doc) \(c.source) \(String(describing: c.date)) \(c.text) \(c.actors) \(String(describing: c.speaker)) \(c.cited) "
+      + "\(c.topics) "
+      + "\(c.kind) \(c.hedge) \(String(describing: c.cue)) \(String(describing: c.quote)) "
+      + "\(c.evidence.map { "\($0.field)=\($0.value)@\($0.span.start)-\($0.span.end):\($0.rule)" })"
   }
 
   @Test func theSeedsComeBackWholeWithTheirEvidence() throws {
@@ -27,7 +29,8 @@ import Testing
     #expect(back.documents.map(\.debris) == corpus.documents.map(\.debris))
     #expect(back.documents.map(\.title) == corpus.documents.map(\.title))
     #expect(back.claims.map(summary) == corpus.claims.map(summary))
-    #expect((0..<back.claimCount).map { summary(back.columns.claim($0)) } == (0..<corpus.claimCount).map { summary(corpus.columns.claim($0)) })
+    #expect(
+      (0..<back.claimCount).map { summary(back.columns.claim($0)) } == (0..<corpus.claimCount).map { summary(corpus.columns.claim($0)) })
     // known by its first bytes under another name too
     let renamed = path + ".bin"
     try FileManager.default.copyItem(atPath: path, toPath: renamed)

@@ -83,7 +83,8 @@ import Testing
   }
 
   @Test func aggregatesAndWhereOnGroups() throws {
-    let r = try rows("claims group by topic with count, count(distinct source) as outlets, min(date) as first, list(hedge) as hedges where outlets >= 2")
+    let r = try rows(
+      "claims group by topic with count, count(distinct source) as outlets, min(date) as first, list(hedge) as hedges where outlets >= 2")
     #expect(r == [["Tomahawk", "3", "2", "2025-10-17", "denied; hedged; reported"]])
   }
 

@@ -32,7 +32,9 @@ import Testing
     for name in scripts {
       // dot-commands are the shell's, on lines of their own (the input loop hands them on apart)
       let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-        .split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".") ? "" : String($0) }
+        .split(separator: "\n", omittingEmptySubsequences: false).map {
+          $0.trimmingCharacters(in: .whitespaces).hasPrefix(".") ? "" : String($0)
+        }
         .joined(separator: "\n")
       let items = Parser.parse(text).items
       #expect(!items.isEmpty, "\(name) has no statements")

@@ -6,21 +6,24 @@ import Testing
   func kinds(_ text: String) -> [TokenKind] { Lexer.tokens(in: SourceText(text)).map(\.kind) }
 
   @Test func tokensOfAQuery() {
-    #expect(kinds(#"claims WHERE actor = "Zelensky" limit 5"#) == [
-      .identifier("claims"), .keyword(.where), .identifier("actor"), .equal, .string("Zelensky"), .keyword(.limit), .integer(5), .end,
-    ])
+    #expect(
+      kinds(#"claims WHERE actor = "Zelensky" limit 5"#) == [
+        .identifier("claims"), .keyword(.where), .identifier("actor"), .equal, .string("Zelensky"), .keyword(.limit), .integer(5), .end,
+      ])
   }
 
   @Test func operatorsAndPunctuation() {
-    #expect(kinds("= == != <> < <= > >= ( ) , ;") == [
-      .equal, .equal, .notEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .leftParen, .rightParen, .comma, .semicolon, .end,
-    ])
+    #expect(
+      kinds("= == != <> < <= > >= ( ) , ;") == [
+        .equal, .equal, .notEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .leftParen, .rightParen, .comma, .semicolon, .end,
+      ])
   }
 
   @Test func literals() {
-    #expect(kinds(#"2025-10-17 42 'single' "esc\"aped\n" true"#) == [
-      .date(Day(parsing: "2025-10-17")!), .integer(42), .string("single"), .string("esc\"aped\n"), .keyword(.true), .end,
-    ])
+    #expect(
+      kinds(#"2025-10-17 42 'single' "esc\"aped\n" true"#) == [
+        .date(Day(parsing: "2025-10-17")!), .integer(42), .string("single"), .string("esc\"aped\n"), .keyword(.true), .end,
+      ])
   }
 
   @Test func newlinesEndStatementsExceptInParentheses() {
@@ -41,7 +44,10 @@ import Testing
 
   @Test func rangesAreUTF8Offsets() {
     let tokens = Lexer.tokens(in: SourceText(#"é = "日本""#))
-    #expect(tokens.map(\.range) == [SourceRange(start: 0, end: 2), SourceRange(start: 3, end: 4), SourceRange(start: 5, end: 13), SourceRange(start: 13, end: 13)])
+    #expect(
+      tokens.map(\.range) == [
+        SourceRange(start: 0, end: 2), SourceRange(start: 3, end: 4), SourceRange(start: 5, end: 13), SourceRange(start: 13, end: 13),
+      ])
   }
 
   @Test func completeness() {

@@ -11,17 +11,32 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
     ParseCase(id: "collection", source: "claims", printed: "claims"),
     ParseCase(id: "keywords any case", source: #"claims  WHERE actor='Trump'"#, printed: #"claims where actor = "Trump""#),
     ParseCase(id: "precedence", source: "claims where a = 1 or b = 2 and not c = 3", printed: "claims where a = 1 or b = 2 and not c = 3"),
-    ParseCase(id: "parentheses kept where needed", source: "claims where (a = 1 or b = 2) and c = 3", printed: "claims where (a = 1 or b = 2) and c = 3"),
+    ParseCase(
+      id: "parentheses kept where needed", source: "claims where (a = 1 or b = 2) and c = 3",
+      printed: "claims where (a = 1 or b = 2) and c = 3"),
     ParseCase(id: "parentheses dropped where not", source: "claims where ((a = 1))", printed: "claims where a = 1"),
     ParseCase(id: "flat and", source: "claims where a = 1 and b = 2 and c = 3", printed: "claims where a = 1 and b = 2 and c = 3"),
-    ParseCase(id: "grouped and keeps its group", source: "claims where a = 1 and (b = 2 and c = 3)", printed: "claims where a = 1 and (b = 2 and c = 3)"),
+    ParseCase(
+      id: "grouped and keeps its group", source: "claims where a = 1 and (b = 2 and c = 3)",
+      printed: "claims where a = 1 and (b = 2 and c = 3)"),
     ParseCase(id: "not of and", source: "claims where not (a = 1 and b = 2)", printed: "claims where not (a = 1 and b = 2)"),
-    ParseCase(id: "in", source: #"claims where topic in ("A",'B') and x not in (1)"#, printed: #"claims where topic in ("A", "B") and x not in (1)"#),
-    ParseCase(id: "is null", source: "claims where speaker is not null and cue IS NULL", printed: "claims where speaker is not null and cue is null"),
-    ParseCase(id: "contains matches", source: #"claims where text contains "x" or quote matches "^a""#, printed: #"claims where text contains "x" or quote matches "^a""#),
-    ParseCase(id: "group with", source: "claims group by actor,topic with count(distinct source) as outlets, min(date), count", printed: "claims group by actor, topic with count(distinct source) as outlets, min(date), count"),
-    ParseCase(id: "order limit", source: "claims order by count desc, source asc limit 5", printed: "claims order by count desc, source limit 5"),
-    ParseCase(id: "select distinct count", source: "docs select id, source as outlet distinct count", printed: "docs select id, source as outlet distinct count"),
+    ParseCase(
+      id: "in", source: #"claims where topic in ("A",'B') and x not in (1)"#, printed: #"claims where topic in ("A", "B") and x not in (1)"#
+    ),
+    ParseCase(
+      id: "is null", source: "claims where speaker is not null and cue IS NULL", printed: "claims where speaker is not null and cue is null"
+    ),
+    ParseCase(
+      id: "contains matches", source: #"claims where text contains "x" or quote matches "^a""#,
+      printed: #"claims where text contains "x" or quote matches "^a""#),
+    ParseCase(
+      id: "group with", source: "claims group by actor,topic with count(distinct source) as outlets, min(date), count",
+      printed: "claims group by actor, topic with count(distinct source) as outlets, min(date), count"),
+    ParseCase(
+      id: "order limit", source: "claims order by count desc, source asc limit 5", printed: "claims order by count desc, source limit 5"),
+    ParseCase(
+      id: "select distinct count", source: "docs select id, source as outlet distinct count",
+      printed: "docs select id, source as outlet distinct count"),
     ParseCase(id: "let", source: "let deep = claims where x = 2025-10-17", printed: "let deep = claims where x = 2025-10-17"),
     ParseCase(id: "escapes", source: #"claims where text = "say \"hi\"\n""#, printed: #"claims where text = "say \"hi\"\n""#),
     ParseCase(id: "literal on the left", source: "claims where 5 < id", printed: "claims where 5 < id"),
@@ -49,7 +64,10 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
     #expect(q.source.range == SourceRange(start: 0, end: 6))
     #expect(field.range == SourceRange(start: 13, end: 18))
     #expect(literal == SourceRange(start: 21, end: 31))
-    #expect(tree.hasSameStructure(as: .query(Query(source: Name("claims"), stages: [.where(.compare(.equal, .field(Name("actor")), .literal(.string("Zelensky"), nil)))]))))
+    #expect(
+      tree.hasSameStructure(
+        as: .query(
+          Query(source: Name("claims"), stages: [.where(.compare(.equal, .field(Name("actor")), .literal(.string("Zelensky"), nil)))]))))
   }
 
   @Test func eachBadStatementIsReportedOnce() {

@@ -22,8 +22,12 @@ import Testing
 
   /// Whatever the reading finds, a text that ICU matches contains it.
   @Test func everyMatchContainsTheRequiredText() async {
-    let pieces = ["a", "b", "c", "ab", "ca", " ", "|", "(", ")", "?", "*", "+", "[ab]", ".", "{0,2}", "{2}", "{1,}", #"\("#, "(?i)", #"\b"#, "^", "$"]
-    await checkProperty(count: 2000, input: Gen<String?>.element(of: pieces).array(of: 1...8), Gen<Character?>.element(of: Array("abcAB (")).array(of: 0...10)) { picked, letters in
+    let pieces = [
+      "a", "b", "c", "ab", "ca", " ", "|", "(", ")", "?", "*", "+", "[ab]", ".", "{0,2}", "{2}", "{1,}", #"\("#, "(?i)", #"\b"#, "^", "$",
+    ]
+    await checkProperty(
+      count: 2000, input: Gen<String?>.element(of: pieces).array(of: 1...8), Gen<Character?>.element(of: Array("abcAB (")).array(of: 0...10)
+    ) { picked, letters in
       let source = picked.compactMap { $0 }.joined()
       guard let pattern = Pattern(source), let required = Pattern.requiredLiteral(source) else { return }
       let text = String(letters.compactMap { $0 })
@@ -44,11 +48,12 @@ import Testing
   /// The one reading of ICU syntax that both analyses above use.
   @Test func patternsReadIntoTokens() {
     let tokens = PatternToken.read(#"a\p{L}[b[c]\]]+?(?i:x)|\Qy*\E{2,}\k<n>{3}"#)
-    #expect(tokens == [
-      .character("a"), .escape("p", argument: "L"), .characterClass(nested: true), .quantifier(.plus),
-      .groupStart(flags: "i"), .character(":"), .character("x"), .groupEnd, .alternative,
-      .quoted("y*"), .quantifier(.atLeast(2)), .escape("k", argument: "n"), .quantifier(.exactly(3)),
-    ])
+    #expect(
+      tokens == [
+        .character("a"), .escape("p", argument: "L"), .characterClass(nested: true), .quantifier(.plus),
+        .groupStart(flags: "i"), .character(":"), .character("x"), .groupEnd, .alternative,
+        .quoted("y*"), .quantifier(.atLeast(2)), .escape("k", argument: "n"), .quantifier(.exactly(3)),
+      ])
     #expect(PatternToken.read("[]^]{2,1}") == [.characterClass(nested: false), .quantifier(.unread)])
     #expect(PatternToken.read("[a[b]") == nil, "a class that does not end")
     #expect(PatternToken.read(#"ab\"#) == nil, "a lone backslash")
@@ -61,7 +66,9 @@ import Testing
     #expect(Pattern.unwatchedLength(.init(unbounded: 0, factor: Pattern.stepBudget + 1)) == 0)
   }
 
-  @Test(arguments: [#"(\w+\s?)+$"#, "(a|b)*", "(ab)?", "(a){2}", #"(\w)\1"#, #"\k<n>"#, #"\Qa*\E"#, "(?x) a b", "(?ix)a", "[a-z&&[^b]]", "[ab"])
+  @Test(arguments: [
+    #"(\w+\s?)+$"#, "(a|b)*", "(ab)?", "(a){2}", #"(\w)\1"#, #"\k<n>"#, #"\Qa*\E"#, "(?x) a b", "(?ix)a", "[a-z&&[^b]]", "[ab",
+  ])
   func noBoundWhereBacktrackingMayMultiply(_ pattern: String) {
     #expect(Pattern.backtracking(pattern) == nil)
   }

@@ -18,19 +18,27 @@ import Testing
     #expect(gen.status == 0, "\(gen.stderr)")
 
     // the reference, with its data folder pointed at ours
-    let reference = try Run.process(python, ["-c", """
-      import sys; sys.path.insert(0, '\(Self.bench.path)'); sys.argv = ['ref.py', '10000']
-      import peers; peers.DATA = '\(data.path)'
-      path = '\(Self.bench.appendingPathComponent("ref.py").path)'
-      exec(compile(open(path).read(), path, 'exec'), {'__file__': path, '__name__': '__main__'})
-      """])
+    let reference = try Run.process(
+      python,
+      [
+        "-c",
+        """
+        import sys; sys.path.insert(0, '\(Self.bench.path)'); sys.argv = ['ref.py', '10000']
+        import peers; peers.DATA = '\(data.path)'
+        path = '\(Self.bench.appendingPathComponent("ref.py").path)'
+        exec(compile(open(path).read(), path, 'exec'), {'__file__': path, '__name__': '__main__'})
+        """,
+      ])
     #expect(reference.status == 0, "\(reference.stderr)")
-    let expected = Dictionary(uniqueKeysWithValues: reference.stdout.split(separator: "\n").map { line -> (String, String) in
-      let parts = line.split(separator: " ")
-      return (String(parts[0]), String(parts.last ?? ""))
-    })
+    let expected = Dictionary(
+      uniqueKeysWithValues: reference.stdout.split(separator: "\n").map { line -> (String, String) in
+        let parts = line.split(separator: " ")
+        return (String(parts[0]), String(parts.last ?? ""))
+      })
 
-    let corpus = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon).load(paths: [data.appendingPathComponent("n10000/claims.jsonl").path])
+    let corpus = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon).load(paths: [
+      data.appendingPathComponent("n10000/claims.jsonl").path
+    ])
     #expect(corpus.claimCount == 10000)
     var engine = QueryEngine(corpus: corpus)
     var rows: [String] = []
@@ -38,11 +46,16 @@ import Testing
       let table = try engine.table(query)
       rows.append("\"\(name)\": [" + table.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
     }
-    let ours = try Run.process(python, ["-c", """
-      import json, sys; sys.path.insert(0, '\(Self.bench.path)')
-      from peers import checksum
-      for q, rows in json.load(sys.stdin).items(): print(q, checksum(rows))
-      """], input: "{" + rows.joined(separator: ",") + "}")
+    let ours = try Run.process(
+      python,
+      [
+        "-c",
+        """
+        import json, sys; sys.path.insert(0, '\(Self.bench.path)')
+        from peers import checksum
+        for q, rows in json.load(sys.stdin).items(): print(q, checksum(rows))
+        """,
+      ], input: "{" + rows.joined(separator: ",") + "}")
     #expect(ours.status == 0, "\(ours.stderr)")
     for line in ours.stdout.split(separator: "\n") {
       let parts = line.split(separator: " ")

@@ -103,7 +103,8 @@ import Testing
     let claims = seed.enumerated().map { (i, n) -> Claim in
       let a = abs(n)
       return Claim(
-        id: i, doc: "d\(a % 3)", source: ["Axios", "Wall Street Journal"][a % 2], date: a % 5 == 0 ? nil : Day(number: Int32(20000 + a % 7)),
+        id: i, doc: "d\(a % 3)", source: ["Axios", "Wall Street Journal"][a % 2],
+        date: a % 5 == 0 ? nil : Day(number: Int32(20000 + a % 7)),
         text: "claim \(i)", actors: actors.enumerated().filter { (a >> $0.offset) & 1 == 1 }.map(\.element),
         speaker: a % 4 == 0 ? nil : actors[a % 3], cited: a % 3 == 0 ? [] : ["a source"],
         topics: topics.enumerated().filter { (a >> ($0.offset + 3)) & 1 == 1 }.map(\.element),
@@ -116,10 +117,11 @@ import Testing
   static func ids(_ engine: inout QueryEngine, _ query: String) throws -> Set<Int> {
     let table = try engine.table(query)
     let column = try #require(table.columnIndex("id"), "\(query)")
-    return Set(try table.rows.map { row in
-      guard case .int(let n) = row[column] else { throw PropertyFailure("\(query): id \(row[column])") }
-      return n
-    })
+    return Set(
+      try table.rows.map { row in
+        guard case .int(let n) = row[column] else { throw PropertyFailure("\(query): id \(row[column])") }
+        return n
+      })
   }
 
   @Test func notEqualIsExactlyNotEqual() async {
@@ -174,7 +176,10 @@ import Testing
         ("hedge, topic", "max(speaker) as m, min(actor) as a, max(date) as l", "hedge, topic, m, a, l"),
         ("speaker", "min(topic) as t, count, max(source) as s, min(hedge) as h", "speaker, t, count, s, h"),
         // three keys and more (several list keys, nulls)
-        ("source, hedge, topic, speaker", "count, count(distinct actor) as a, min(date) as d, max(topic) as t", "source, hedge, topic, speaker, count, a, d, t"),
+        (
+          "source, hedge, topic, speaker", "count, count(distinct actor) as a, min(date) as d, max(topic) as t",
+          "source, hedge, topic, speaker, count, a, d, t"
+        ),
         ("actor, topic, cited, hedge", "count(distinct source) as s", "actor, topic, cited, hedge, s"),
         ("speaker, actor, source", "min(speaker) as m", "speaker, actor, source, m"),
       ] {
@@ -202,11 +207,15 @@ import Testing
   /// zeroing flat arrays for every group, and answers as the table path does.
   @Test func fewRowsForManyPossibleGroupsGroupAlike() throws {
     let claims = (0..<60).map { i in
-      Claim(id: i, doc: "d", source: ["Axios", "Reuters"][i % 2], date: nil, text: "claim \(i)", actors: ["actor \(i)"], speaker: i == 3 ? nil : "speaker \(i)",
-            cited: [], topics: ["topic \(i % 19)", "topic \(i % 7)"], kind: "statement", hedge: "asserted")
+      Claim(
+        id: i, doc: "d", source: ["Axios", "Reuters"][i % 2], date: nil, text: "claim \(i)", actors: ["actor \(i)"],
+        speaker: i == 3 ? nil : "speaker \(i)",
+        cited: [], topics: ["topic \(i % 19)", "topic \(i % 7)"], kind: "statement", hedge: "asserted")
     }
     var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
-    for (condition, keys) in [("", "actor, topic, speaker, source"), (#" where source = "Axios""#, "topic, speaker, actor"), ("", "speaker, topic")] {
+    for (condition, keys) in [
+      ("", "actor, topic, speaker, source"), (#" where source = "Axios""#, "topic, speaker, actor"), ("", "speaker, topic"),
+    ] {
       let with = "count(distinct actor) as a, max(speaker) as m"
       let claimsRows = try engine.table("claims\(condition) group by \(keys) with \(with)")
       let table = try engine.table("claims select actor, topic, speaker, source\(condition) group by \(keys) with \(with)")
@@ -222,7 +231,9 @@ import Testing
     let pieces = ["Zelensky said that ", "Zelensky said ", "a", "b", "\u{0}", "é", " ", "Trump"]
     await checkProperty(count: 200, input: Gen<String?>.element(of: pieces).array(of: 0...6).array(of: 2...40)) { picked in
       let claims = picked.enumerated().map { i, parts in
-        Claim(id: i, doc: "d", source: "s", date: nil, text: parts.compactMap { $0 }.joined(), actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+        Claim(
+          id: i, doc: "d", source: "s", date: nil, text: parts.compactMap { $0 }.joined(), actors: [], speaker: nil, cited: [], topics: [],
+          kind: "statement", hedge: "asserted")
       }
       var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
       for (order, limit) in [("", ""), (" desc", ""), ("", " limit 30"), (" desc", " limit 30"), ("", " limit 2")] {
@@ -238,9 +249,12 @@ import Testing
   /// share long beginnings, end early or are equal, ascending and descending, after a `where`.
   @Test func textTopKeepsTheRowsOfTheFullSort() async {
     let pieces = ["Zelensky said that ", "Zelensky said ", "a", "b", "\u{0}", "é", " "]
-    await checkProperty(count: 60, input: Gen<String?>.element(of: pieces).array(of: 0...5).array(of: 100...400), Gen<Int>.int(in: 1...12)) { picked, k in
+    await checkProperty(count: 60, input: Gen<String?>.element(of: pieces).array(of: 0...5).array(of: 100...400), Gen<Int>.int(in: 1...12))
+    { picked, k in
       let claims = picked.enumerated().map { i, parts in
-        Claim(id: i, doc: "d", source: ["s", "t"][i % 2], date: nil, text: parts.compactMap { $0 }.joined(), actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+        Claim(
+          id: i, doc: "d", source: ["s", "t"][i % 2], date: nil, text: parts.compactMap { $0 }.joined(), actors: [], speaker: nil,
+          cited: [], topics: [], kind: "statement", hedge: "asserted")
       }
       var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
       for (condition, order) in [("", ""), ("", " desc"), (#" where source = "t""#, ""), (#" where source = "s""#, " desc")] {
@@ -258,11 +272,15 @@ import Testing
     var generator = SplitMix64(seed: 7)
     let claims = (0..<(QueryEngine.parallelRows * 2 + 17)).map { i in
       let text = (0..<Int(generator.next() % 7)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
-      return Claim(id: i, doc: "d\(i % 5)", source: "s", date: nil, text: text, actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+      return Claim(
+        id: i, doc: "d\(i % 5)", source: "s", date: nil, text: text, actors: [], speaker: nil, cited: [], topics: [], kind: "statement",
+        hedge: "asserted")
     }
     var engine = QueryEngine(corpus: Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon))
-    for test in [#"text matches "Tom[a-z]+ m""#, #"text matches "(?i)^zelensky""#, #"text contains "café""#, #"text = "Trump said""#,
-                 #"not text matches "the$" and doc != "d1""#, #"text > "Trump""#] {
+    for test in [
+      #"text matches "Tom[a-z]+ m""#, #"text matches "(?i)^zelensky""#, #"text contains "café""#, #"text = "Trump said""#,
+      #"not text matches "the$" and doc != "d1""#, #"text > "Trump""#,
+    ] {
       let claims = try engine.table("claims where \(test) select id")
       let table = try engine.table("claims select id, text, doc where \(test) select id")
       #expect(claims.rows == table.rows, "\(test)")
@@ -324,7 +342,8 @@ import Testing
         #expect(packing.unpack(key) == codes, "\(widths) \(codes)")
       }
     }
-    let huge = ClaimGrouping.FieldCodes(field: .id, each: { _, _ in }, decode: { .int(Int($0)) }, rank: { $0 }, low: 0, width: Int64.max / 4)
+    let huge = ClaimGrouping.FieldCodes(
+      field: .id, each: { _, _ in }, decode: { .int(Int($0)) }, rank: { $0 }, low: 0, width: Int64.max / 4)
     #expect(Packing([huge, huge]) == nil, "keys that do not fit one number take the general path")
     let wide = Packing(spans: [(0, 1 << 20)])!
     #expect(!wide.isFlat(rows: 10), "no flat array of a million keys for ten rows")
@@ -335,7 +354,10 @@ import Testing
   @Test func dateIndexScanAgreesWithSortingAScan() async {
     await checkProperty(count: 100, input: Gen<Int>.int(in: 0...10_000).array(of: 1...40), Gen<Int>.int(in: 1...8)) { seed, k in
       var engine = QueryEngine(corpus: Self.corpus(seed))
-      for (condition, order) in [("date >= 1970-01-02", "date desc, id"), (#"hedge = "hedged""#, "date, id desc"), ("date <= 1970-01-05 and date > 1970-01-01", "date desc, hedge")] {
+      for (condition, order) in [
+        ("date >= 1970-01-02", "date desc, id"), (#"hedge = "hedged""#, "date, id desc"),
+        ("date <= 1970-01-05 and date > 1970-01-01", "date desc, hedge"),
+      ] {
         let indexed = try engine.table("claims where \(condition) order by \(order) limit \(k) select id")
         let scanned = try engine.table("claims select id, date, hedge where \(condition) order by \(order) limit \(k) select id")
         #expect(indexed.rows == scanned.rows, "\(condition) order by \(order) limit \(k)")
@@ -354,7 +376,8 @@ import Testing
   }
 
   @Test func textSearchOverSegmentsFindsWhatANaiveSearchFinds() async {
-    await checkProperty(count: 200, input: Gen<Int>.int(in: 0...5).array(of: 0...30), Gen<Int>.int(in: 0...30).array(of: 0...4)) { words, cuts in
+    await checkProperty(count: 200, input: Gen<Int>.int(in: 0...5).array(of: 0...30), Gen<Int>.int(in: 0...30).array(of: 0...4)) {
+      words, cuts in
       // texts of "ab" and "ba" pieces: "aba" matches inside a text, or across two, which must not count
       let texts = words.map { String(repeating: "ab", count: $0 % 3) + String(repeating: "BA", count: $0 / 3) }
       var column = TextColumn()
@@ -375,7 +398,8 @@ import Testing
       let conditions: [(String, (Claim) -> Bool)] = [
         (#"text contains "AIM 1""#, { $0.text.lowercased().contains("aim 1") }), (#"actor = "Trump""#, { $0.actors.contains("Trump") }),
         (#"topic != "sanctions""#, { !$0.topics.contains("sanctions") }), (#"cited is null"#, { $0.cited.isEmpty }),
-        (#"speaker in ("Putin", "Trump")"#, { c in c.speaker.map { ["Putin", "Trump"].contains($0) } ?? false }), (#"hedge contains "ED""#, { $0.hedge.contains("ed") }),
+        (#"speaker in ("Putin", "Trump")"#, { c in c.speaker.map { ["Putin", "Trump"].contains($0) } ?? false }),
+        (#"hedge contains "ED""#, { $0.hedge.contains("ed") }),
         ("date >= 1970-01-01", { $0.date != nil }),
       ]
       for (condition, holds) in conditions {

@@ -27,7 +27,9 @@ import Testing
     #expect(venue.contains("Mar-a-Lago") && venue.contains("White House"), "\(venue)")
     let name = try #require(conflicts.map(\.text).first { $0.hasPrefix("name of Zelensky") })
     #expect(name.contains("Vladimir Zelensky") && name.contains("Volodymyr Zelensky") && name.contains("Zelenskyy"), "\(name)")
-    #expect(!conflicts.map(\.text).contains { $0.hasPrefix("name of United States") || $0.contains(" He (") }, "pronouns and places are not names: \(conflicts)")
+    #expect(
+      !conflicts.map(\.text).contains { $0.hasPrefix("name of United States") || $0.contains(" He (") },
+      "pronouns and places are not names: \(conflicts)")
     // the story's claim count is what `story =` finds
     let claims = try #require(Self.int(try e.table("claims where story = 1 count")))
     #expect(row[column("claims")] == .int(claims))
@@ -86,8 +88,12 @@ import Testing
     // the marks line up
     #expect(Set(lines.map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "«")!) }).count == 1)
     // a name compared with = is found by its aliases too
-    let names = e.concordance(try e.table(#"claims where actor = "Zelensky" limit 3"#), statement: #"claims where actor = "Zelensky" limit 3"#, width: 120)
-    #expect(names.split(separator: "\n").dropLast().allSatisfy { $0.contains("«Zelensk") || $0.contains("«President") || $0.contains("«Ukrainian") }, "\(names)")
+    let names = e.concordance(
+      try e.table(#"claims where actor = "Zelensky" limit 3"#), statement: #"claims where actor = "Zelensky" limit 3"#, width: 120)
+    #expect(
+      names.split(separator: "\n").dropLast().allSatisfy {
+        $0.contains("«Zelensk") || $0.contains("«President") || $0.contains("«Ukrainian")
+      }, "\(names)")
   }
 
   @Test func theStoryReportFitsEightyColumns() throws {
@@ -103,9 +109,12 @@ import Testing
 
   /// Claim columns made from (doc, date, actors, text) rows.
   static func columns(_ rows: [(doc: String, day: String?, actors: [String], text: String)]) -> ClaimColumns {
-    ClaimColumns(claims: rows.enumerated().map { k, r in
-      Claim(id: k, doc: r.doc, source: r.doc, date: r.day.flatMap { Day(parsing: $0) }, text: r.text, actors: r.actors, kind: "statement", hedge: "asserted")
-    })
+    ClaimColumns(
+      claims: rows.enumerated().map { k, r in
+        Claim(
+          id: k, doc: r.doc, source: r.doc, date: r.day.flatMap { Day(parsing: $0) }, text: r.text, actors: r.actors, kind: "statement",
+          hedge: "asserted")
+      })
   }
 
   @Test func documentsOnOneEventGroupAndOthersDoNot() {
@@ -197,11 +206,14 @@ import Testing
   @Test func anOutletHedgingWhatAnotherAssertsIsAConflictAndReportedSpeechIsNot() {
     let text = "Acme will close the Widgetco plant in Leeds next March, cutting 500 factory jobs."
     func claim(_ id: Int, _ outlet: String, _ hedge: String, speaker: String? = nil, _ words: String) -> Claim {
-      Claim(id: id, doc: outlet, source: outlet, date: nil, text: words, actors: ["Acme"], speaker: speaker, topics: ["jobs"], kind: "statement", hedge: hedge)
+      Claim(
+        id: id, doc: outlet, source: outlet, date: nil, text: words, actors: ["Acme"], speaker: speaker, topics: ["jobs"],
+        kind: "statement", hedge: hedge)
     }
     let asserted = claim(0, "a", "asserted", text)
     let hedged = claim(1, "b", "hedged", "Acme may close the Widgetco plant in Leeds next March, cutting 500 factory jobs.")
-    let said = claim(1, "b", "reported", speaker: "Acme", "Acme said it will close the Widgetco plant in Leeds next March, cutting 500 factory jobs.")
+    let said = claim(
+      1, "b", "reported", speaker: "Acme", "Acme said it will close the Widgetco plant in Leeds next March, cutting 500 factory jobs.")
     let conflicts = StoryConflicts.hedges([0, 1], ClaimColumns(claims: [asserted, hedged]))
     #expect(conflicts.map(\.summary) == ["hedge of Acme on jobs: asserted (a, claim 0) | hedged (b, claim 1)"])
     // what Acme is reported to say is Acme's own assertion, carried as made

@@ -143,7 +143,9 @@ import Testing
   /// bytes.
   @Test func aLargeResultStreamsAsTheSameText() throws {
     let claims = (0..<(Renderer.pieceRows + 100)).map { i in
-      Claim(id: i, doc: "d", source: i % 2 == 0 ? "Axios" : "=cmd", date: nil, text: "claim, \"\(i)\"", actors: [], speaker: nil, cited: [], topics: [], kind: "statement", hedge: "asserted")
+      Claim(
+        id: i, doc: "d", source: i % 2 == 0 ? "Axios" : "=cmd", date: nil, text: "claim, \"\(i)\"", actors: [], speaker: nil, cited: [],
+        topics: [], kind: "statement", hedge: "asserted")
     }
     let corpus = Corpus(documents: [], claims: claims, lexicon: Fixtures.smallLexicon)
     for mode in [RenderSpec.Mode.csv, .json, .jsonl, .markdown] {
@@ -189,7 +191,8 @@ import Testing
     #expect(s.runScript(#".explain claims where actor = "Zelensky" group by source"#, file: nil))
     #expect(c.out.contains("  2 group by source                         source string, count int\n"))
     #expect(c.out.contains("  2 dense group by source: counts in a flat array of 6 groups"))
-    #expect(s.runScript(".explain claims group by source, hedge with count(distinct actor) as a, min(date) as d, max(speaker) as m", file: nil))
+    #expect(
+      s.runScript(".explain claims group by source, hedge with count(distinct actor) as a, min(date) as d, max(speaker) as m", file: nil))
     #expect(c.out.contains("  1 dense group by source, hedge: counts in a flat array of 30 groups indexed by value ids, 3 passes\n"))
     #expect(c.out.contains(#"  1 filter claims by 'actor = "Zelensky"': postings of the values named"#))
     #expect(s.runScript(#".explain claims where text contains "missile" and date > 2025-01-01 count"#, file: nil))
@@ -227,11 +230,15 @@ import Testing
     c.out = ""
     s.spec.width = 80
     #expect(s.runScript(".help", file: nil))
-    #expect(c.out.contains(".save FILE                           write the corpus as a snapshot that\n" + String(repeating: " ", count: 37) + "--corpus"))
+    #expect(
+      c.out.contains(
+        ".save FILE                           write the corpus as a snapshot that\n" + String(repeating: " ", count: 37) + "--corpus"))
     c.out = ""
     s.spec.width = 40
     #expect(s.runScript(".help save", file: nil))
-    #expect(c.out == ".save FILE\n    write the corpus as a snapshot that\n    --corpus and .load read back at\n    once, without extracting again\n")
+    #expect(
+      c.out
+        == ".save FILE\n    write the corpus as a snapshot that\n    --corpus and .load read back at\n    once, without extracting again\n")
     #expect(c.out.split(separator: "\n").allSatisfy { $0.count <= 40 })
   }
 }

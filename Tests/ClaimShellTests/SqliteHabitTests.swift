@@ -14,7 +14,8 @@ import Testing
 
   func session(mode: RenderSpec.Mode = .csv) -> (Session, Capture) {
     let capture = Capture()
-    let s = Session(corpus: Fixtures.seedCorpus(), spec: RenderSpec(mode: mode), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
+    let s = Session(
+      corpus: Fixtures.seedCorpus(), spec: RenderSpec(mode: mode), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
     return (s, capture)
   }
 
@@ -64,7 +65,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let once = folder.appendingPathComponent("once.txt").path, all = folder.appendingPathComponent("all.txt").path
     c.out = ""
-    #expect(s.runScript(".mode csv\n.once \(once)\nclaims count\nclaims where story = 1 count\n.output \(all)\nclaims select id limit 3\n.print done\n.output\nclaims count", file: nil))
+    #expect(
+      s.runScript(
+        ".mode csv\n.once \(once)\nclaims count\nclaims where story = 1 count\n.output \(all)\nclaims select id limit 3\n.print "
+          + "done\n.output\nclaims count",
+        file: nil))
     #expect(try String(contentsOfFile: once, encoding: .utf8) == "count\n123\n")
     // the file gets every row: no row limit off the screen
     #expect(try String(contentsOfFile: all, encoding: .utf8) == "id\n0\n1\n2\ndone\n")

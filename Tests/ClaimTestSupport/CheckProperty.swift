@@ -9,9 +9,11 @@ public func checkProperty<In, Out>(
   count: Int = 100, input: Generator<Out, some Sequence<In>>, perform body: (Out) async throws -> Void,
   isolation: isolated (any Actor)? = #isolation, sourceLocation: SourceLocation = #_sourceLocation
 ) async {
-  await propertyCheck(count: count, input: input, perform: { value in
-    do { try await body(value) } catch { Issue.record(error, sourceLocation: sourceLocation) }
-  }, isolation: isolation, sourceLocation: sourceLocation)
+  await propertyCheck(
+    count: count, input: input,
+    perform: { value in
+      do { try await body(value) } catch { Issue.record(error, sourceLocation: sourceLocation) }
+    }, isolation: isolation, sourceLocation: sourceLocation)
 }
 
 /// `checkProperty` over two generators.
@@ -20,7 +22,8 @@ public func checkProperty<InA, InB, OutA, OutB>(
   perform body: (OutA, OutB) async throws -> Void,
   isolation: isolated (any Actor)? = #isolation, sourceLocation: SourceLocation = #_sourceLocation
 ) async {
-  await checkProperty(count: count, input: zip(g0, g1), perform: { try await body($0.0, $0.1) }, isolation: isolation, sourceLocation: sourceLocation)
+  await checkProperty(
+    count: count, input: zip(g0, g1), perform: { try await body($0.0, $0.1) }, isolation: isolation, sourceLocation: sourceLocation)
 }
 
 /// `checkProperty` over three generators.
@@ -29,5 +32,7 @@ public func checkProperty<InA, InB, InC, OutA, OutB, OutC>(
   _ g2: Generator<OutC, some Sequence<InC>>, perform body: (OutA, OutB, OutC) async throws -> Void,
   isolation: isolated (any Actor)? = #isolation, sourceLocation: SourceLocation = #_sourceLocation
 ) async {
-  await checkProperty(count: count, input: zip(g0, g1, g2), perform: { try await body($0.0, $0.1, $0.2) }, isolation: isolation, sourceLocation: sourceLocation)
+  await checkProperty(
+    count: count, input: zip(g0, g1, g2), perform: { try await body($0.0, $0.1, $0.2) }, isolation: isolation,
+    sourceLocation: sourceLocation)
 }

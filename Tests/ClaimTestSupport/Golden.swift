@@ -25,7 +25,8 @@ public enum Golden {
       let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
       let want = line < e.count ? String(e[line]) : "<end>"
       let got = line < a.count ? String(a[line]) : "<end>"
-      Issue.record("\(url.lastPathComponent) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
+      Issue.record(
+        "\(url.lastPathComponent) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
     }
   }
 }

@@ -13,7 +13,9 @@ public struct ProcessResult: Sendable {
 /// Runs programs for tests.
 public enum Run {
   /// Runs `executable` with `arguments`, feeding `input` to its standard input, and waits.
-  public static func process(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
+  public static func process(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws
+    -> ProcessResult
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -30,14 +32,19 @@ public enum Run {
     nonisolated(unsafe) var outData = Data()
     nonisolated(unsafe) var errData = Data()
     group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+      outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave()
+    }
     group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+    }
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inPipe.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()
-    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    return ProcessResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
 
   /// Runs `executable` and waits for it, its output discarded: for programs that leave a daemon

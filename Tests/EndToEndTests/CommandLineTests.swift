@@ -102,7 +102,8 @@ import Testing
     let config = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: config) }
     try FileManager.default.createDirectory(at: config.appendingPathComponent("claimsh"), withIntermediateDirectories: true)
-    try ".mode csv\nlet trump = claims where actor = \"Trump\"\n".write(to: config.appendingPathComponent("claimsh/init.cq"), atomically: false, encoding: .utf8)
+    try ".mode csv\nlet trump = claims where actor = \"Trump\"\n".write(
+      to: config.appendingPathComponent("claimsh/init.cq"), atomically: false, encoding: .utf8)
     var environment = ProcessInfo.processInfo.environment
     environment["XDG_CONFIG_HOME"] = config.path
     let r = try Fixtures.claimsh(["--corpus", "seeds", "-c", "trump count"], environment: environment)
@@ -128,12 +129,16 @@ import Testing
 
   @Test func repeatedDashCRunsEveryStatementInOrder() throws {
     // the second -c was silently all that ran: here `.mode csv` must shape what follows it
-    let r = try Fixtures.claimsh(["--corpus", "seeds", "--no-init", "-c", ".mode csv", "-c", "claims count", "-c", "claims where hedge = \"hedged\" count"])
+    let r = try Fixtures.claimsh([
+      "--corpus", "seeds", "--no-init", "-c", ".mode csv", "-c", "claims count", "-c", "claims where hedge = \"hedged\" count",
+    ])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
     #expect(lines.count == 4 && lines[0] == "count" && lines[1] == "123" && lines[2] == "count", "\(r.stdout)")
     // a string left open is that statement's error, not the next one's; the rest still run
-    let open = try Fixtures.claimsh(["--corpus", "seeds", "--no-init", "--mode", "csv", "-c", "claims where text contains \"x", "-c", "claims count"])
+    let open = try Fixtures.claimsh([
+      "--corpus", "seeds", "--no-init", "--mode", "csv", "-c", "claims where text contains \"x", "-c", "claims count",
+    ])
     #expect(open.status == 1 && open.stdout == "count\n123\n" && open.stderr.contains("unterminated string"))
     // .quit ends them; -bail stops at the first error
     #expect(try Fixtures.claimsh(["--no-init", "-c", ".quit", "-c", "claims count"]).stdout.isEmpty)

@@ -18,7 +18,9 @@ struct InteractiveShellTests {
     init(corpus: String = "seeds", locale: String? = nil, pager: String = "") throws {
       state = try Fixtures.temporaryFolder()
       // no pager unless a test asks for one: a long result must not wait in less
-      let environment = "env -u LANG -u LC_ALL -u LC_CTYPE \(locale.map { "LANG=\($0) " } ?? "")XDG_STATE_HOME=\(state.path) NO_COLOR=1 CLAIMSH_PAGER='\(pager)'"
+      let environment =
+        "env -u LANG -u LC_ALL -u LC_CTYPE \(locale.map { "LANG=\($0) " } ?? "")XDG_STATE_HOME=\(state.path) NO_COLOR=1 "
+        + "CLAIMSH_PAGER='\(pager)'"
       let command = "cd \(Fixtures.root.path) && \(environment) \(Fixtures.binary) --corpus \(corpus); sleep 5"
       try Run.detached(Run.which("tmux")!, ["-u", "-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command])
     }
@@ -76,10 +78,11 @@ struct InteractiveShellTests {
     try pane.type(#"" count"#)
     try pane.keys("Enter")
     #expect(try pane.waitFor("1 row"))
-    #expect(try pane.lines().contains { line in
-      let cell = line.trimmingCharacters(in: .whitespaces)
-      return !cell.isEmpty && cell.allSatisfy(\.isNumber)
-    })
+    #expect(
+      try pane.lines().contains { line in
+        let cell = line.trimmingCharacters(in: .whitespaces)
+        return !cell.isEmpty && cell.allSatisfy(\.isNumber)
+      })
 
     try pane.type("claims where (")
     try pane.keys("Enter")
@@ -202,7 +205,8 @@ struct InteractiveShellTests {
     var command = ""
     for _ in 0..<50 where command != "sleep" {
       usleep(100_000)
-      command = try pane.tmux(["display-message", "-p", "-t", "s", "#{pane_current_command}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+      command = try pane.tmux(["display-message", "-p", "-t", "s", "#{pane_current_command}"]).trimmingCharacters(
+        in: .whitespacesAndNewlines)
     }
     #expect(command == "sleep", "claimsh still runs after Ctrl-\\ (\(command))")
   }
@@ -233,7 +237,9 @@ struct InteractiveShellTests {
       for shell in 1...2 {
         group.addTask {
           let input = (1...20).map { "claims where actor = \"Trump\" limit \(shell)\($0)" }.joined(separator: "\n") + "\n"
-          _ = try? Run.process(script, ["-qec", "cd \(root) && \(binary) --corpus seeds", "/dev/null"], input: input, environment: ["XDG_STATE_HOME": state.path])
+          _ = try? Run.process(
+            script, ["-qec", "cd \(root) && \(binary) --corpus seeds", "/dev/null"], input: input,
+            environment: ["XDG_STATE_HOME": state.path])
         }
       }
     }

@@ -44,7 +44,8 @@ import Testing
   }
 
   @Test func sqlViewDeclaresTheColumnsOfAJSONLinesExport() throws {
-    let r = try Fixtures.claimsh(["--corpus", "seeds"], input: ".sql view claims.jsonl\n.sql spark view claims.parquet\n.sql view claims.csv\n")
+    let r = try Fixtures.claimsh(
+      ["--corpus", "seeds"], input: ".sql view claims.jsonl\n.sql spark view claims.parquet\n.sql view claims.csv\n")
     #expect(r.status == 1)
     #expect(r.stdout.contains("read_json('claims.jsonl', format = 'newline_delimited', columns = {'id': 'BIGINT', 'doc': 'VARCHAR'"))
     #expect(r.stdout.contains("'actor': 'VARCHAR[]'"))

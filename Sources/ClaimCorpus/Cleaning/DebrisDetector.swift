@@ -27,7 +27,9 @@ public struct DebrisDetector: Sendable {
     var datelines: [Int: (Int, Day)] = [:]
     for (k, line) in lines.enumerated() {
       let first = bytes[line.span.start]
-      if first == 0x64 || first == 0x44, let found = Self.leadingDateline(String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self)) {
+      if first == 0x64 || first == 0x44,
+        let found = Self.leadingDateline(String(decoding: bytes[line.span.start..<line.span.end], as: UTF8.self))
+      {
         datelines[k] = found
         rules.append(nil)
         continue
@@ -109,7 +111,9 @@ public struct DebrisDetector: Sendable {
     let words = line.words.count
     if words < 12 && Self.readMorePhrases.contains(where: lower.contains) { return "debris.read-more" }
     if Self.newsletterPrefixes.contains(where: lower.hasPrefix) { return "debris.newsletter" }
-    if lower.contains("newsletter") && (line.addressesTheReader && !line.hasQuotationMarks || lower.contains("sign up")) { return "debris.newsletter" }
+    if lower.contains("newsletter") && (line.addressesTheReader && !line.hasQuotationMarks || lower.contains("sign up")) {
+      return "debris.newsletter"
+    }
     if words < 12 && Self.sharePhrases.contains(where: lower.hasPrefix) { return "debris.share" }
     if !line.hasQuotationMarks, Self.promoPhrases.contains(where: lower.contains) { return "debris.promo" }
     if words <= 25, line.addressesTheReader, line.startsWithImperative(Self.imperativeOpeners) || line.speaksAsThePublisher,
@@ -121,7 +125,9 @@ public struct DebrisDetector: Sendable {
     let endsLikeSentence = Self.endsLikeSentence(bytes, span)
     if lower.contains(" | ") && words <= 8 && !endsLikeSentence { return "debris.section-label" }
     if words == 1 && !endsLikeSentence { return "debris.label" }
-    if words <= 6, lower.hasPrefix("by "), line.words.dropFirst().allSatisfy({ LineShape.isUpper(bytes[$0.lowerBound]) || bytes[$0.lowerBound] >= 0x80 }) {
+    if words <= 6, lower.hasPrefix("by "),
+      line.words.dropFirst().allSatisfy({ LineShape.isUpper(bytes[$0.lowerBound]) || bytes[$0.lowerBound] >= 0x80 })
+    {
       return "debris.byline"
     }
     if !endsLikeSentence && (line.isMetaLine) { return "debris.meta" }

@@ -30,7 +30,8 @@ public enum JSONWriter {
         case "\r": out += Array("\\r".utf8)
         case "\t": out += Array("\\t".utf8)
         default:
-          if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+          if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}"
+            || scalar == "\u{2029}"
             || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
           {
             let hex = String(scalar.value, radix: 16)

@@ -56,13 +56,18 @@ struct AttributionFinder: Sendable {
       if t[i].is(.citedSpeechNoun), let p = [i - 1, i - 2].first(where: { $0 >= 0 && t[$0].key == "his" }),
         p == i - 1 || t[i - 1].kind == .word, let a = s.resolvePronoun(p)
       {
-        add(Attribution(cue: i..<(i + 1), source: p..<(p + 1), cited: s.words(a.surface), speaker: a.name, entity: a.name, rule: "cited.possessive.pronoun"))
+        add(
+          Attribution(
+            cue: i..<(i + 1), source: p..<(p + 1), cited: s.words(a.surface), speaker: a.name, entity: a.name,
+            rule: "cited.possessive.pronoun"))
         continue
       }
       if t[i].is(.citedSpeechNoun), i >= 2, t[i - 1].kind == .possessive || (i >= 3 && t[i - 2].kind == .possessive) {
         let owner = t[i - 1].kind == .possessive ? i - 2 : i - 3
         if let m = s.mentions.first(where: { $0.tokens.upperBound == owner + 1 && $0.kind != .topic && $0.kind != .place }) {
-          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.possessive"))
+          add(
+            Attribution(
+              cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.possessive"))
         }
         continue
       }
@@ -70,13 +75,18 @@ struct AttributionFinder: Sendable {
       // "…, telling reporters": the participle's subject is the clause's: the source of a
       // verb before it ("Cardin said …, calling"), else the first name
       if t[i].key.hasSuffix("ing"), i > 0, t[i - 1].key == "," {
-        if let a = found.first(where: { $0.cue.upperBound < i && $0.source.upperBound <= $0.cue.lowerBound && $0.rule.hasPrefix("cited.subject") }) {
-          add(Attribution(cue: i..<(i + 1), source: a.source, cited: a.cited, speaker: a.speaker, entity: a.entity, rule: "cited.participle"))
+        if let a = found.first(where: {
+          $0.cue.upperBound < i && $0.source.upperBound <= $0.cue.lowerBound && $0.rule.hasPrefix("cited.subject")
+        }) {
+          add(
+            Attribution(cue: i..<(i + 1), source: a.source, cited: a.cited, speaker: a.speaker, entity: a.entity, rule: "cited.participle"))
         } else if let m = s.mentions.first(where: { m in
           m.tokens.upperBound < i && !s.inQuote(m.tokens.lowerBound)
             && (m.kind == .organization || m.kind == .outlet || NameRegister.isPersonLike(m, t))
         }) {
-          add(Attribution(cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.participle"))
+          add(
+            Attribution(
+              cue: i..<(i + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.participle"))
         }
         continue
       }
@@ -84,7 +94,9 @@ struct AttributionFinder: Sendable {
         add(a)
         // "Putin and other senior Russian officials have emphasized": the entity before "and" too
         if a.source.lowerBound >= 2, t[a.source.lowerBound - 1].key == "and",
-          let m = s.mentions.first(where: { $0.tokens.upperBound == a.source.lowerBound - 1 && ($0.kind == .person || $0.kind == .organization || $0.kind == .outlet) })
+          let m = s.mentions.first(where: {
+            $0.tokens.upperBound == a.source.lowerBound - 1 && ($0.kind == .person || $0.kind == .organization || $0.kind == .outlet)
+          })
         {
           add(Attribution(cue: a.cue, source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject"))
         }
@@ -104,11 +116,13 @@ struct AttributionFinder: Sendable {
     let t = s.tokens
     let isMarkup = { (k: Int) in t[k].key == "*" || t[k].key == "_" }
     let start = t.indices.first { !isMarkup($0) } ?? t.count
-    guard start < t.count, !s.inQuote(start), let colon = t.indices.dropFirst(start).prefix(8).first(where: { t[$0].key == ":" }), colon + 2 < t.count,
+    guard start < t.count, !s.inQuote(start), let colon = t.indices.dropFirst(start).prefix(8).first(where: { t[$0].key == ":" }),
+      colon + 2 < t.count,
       let m = s.mentions.first(where: { $0.tokens.lowerBound == start }), (m.tokens.upperBound..<colon).allSatisfy(isMarkup),
       NameRegister.isPersonLike(m, t)
     else { return nil }
-    return Attribution(cue: colon..<(colon + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.speaker-label")
+    return Attribution(
+      cue: colon..<(colon + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.speaker-label")
   }
 
   /// Whether the "by" at `i` names the agent of a judgement in the passive ("widely considered
@@ -149,7 +163,11 @@ struct AttributionFinder: Sendable {
     // "accused Russia of …", "described the talks as constructive"
     let window = t[j..<min(t.count, j + 6)]
     if t[v].key.hasPrefix("accus"), window.contains(where: { $0.key == "of" }) { return true }
-    if t[v].key.hasPrefix("describ") || t[v].key.hasPrefix("call"), window.contains(where: { $0.key == "as" || $0.key == "“" || $0.key == "\"" }) { return true }
+    if t[v].key.hasPrefix("describ") || t[v].key.hasPrefix("call"),
+      window.contains(where: { $0.key == "as" || $0.key == "“" || $0.key == "\"" })
+    {
+      return true
+    }
     return ["that", "as", "he", "she", "they", "it", "we", "i", "there", "this"].contains(next.key)
   }
 
@@ -173,10 +191,12 @@ struct AttributionFinder: Sendable {
       if t[j].key == ",", let open = (max(0, j - 12)..<j).last(where: { t[$0].key == "," }), open > 0, !t[open - 1].key.isPunctuation {
         let inner = (open + 1)..<j
         if let m = s.mentions.first(where: { $0.tokens == inner && ($0.kind == .person || $0.kind == .organization) }) {
-          return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
+          return Attribution(
+            cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
         }
         if let first = t[inner].first, let last = t[inner].last,
-          first.is(.parentheticalStart) || ["a", "an", "the"].contains(first.key) || first.key.hasSuffix("ing") || last.is(.personHead) || first.is(.personHead)
+          first.is(.parentheticalStart) || ["a", "an", "the"].contains(first.key) || first.key.hasSuffix("ing") || last.is(.personHead)
+            || first.is(.personHead)
         {
           j = open - 1
           continue
@@ -189,13 +209,15 @@ struct AttributionFinder: Sendable {
       m.tokens.lowerBound <= 1, m.kind == .person || m.kind == .organization || m.kind == .outlet,
       !t[m.tokens.upperBound..<j].contains(where: { $0.kind == .punct && $0.key != "," || $0.is(.speechVerb) })
     {
-      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
+      return Attribution(
+        cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
     }
     // "He reported no breakthrough, however, and added:": the pronoun opening the sentence
     if j >= 2, t[j].key == "and", t[0].is(.personalPronoun),
       !t[1..<j].contains(where: { $0.kind == .punct && $0.key != "," }), let a = s.resolvePronoun(0)
     {
-      return Attribution(cue: v..<(v + 1), source: 0..<1, cited: s.words(a.surface), speaker: a.name, entity: a.name, rule: "cited.subject.pronoun")
+      return Attribution(
+        cue: v..<(v + 1), source: 0..<1, cited: s.words(a.surface), speaker: a.name, entity: a.name, rule: "cited.subject.pronoun")
     }
     var start = j + 1
     var k = j
@@ -211,7 +233,8 @@ struct AttributionFinder: Sendable {
     if start <= j, ["a", "an"].contains(t[start].key), start >= 2, t[start - 1].key == ",",
       let m = s.mentions.first(where: { $0.tokens.upperBound == start - 1 && ($0.kind == .person || $0.kind == .unknown) })
     {
-      return Attribution(cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
+      return Attribution(
+        cue: v..<(v + 1), source: m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, rule: "cited.subject")
     }
     if start <= j {
       return attribution(source: start..<(j + 1), cue: v..<(v + 1), s, rule: "cited.subject")
@@ -259,7 +282,11 @@ struct AttributionFinder: Sendable {
     var e = by + 1
     while e < t.count, e - by <= 8 {
       if t[e].kind == .punct && t[e].key != "-" { return nil }
-      if t[e].kind == .word && (t[e].is(.objectStop) || t[e].is(.boundary) || ["as", "for", "with", "in", "of", "at", "to", "from", "on"].contains(t[e].key)) { return nil }
+      if t[e].kind == .word
+        && (t[e].is(.objectStop) || t[e].is(.boundary) || ["as", "for", "with", "in", "of", "at", "to", "from", "on"].contains(t[e].key))
+      {
+        return nil
+      }
       if let m = s.mentions.first(where: { $0.tokens.lowerBound == e && $0.kind != .topic }) {
         e = m.tokens.upperBound
         // "US officials": the entity qualifies the head after it
@@ -299,7 +326,9 @@ struct AttributionFinder: Sendable {
     {
       return Attribution(cue: cue, source: source, cited: s.text(head.tokens), speaker: head.name, entity: head.name, rule: rule)
     }
-    if !isDescription, let head = inside.last, head.kind != .unknown, source.upperBound - head.tokens.upperBound == 1, t[head.tokens.upperBound].kind == .possessive {
+    if !isDescription, let head = inside.last, head.kind != .unknown, source.upperBound - head.tokens.upperBound == 1,
+      t[head.tokens.upperBound].kind == .possessive
+    {
       return nil
     }
     guard isDescription || t[source.upperBound - 1].is(.personHead) || t[source.upperBound - 1].is(.orgHead) else { return nil }
@@ -312,8 +341,6 @@ struct AttributionFinder: Sendable {
     }
     return Attribution(cue: cue, source: source, cited: words, speaker: words, entity: nil, rule: rule)
   }
-
-
 
   static let objectIntroducers = CuePhrases(objectIntroducerPhrases)
   static let objectIntroducerPhrases = WordLists.phrases("attribution.object-introducers")

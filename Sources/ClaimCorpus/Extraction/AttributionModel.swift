@@ -87,8 +87,9 @@ package struct AttributionModel: Sendable {
     var decisions: [AttributionDecision] = []
     for (i, c) in candidates.enumerated() where best[c.group]?.index == i {
       let rival = candidates.indices.filter { $0 != i && candidates[$0].group == c.group }.max { scores[$0] < scores[$1] }
-      decisions.append(AttributionDecision(
-        winner: c, index: i, score: scores[i], runnerUp: rival.map { (candidates[$0].attribution.cited, scores[$0]) }))
+      decisions.append(
+        AttributionDecision(
+          winner: c, index: i, score: scores[i], runnerUp: rival.map { (candidates[$0].attribution.cited, scores[$0]) }))
     }
     return (scores, decisions)
   }

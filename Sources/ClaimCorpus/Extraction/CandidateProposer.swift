@@ -25,19 +25,25 @@ struct CandidateProposer: Sendable {
     let ruledCues = Set(ruled.map(\.cue.lowerBound))
     let quoted = !s.tokens.isEmpty && s.tokens.indices.contains { s.inQuote($0) }
     for c in t.indices where t[c].kind == .word && !s.inQuote(c) && !ruledCues.contains(c) {
-      guard let lemma = lemmas.lemma(of: t[c].key), only?.contains(lemma) ?? true, !isNoun(c, s) || !t[c].key.hasSuffix("ing"), reports(c, s)
+      guard let lemma = lemmas.lemma(of: t[c].key), only?.contains(lemma) ?? true, !isNoun(c, s) || !t[c].key.hasSuffix("ing"),
+        reports(c, s)
       else { continue }
       for (phrase, construction) in sources(of: c, s) {
         for var candidate in candidates(phrase, cue: c, lemma: lemma, construction: construction, s) {
           // one phrase found by two constructions is one candidate
-          if let k = out.firstIndex(where: { $0.group == c && $0.attribution.source == candidate.attribution.source && $0.attribution.speaker == candidate.attribution.speaker }) {
+          if let k = out.firstIndex(where: {
+            $0.group == c && $0.attribution.source == candidate.attribution.source
+              && $0.attribution.speaker == candidate.attribution.speaker
+          }) {
             out[k].features += ["also=" + construction] + candidate.features.filter { !out[k].features.contains($0) }
             continue
           }
           candidate.features = features(candidate, lemma: lemma, quoted: quoted, s)
           if isNoun(c, s) { candidate.features.append("noun") }
           // "told Axios that he believes Trump wanted": a cue inside another's content
-          if ruled.contains(where: { $0.cue.upperBound <= c && $0.source.upperBound <= $0.cue.lowerBound }) { candidate.features.append("nested") }
+          if ruled.contains(where: { $0.cue.upperBound <= c && $0.source.upperBound <= $0.cue.lowerBound }) {
+            candidate.features.append("nested")
+          }
           out.append(candidate)
         }
       }
@@ -99,12 +105,20 @@ struct CandidateProposer: Sendable {
   static func isAuxiliary(_ t: Token) -> Bool {
     guard t.kind == .word else { return false }
     if t.is(.adverb) && !["for", "his", "her", "their", "its", "part", "reported"].contains(t.key) { return true }
-    if ["not", "may", "might", "could", "should", "can", "did", "does", "do", "being", "to", "just", "even", "only", "first", "immediately", "soon", "now", "finally", "both", "all", "personally", "openly", "loudly"].contains(t.key) { return true }
+    if [
+      "not", "may", "might", "could", "should", "can", "did", "does", "do", "being", "to", "just", "even", "only", "first", "immediately",
+      "soon", "now", "finally", "both", "all", "personally", "openly", "loudly",
+    ].contains(t.key) {
+      return true
+    }
     return t.key.hasSuffix("n't") || (t.key.count > 5 && t.key.hasSuffix("ly") && !t.isCapitalized)
   }
 
   /// Titles written with a full stop ("Sen.", "Mr."), which a name crosses.
-  static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "jr", "sr", "rev", "adm", "maj", "capt", "cmdr", "amb", "atty", "supt", "insp", "det", "pres"]
+  static let titles: Set<String> = [
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "st", "jr", "sr", "rev", "adm", "maj", "capt", "cmdr",
+    "amb", "atty", "supt", "insp", "det", "pres",
+  ]
 
   static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you"]
 
@@ -145,7 +159,8 @@ struct CandidateProposer: Sendable {
     while e < t.count, e - i < 8, !s.inQuote(e) {
       let tok = t[e]
       if tok.kind == .punct {
-        guard tok.key == "." && e > i && Self.titles.contains(t[e - 1].key) && e + 1 < t.count && t[e + 1].isCapitalized || tok.key == "-" else { break }
+        guard tok.key == "." && e > i && Self.titles.contains(t[e - 1].key) && e + 1 < t.count && t[e + 1].isCapitalized || tok.key == "-"
+        else { break }
       } else if tok.kind == .word {
         if tok.is(.boundary) || tok.is(.copula) { break }
         if e > i, tok.is(.preposition) || tok.key == "of", t[e - 1].isCapitalized { break }
@@ -171,12 +186,15 @@ struct CandidateProposer: Sendable {
 
   /// The candidates a phrase gives for the cue at `c`: the person or body a pronoun stands
   /// for, each name in it, and the whole phrase when it ends in a noun.
-  func candidates(_ r: Range<Int>, cue c: Int, lemma: String, construction: String, _ s: AttributionFinder.Input) -> [AttributionCandidate] {
+  func candidates(_ r: Range<Int>, cue c: Int, lemma: String, construction: String, _ s: AttributionFinder.Input) -> [AttributionCandidate]
+  {
     let t = s.tokens
     let cue = c..<(c + 1)
     func make(_ source: Range<Int>, cited: String, speaker: String?, entity: String?, extra: [String]) -> AttributionCandidate {
       let pronoun = source.count == 1 && Self.pronouns.contains(t[source.lowerBound].key)
-      let a = Attribution(cue: cue, source: source, cited: cited, speaker: speaker, entity: entity, rule: "cited.model." + construction + (pronoun ? ".pronoun" : ""))
+      let a = Attribution(
+        cue: cue, source: source, cited: cited, speaker: speaker, entity: entity,
+        rule: "cited.model." + construction + (pronoun ? ".pronoun" : ""))
       return AttributionCandidate(attribution: a, lemma: lemma, group: c, construction: construction, features: extra)
     }
     if r.count == 1, Self.pronouns.contains(t[r.lowerBound].key) {
@@ -202,10 +220,14 @@ struct CandidateProposer: Sendable {
     for (n, m) in inside.enumerated() {
       let end = m.tokens.upperBound
       let after = end < r.upperBound ? (t[end].kind == .possessive ? "'s" : t[end].key) : "end"
-      var extra = ["mention=" + m.kind.rawValue, "after=" + after, "at=" + (n == 0 ? "first" : "later") + (n == inside.count - 1 ? "-last" : "")]
+      var extra = [
+        "mention=" + m.kind.rawValue, "after=" + after, "at=" + (n == 0 ? "first" : "later") + (n == inside.count - 1 ? "-last" : ""),
+      ]
       if m.tokens.count > 1 { extra.append("multiword") }
       // "Negotiations to end Russia's invasion of Ukraine are showing": a name after a preposition is not the phrase's head
-      if m.tokens.lowerBound > r.lowerBound, t[m.tokens.lowerBound - 1].is(.preposition) || t[m.tokens.lowerBound - 1].key == "of" { extra.append("after-preposition") }
+      if m.tokens.lowerBound > r.lowerBound, t[m.tokens.lowerBound - 1].is(.preposition) || t[m.tokens.lowerBound - 1].key == "of" {
+        extra.append("after-preposition")
+      }
       out.append(make(m.tokens, cited: s.text(m.tokens), speaker: m.name, entity: m.name, extra: extra))
     }
     let last = t[r.upperBound - 1]
@@ -235,7 +257,9 @@ struct CandidateProposer: Sendable {
     let parenthesis = between.firstIndex { $0.key == "(" }.flatMap { o in between[o...].firstIndex { $0.key == ")" }.map { o...$0 } }
     let gap = between.count - (parenthesis?.count ?? 0)
     let dist = gap == 0 ? "0" : gap == 1 ? "1" : gap <= 3 ? "2-3" : gap <= 6 ? "4-6" : gap <= 12 ? "7-12" : "13+"
-    let form = t[v].key == lemma ? "base" : t[v].key.hasSuffix("ing") ? "ing" : t[v].key.hasSuffix("s") ? "s" : t[v].key.hasSuffix("ed") ? "ed" : "irregular"
+    let form =
+      t[v].key == lemma
+      ? "base" : t[v].key.hasSuffix("ing") ? "ing" : t[v].key.hasSuffix("s") ? "s" : t[v].key.hasSuffix("ed") ? "ed" : "irregular"
     let before = v > 0 ? Self.shape(t[v - 1], s.inQuote(v - 1)) : "start"
     let after = a.cue.upperBound < t.count ? Self.shape(t[a.cue.upperBound], s.inQuote(a.cue.upperBound)) : "end"
     let commas = between.filter { $0.key == "," }.count
@@ -285,8 +309,8 @@ struct CandidateProposer: Sendable {
 
   static let shapeWords: Set<String> = [
     "that", "to", "the", "a", "an", "on", "in", "of", "for", "by", "with", "about", "he", "she", "they", "it", "has", "have", "had",
-    "will", "would", "not", "also", "and", "but", "as", "who", "his", "her", "their", "its", "is", "was", "be", "been", "this", "what", "how",
+    "will", "would", "not", "also", "and", "but", "as", "who", "his", "her", "their", "its", "is", "was", "be", "been", "this", "what",
+    "how",
   ]
-
 
 }

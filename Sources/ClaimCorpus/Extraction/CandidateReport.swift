@@ -41,17 +41,26 @@ extension ClaimExtractor {
         outcome = "below threshold " + Self.decimal(model.threshold)
       }
       let cue = c.attribution.cue
-      let words = cue.isEmpty ? "" : String(decoding: bytes[tokens[cue.lowerBound].span.start..<tokens[cue.upperBound - 1].span.end], as: UTF8.self)
+      let words =
+        cue.isEmpty ? "" : String(decoding: bytes[tokens[cue.lowerBound].span.start..<tokens[cue.upperBound - 1].span.end], as: UTF8.self)
       // what sets it apart: the features its rivals for the cue do not all share
       let rivals = candidates.filter { $0.candidate.group == c.group }
-      let shared = rivals.count > 1 ? rivals.dropFirst().reduce(Set(rivals[0].candidate.features)) { $0.intersection($1.candidate.features) } : []
-      let reasons = c.features.filter { !shared.contains($0) }.compactMap { f in model.weights[f].map { (f, $0) } }.sorted { abs($0.1) > abs($1.1) }.prefix(4)
-      reports.append((c.group, CandidateReport(
-        cue: words, source: c.isUnresolved ? "" : c.attribution.cited, construction: c.construction, score: score, outcome: outcome,
-        reasons: reasons.map { $0.0 + " " + ($0.1 >= 0 ? "+" : "") + Self.decimal($0.1) })))
+      let shared =
+        rivals.count > 1 ? rivals.dropFirst().reduce(Set(rivals[0].candidate.features)) { $0.intersection($1.candidate.features) } : []
+      let reasons = c.features.filter { !shared.contains($0) }.compactMap { f in model.weights[f].map { (f, $0) } }.sorted {
+        abs($0.1) > abs($1.1)
+      }.prefix(4)
+      reports.append(
+        (
+          c.group,
+          CandidateReport(
+            cue: words, source: c.isUnresolved ? "" : c.attribution.cited, construction: c.construction, score: score, outcome: outcome,
+            reasons: reasons.map { $0.0 + " " + ($0.1 >= 0 ? "+" : "") + Self.decimal($0.1) })
+        ))
     }
     return reports.enumerated().sorted { a, b in
-      a.element.group != b.element.group ? a.element.group < b.element.group
+      a.element.group != b.element.group
+        ? a.element.group < b.element.group
         : a.element.report.score != b.element.report.score ? a.element.report.score > b.element.report.score : a.offset < b.offset
     }.map(\.element.report)
   }

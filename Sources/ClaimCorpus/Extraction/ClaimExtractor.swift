@@ -125,10 +125,11 @@ public struct ClaimExtractor: Sendable {
       for span in SentenceSplitter.split(bytes, range: range) {
         var tokens = Tokenizer.rawTokens(in: bytes, range: span.start..<span.end)
         let lookups = lexicon.lookUp(&tokens)
-        pieces.append((
-          span, p, tokens, lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups),
-          lexicon.topicMentions(in: tokens, lookups: lookups, context: true), paragraphQuotes.filter { $0.outer.overlaps(span) }
-        ))
+        pieces.append(
+          (
+            span, p, tokens, lexicon.mentions(in: tokens, bytes: bytes, lookups: lookups),
+            lexicon.topicMentions(in: tokens, lookups: lookups, context: true), paragraphQuotes.filter { $0.outer.overlaps(span) }
+          ))
       }
     }
     let context = Self.documentTopics(pieces.map(\.topics), title: doc.title, lexicon: lexicon)
@@ -138,7 +139,8 @@ public struct ClaimExtractor: Sendable {
     for (k, piece) in pieces.enumerated() {
       let tokens = piece.tokens
       var s = Prepared(
-        span: piece.span, paragraph: piece.paragraph, tokens: tokens, mentions: register.resolve(piece.mentions, tokens: tokens, bytes: bytes),
+        span: piece.span, paragraph: piece.paragraph, tokens: tokens,
+        mentions: register.resolve(piece.mentions, tokens: tokens, bytes: bytes),
         topics: Self.contextual(piece.topics, about: context, lexicon: lexicon), quotes: piece.quotes)
       let inQuote = Self.quoteTest(s)
       let firstPerson = s.mentions.first { $0.kind == .person && !inQuote($0.tokens.lowerBound) }
@@ -161,19 +163,23 @@ public struct ClaimExtractor: Sendable {
       let input = AttributionFinder.Input(
         tokens: tokens, mentions: s.mentions, bytes: bytes, inQuote: inQuote, resolvePronoun: resolve, documentName: documentName,
         resolveGroup: { plural in group.flatMap { $0.plural == plural ? ($0.cited, $0.speaker) : nil } },
-        antecedents: { i in people.antecedents(of: tokens[i].key, at: i, sentence: k, current: persons, tokens: tokens, names: known, ruled: resolve(i)) })
+        antecedents: { i in
+          people.antecedents(of: tokens[i].key, at: i, sentence: k, current: persons, tokens: tokens, names: known, ruled: resolve(i))
+        })
       // the rules' attributions stand, but for "he"/"she" with no person named before them in
       // the sentence, whose person the model chooses (the rule's pick is one of its features;
       // it stands where the model chooses no one);
       // the model decides every other cue, and its sources of statements (not of beliefs or
       // acts: `source-cue`) are cited
       let found = attributions.find(input)
+      // (a person named before it in the sentence: the rule's)
       let pronouns = found.filter { a in
         a.source.count == 1 && (tokens[a.source.lowerBound].key == "he" || tokens[a.source.lowerBound].key == "she")
-          && !(firstPerson.map { $0.tokens.upperBound <= a.source.lowerBound } ?? false)  // a person named before it in the sentence: the rule's
+          && !(firstPerson.map { $0.tokens.upperBound <= a.source.lowerBound } ?? false)
       }
       let isPronoun = { (a: Attribution) in pronouns.contains { $0.cue == a.cue && $0.source == a.source } }
-      let candidates = proposer.propose(input, ruled: found.filter { !isPronoun($0) }, only: observe != nil || !piece.quotes.isEmpty ? nil : Self.sourceCues)
+      let candidates = proposer.propose(
+        input, ruled: found.filter { !isPronoun($0) }, only: observe != nil || !piece.quotes.isEmpty ? nil : Self.sourceCues)
       observe?(piece.span, tokens, candidates)
       let decisions = model.decide(candidates)
       let ruled = found.filter { a in !isPronoun(a) || !decisions.contains { $0.winner.group == a.cue.lowerBound } }
@@ -181,7 +187,8 @@ public struct ClaimExtractor: Sendable {
       s.contentSources = Self.attributions(decisions.filter { !Self.sourceCues.contains($0.winner.lemma) }, kept: s.attributions)
       coreference.add(sentence: k, persons: persons, tokens: tokens, names: known, spoke: Set(s.attributions.compactMap(\.entity)))
       // the last source that "it" or "they" can stand for: an organisation or a group, not a person
-      for a in ruled.reversed() where !a.rule.hasSuffix(".pronoun") && !(a.entity.map { e in s.mentions.contains { $0.name == e && $0.kind == .person } } ?? false) {
+      for a in ruled.reversed()
+      where !a.rule.hasSuffix(".pronoun") && !(a.entity.map { e in s.mentions.contains { $0.name == e && $0.kind == .person } } ?? false) {
         let last = tokens[a.source.upperBound - 1].key
         lastGroup = (a.cited, a.speaker ?? a.cited, last.hasSuffix("s") && !last.hasSuffix("ss"))
         break
@@ -197,7 +204,8 @@ public struct ClaimExtractor: Sendable {
         s.inheritedTopics = lastTopics.filter { !own.contains($0) }.map { ($0, anaphor) }
       }
       // "the summit", "the missiles": the topic of that kind named last in the document
-      for (name, span) in definiteTopics(s, named: namedTopics) where !s.topics.contains(where: { $0.name == name }) && !s.inheritedTopics.contains(where: { $0.0 == name }) {
+      for (name, span) in definiteTopics(s, named: namedTopics)
+      where !s.topics.contains(where: { $0.name == name }) && !s.inheritedTopics.contains(where: { $0.0 == name }) {
         s.inheritedTopics.append((name, span))
       }
       if !s.topics.isEmpty { lastTopics = s.topics.map(\.name).filter { !Self.generalTopics.contains($0) } }
@@ -224,7 +232,8 @@ public struct ClaimExtractor: Sendable {
   /// `kept` come first, as the rules found them.
   static func attributions(_ decisions: [AttributionDecision], kept: [Attribution]) -> [Attribution] {
     var out: [Attribution] = kept
-    for d in decisions.sorted(by: { $0.winner.attribution.cue.lowerBound < $1.winner.attribution.cue.lowerBound }) where !d.winner.isUnresolved {
+    for d in decisions.sorted(by: { $0.winner.attribution.cue.lowerBound < $1.winner.attribution.cue.lowerBound })
+    where !d.winner.isUnresolved {
       var a = d.winner.attribution
       guard !out.contains(where: { $0.cited == a.cited || a.entity != nil && $0.entity == a.entity }) else { continue }
       a.decision = "model " + Self.decimal(d.score) + (d.runnerUp.map { " over '\($0.cited)' " + Self.decimal($0.score) } ?? "")
@@ -325,7 +334,9 @@ public struct ClaimExtractor: Sendable {
         while end < t.count, !["”", "\"", "’", "'"].contains(t[end].key), end - j < 12 { end += 1 }
         while end > j, t[end - 1].kind == .punct { end -= 1 }
       } else {
-        while end < t.count, t[end].kind == .word, t[end].isCapitalized || t[end].is(.nameJoiner) && end + 1 < t.count && t[end + 1].isCapitalized { end += 1 }
+        while end < t.count, t[end].kind == .word,
+          t[end].isCapitalized || t[end].is(.nameJoiner) && end + 1 < t.count && t[end + 1].isCapitalized
+        { end += 1 }
       }
       guard end > j else { continue }
       return String(decoding: bytes[t[j].span.start..<t[end - 1].span.end], as: UTF8.self)
@@ -369,8 +380,9 @@ public struct ClaimExtractor: Sendable {
     let quoteMark = spokenQuote.flatMap { q in t.indices.first { t[$0].span.start >= q.outer.start && t[$0].kind == .punct } }
     let lastOutside = t.indices.last { !inQuote($0) }
     let isQuestion = t.last?.key == "?" && lastOutside == t.count - 1
-    let decision = hedges.classify(.init(
-      tokens: t, attributions: s.attributions.map(\.cue), quoteMark: quoteMark, isQuestion: isQuestion, inQuote: inQuote))
+    let decision = hedges.classify(
+      .init(
+        tokens: t, attributions: s.attributions.map(\.cue), quoteMark: quoteMark, isQuestion: isQuestion, inQuote: inQuote))
 
     var evidence: [Evidence] = []
     func span(_ r: Range<Int>) -> TextSpan { TextSpan(start: t[r.lowerBound].span.start, end: t[r.upperBound - 1].span.end) }
@@ -380,7 +392,10 @@ public struct ClaimExtractor: Sendable {
     let descriptions = s.attributions.filter { $0.entity == nil }.map(\.source)
     var actors: [String] = []
     // a name the lexicon and the register do not know counts when it ends like an organisation's
-    for m in s.mentions where m.kind == .person || m.kind == .organization || m.kind == .place || (m.kind == .unknown && m.tokens.count > 1 && t[m.tokens.upperBound - 1].is(.orgHead)) {
+    for m in s.mentions
+    where m.kind == .person || m.kind == .organization || m.kind == .place
+      || (m.kind == .unknown && m.tokens.count > 1 && t[m.tokens.upperBound - 1].is(.orgHead))
+    {
       // inside a source's description only its owner counts ("Zelensky's administration argued")
       let isOwner = m.tokens.upperBound < t.count && t[m.tokens.upperBound].kind == .possessive
       if !isOwner && m.kind != .place && descriptions.contains(where: { $0.contains(m.tokens.lowerBound) }) { continue }
@@ -393,7 +408,9 @@ public struct ClaimExtractor: Sendable {
       if m.kind == .person || m.kind == .organization, m.tokens.count > 1 {
         let other: EntityKind = m.kind == .person ? .organization : .person
         for k in m.tokens where t[k].isCapitalized {
-          guard t[k].word < 0, let body = lexicon.first(other, key: t[k].key), body.name != m.name, !actors.contains(body.name) else { continue }
+          guard t[k].word < 0, let body = lexicon.first(other, key: t[k].key), body.name != m.name, !actors.contains(body.name) else {
+            continue
+          }
           actors.append(body.name)
           evidence.append(Evidence(field: "actor", value: body.name, span: t[k].span, rule: "actor.title"))
         }
@@ -443,7 +460,8 @@ public struct ClaimExtractor: Sendable {
       let inner = TextSpan(start: max(q.inner.start, s.span.start), end: min(q.inner.end, s.span.end))
       let fragment = Self.trimmedQuote(bytes, inner)
       claim.quote = fragment.text
-      claim.evidence.append(Evidence(field: "quote", value: fragment.text, span: fragment.span, rule: q.isPartial ? "quote.phrase" : "quote.marks"))
+      claim.evidence.append(
+        Evidence(field: "quote", value: fragment.text, span: fragment.span, rule: q.isPartial ? "quote.phrase" : "quote.marks"))
       if !q.isPartial { claim.kind = ClaimKind.quote.rawValue }
       if let speaker = speakers[q.outer] {
         claim.speaker = speaker.name
@@ -454,7 +472,10 @@ public struct ClaimExtractor: Sendable {
         }
         // "we", "us", "our" in a leader's words: the country they speak for
         if let country = countries[speaker.name], !claim.actors.contains(country),
-          let we = t.firstIndex(where: { inner.start <= $0.span.start && $0.span.end <= inner.end && (["we", "us", "our", "ours"].contains($0.key) || $0.key.hasPrefix("we'")) && !$0.isAllCaps })
+          let we = t.firstIndex(where: {
+            inner.start <= $0.span.start && $0.span.end <= inner.end
+              && (["we", "us", "our", "ours"].contains($0.key) || $0.key.hasPrefix("we'")) && !$0.isAllCaps
+          })
         {
           claim.actors.append(country)
           claim.evidence.append(Evidence(field: "actor", value: country, span: t[we].span, rule: "actor.speaker-country"))
@@ -469,7 +490,9 @@ public struct ClaimExtractor: Sendable {
     var s = span.start
     var e = span.end
     while s < e, bytes[s] == 0x20 || bytes[s] == 0x0A { s += 1 }
-    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x2C || bytes[e - 1] == 0x2E || bytes[e - 1] == 0x3B { e -= 1 }
+    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x2C || bytes[e - 1] == 0x2E || bytes[e - 1] == 0x3B {
+      e -= 1
+    }
     let trimmed = TextSpan(start: s, end: e)
     return (folded(bytes, trimmed), trimmed)
   }

@@ -71,7 +71,10 @@ struct Coreference {
   /// first, with their features; `current` are the people sentence `k` names.
   /// `ruled` is the person the hand rule picks (the first person named in the sentence, else in
   /// the latest sentence that named one): a candidate too, and a feature of the others.
-  func antecedents(of key: String, at i: Int, sentence k: Int, current: [Mention], tokens t: [Token], names: [String: TextSpan], ruled: ClaimExtractor.Antecedent?) -> [(ClaimExtractor.Antecedent, [String])] {
+  func antecedents(
+    of key: String, at i: Int, sentence k: Int, current: [Mention], tokens t: [Token], names: [String: TextSpan],
+    ruled: ClaimExtractor.Antecedent?
+  ) -> [(ClaimExtractor.Antecedent, [String])] {
     let pronoun: Gender = key == "she" || key == "her" ? .female : .male
     var seen: Set<String> = []
     var out: [(ClaimExtractor.Antecedent, [String])] = []
@@ -90,7 +93,9 @@ struct Coreference {
       out.append((ClaimExtractor.Antecedent(name: name, surface: surface), f))
     }
     for (n, m) in current.enumerated().reversed() where m.tokens.upperBound <= i {
-      consider(name: m.name, surface: ClaimExtractor.Antecedent.isName(m, t) ? m.span : names[m.name] ?? m.span, distance: 0, first: n == 0, spoke: false)
+      consider(
+        name: m.name, surface: ClaimExtractor.Antecedent.isName(m, t) ? m.span : names[m.name] ?? m.span, distance: 0, first: n == 0,
+        spoke: false)
     }
     for p in people.reversed() {
       guard k - p.sentence <= Self.window else { break }

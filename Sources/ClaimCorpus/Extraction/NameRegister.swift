@@ -34,7 +34,9 @@ struct NameRegister {
         }
         if m.tokens.count == 1 { alone[t[m.tokens.lowerBound].key, default: 0] += 1 }
         // "Woeroon Electronic Sourcing Ltd.": a company, known later by its first word
-        if m.tokens.count >= 2, t[m.tokens.upperBound - 1].is(.orgHead) || m.tokens.upperBound < t.count && t[m.tokens.upperBound].is(.orgHead) {
+        if m.tokens.count >= 2,
+          t[m.tokens.upperBound - 1].is(.orgHead) || m.tokens.upperBound < t.count && t[m.tokens.upperBound].is(.orgHead)
+        {
           let first = t[m.tokens.lowerBound]
           if !first.is(.placeWord), !first.is(.orgHead), !first.is(.nameStopword), byKey[first.key] == nil {
             companies[first.key] = Self.text(first, bytes)
@@ -111,7 +113,8 @@ struct NameRegister {
     while k > m.tokens.lowerBound, m.tokens.upperBound - k < 3 {
       let tok = t[k - 1]
       guard tok.kind == .word, tok.isCapitalized, !tok.isAllCaps, !tok.is(.nameStopword), !tok.is(.orgHead),
-        !tok.is(.placeWord), !tok.is(.personHead), tok.key.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 || $0 == 0x2D || $0 == 0x27 })
+        !tok.is(.placeWord), !tok.is(.personHead),
+        tok.key.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 || $0 == 0x2D || $0 == 0x27 })
       else { break }
       k -= 1
     }

@@ -60,17 +60,22 @@ enum QuoteSpeakers {
     let words = inner.filter { $0.kind == .word }
     guard let first = words.first, first.isCapitalized, (2...8).contains(words.count) else { return false }
     return inner.allSatisfy { t in
-      t.kind == .punct ? [":", "-", "–", "'", "’", "&"].contains(t.key) : t.isCapitalized || t.kind == .possessive || titleWords.contains(t.key)
+      t.kind == .punct
+        ? [":", "-", "–", "'", "’", "&"].contains(t.key) : t.isCapitalized || t.kind == .possessive || titleWords.contains(t.key)
     }
   }
 
   /// Words a title leaves in lower case.
-  static let titleWords: Set<String> = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "vs"]
+  static let titleWords: Set<String> = [
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "vs",
+  ]
 
   static func speaker(_ a: Attribution, _ s: ClaimExtractor.Prepared, rule: String) -> Speaker? {
     guard let name = a.speaker else { return nil }
     let span = TextSpan(start: s.tokens[a.source.lowerBound].span.start, end: s.tokens[a.source.upperBound - 1].span.end)
-    return Speaker(name: name, span: span, rule: rule, isPerson: a.entity != nil && s.mentions.contains { $0.name == name && $0.kind == .person } || a.rule.hasSuffix(".pronoun"))
+    return Speaker(
+      name: name, span: span, rule: rule,
+      isPerson: a.entity != nil && s.mentions.contains { $0.name == name && $0.kind == .person } || a.rule.hasSuffix(".pronoun"))
   }
 
   /// "…,” he said" — an attribution whose cue starts within a few tokens after the quotation.
@@ -131,7 +136,9 @@ enum QuoteSpeakers {
     let gap = s.tokens[a.cue.upperBound..<start]
     // a quotation inside the sentence is the content of the attribution before it, as a phrase is
     if partial || (s.tokens.first.map { $0.span.start < q.outer.start } ?? false) && !gap.contains(where: { $0.key == "." }) {
-      if gap.contains(where: { $0.key == ";" }) || zip(gap, gap.dropFirst()).contains(where: { $0.key == "," && $1.key == "but" }) { return nil }
+      if gap.contains(where: { $0.key == ";" }) || zip(gap, gap.dropFirst()).contains(where: { $0.key == "," && $1.key == "but" }) {
+        return nil
+      }
       return speaker(a, s, rule: "speaker.phrase-attribution")
     }
     guard gap.count <= 6 else { return nil }
@@ -142,7 +149,9 @@ enum QuoteSpeakers {
   static func speechNoun(_ q: QuoteSpan, _ s: ClaimExtractor.Prepared) -> Speaker? {
     guard let start = s.tokens.firstIndex(where: { $0.span.start >= q.outer.start }) else { return nil }
     guard let noun = (0..<start).last(where: { s.tokens[$0].is(.quoteSpeechNoun) }), start - noun <= 12 else { return nil }
-    guard let m = s.mentions.last(where: { $0.kind == .person && $0.tokens.upperBound <= noun && noun - $0.tokens.upperBound <= 6 }) else { return nil }
+    guard let m = s.mentions.last(where: { $0.kind == .person && $0.tokens.upperBound <= noun && noun - $0.tokens.upperBound <= 6 }) else {
+      return nil
+    }
     return Speaker(name: m.name, span: m.span, rule: "speaker.speech-noun", isPerson: true)
   }
 

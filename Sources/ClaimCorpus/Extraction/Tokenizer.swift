@@ -46,7 +46,8 @@ public enum Tokenizer {
       } else {
         let w = min(width, end - i)
         let text = String(decoding: bytes[i..<i + w], as: UTF8.self)
-        tokens.append(Token(kind: .punct, span: TextSpan(start: i, end: i + w), key: normalizedPunct(text), isCapitalized: false, isAllCaps: false))
+        tokens.append(
+          Token(kind: .punct, span: TextSpan(start: i, end: i + w), key: normalizedPunct(text), isCapitalized: false, isAllCaps: false))
         i += w
       }
     }
@@ -179,9 +180,14 @@ public enum Tokenizer {
     }
     let first = bytes[start]
     let capitalized: Bool
-    if first < 0x80 { capitalized = isUpperASCII(first) }
-    else { capitalized = String(decoding: bytes[start..<end], as: UTF8.self).first?.isUppercase ?? false }
-    return Token(kind: .word, span: TextSpan(start: start, end: end), key: key, isCapitalized: capitalized, isAllCaps: letters >= 2 && upper == letters)
+    if first < 0x80 {
+      capitalized = isUpperASCII(first)
+    } else {
+      capitalized = String(decoding: bytes[start..<end], as: UTF8.self).first?.isUppercase ?? false
+    }
+    return Token(
+      kind: .word, span: TextSpan(start: start, end: end), key: key, isCapitalized: capitalized, isAllCaps: letters >= 2 && upper == letters
+    )
   }
 
   static func normalizedPunct(_ text: String) -> String {

@@ -73,7 +73,8 @@ extension Lexicon {
       let t = tokens[i]
       // "Russia-occupied", "U.S.-brokered": a one-word name before a hyphen
       if t.kind == .word, t.isCapitalized, let dash = t.key.utf8.firstIndex(of: UInt8(ascii: "-")), dash != t.key.startIndex,
-        let slot = index[String(t.key[..<dash])], let entry = patterns[Int(slot)].entity.first(where: { $0.keys.count == 1 && $0.rules[0] != .exact })?.entry
+        let slot = index[String(t.key[..<dash])],
+        let entry = patterns[Int(slot)].entity.first(where: { $0.keys.count == 1 && $0.rules[0] != .exact })?.entry
       {
         closeUnknown(at: i)
         found.append(Mention(tokens: i..<(i + 1), span: t.span, name: entries[entry].name, kind: entries[entry].kind, rule: "alias"))

@@ -47,7 +47,8 @@ extension Lexicon {
         warnings.append(LoadWarning(path: path, line: lineNumber, message: "missing name after '\(kindText):'"))
         continue
       }
-      let aliases = parts.count > 1
+      let aliases =
+        parts.count > 1
         ? parts[1].split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         : []
       lexicon.add(Entry(name: name, kind: kind, aliases: aliases))

@@ -21,7 +21,9 @@ struct ClaimLineParser {
     guard p.peek == UInt8(ascii: "{") else { throw p.failure("expected a JSON object") }
     p.i += 1
     p.skipSpace()
-    if p.peek == UInt8(ascii: "}") { p.i += 1 } else {
+    if p.peek == UInt8(ascii: "}") {
+      p.i += 1
+    } else {
       while true {
         p.skipSpace()
         guard p.peek == UInt8(ascii: "\"") else { throw p.failure("expected a string key") }
@@ -38,7 +40,8 @@ struct ClaimLineParser {
           let text = try p.text(&fields.scratch)
           fields.date = text.flatMap { fields.withBytes($0, in: line) { Day(utf8: $0)?.number } } ?? ClaimColumns.noDate
         case .list(let slot):
-          if fields.items.contains(where: { $0.list == slot }) { fields.items.removeAll { $0.list == slot } }  // a repeated member: the last one counts
+          // a repeated member: the last one counts
+          if fields.items.contains(where: { $0.list == slot }) { fields.items.removeAll { $0.list == slot } }
           try p.strings(slot, &fields)
         case .other: try p.skipValue()
         }
@@ -69,9 +72,15 @@ struct ClaimLineParser {
       case 4: self = equals("date") ? .date : equals("text") ? .text : equals("kind") ? .scalar(.kind) : Self.named(key)
       case 5:
         self =
-          equals("actor") ? .list(.actor) : equals("topic") ? .list(.topic) : equals("cited") ? .list(.cited)
-          : equals("hedge") ? .scalar(.hedge) : equals("quote") ? .scalar(.quote) : Self.named(key)
-      case 6: self = equals("source") ? .scalar(.source) : equals("actors") ? .list(.actor) : equals("topics") ? .list(.topic) : Self.named(key)
+          equals("actor")
+          ? .list(.actor)
+          : equals("topic")
+            ? .list(.topic)
+            : equals("cited")
+              ? .list(.cited)
+              : equals("hedge") ? .scalar(.hedge) : equals("quote") ? .scalar(.quote) : Self.named(key)
+      case 6:
+        self = equals("source") ? .scalar(.source) : equals("actors") ? .list(.actor) : equals("topics") ? .list(.topic) : Self.named(key)
       case 7: self = equals("speaker") ? .scalar(.speaker) : Self.named(key)
       default: self = Self.named(key)
       }

@@ -32,7 +32,11 @@ enum ClaimRecord {
         var value = fields[spec.name]?.text
         if value == nil, case .field(let other) = spec.missing { value = fields[other]?.text }
         if value == nil, case .value(let v) = spec.missing { value = v }
-        if value == nil, case .field(let other) = spec.missing, let o = ClaimSchema.fields.first(where: { $0.name == other }), case .value(let v) = o.missing { value = v }
+        if value == nil, case .field(let other) = spec.missing, let o = ClaimSchema.fields.first(where: { $0.name == other }),
+          case .value(let v) = o.missing
+        {
+          value = v
+        }
         spec.set(&claim, string: value)
       case .list:
         var seen: [String] = []

@@ -35,7 +35,9 @@ public struct CorpusLoader: Sendable {
     guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "tsv"),
       let data = try? Data(contentsOf: url)
     else {
-      return (Lexicon(), [LoadWarning(path: "lexicon.tsv", message: "the built-in lexicon is missing; no entities or topics will be found")])
+      return (
+        Lexicon(), [LoadWarning(path: "lexicon.tsv", message: "the built-in lexicon is missing; no entities or topics will be found")]
+      )
     }
     return Lexicon.parse(String(decoding: data, as: UTF8.self), path: "lexicon.tsv")
   }

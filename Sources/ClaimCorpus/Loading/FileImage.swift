@@ -12,7 +12,8 @@ final class FileImage: @unchecked Sendable {
 
   /// An empty image of the `size` bytes of the open file `descriptor` (which must outlive it).
   init?(descriptor: Int32, size: Int) {
-    guard size > 0, let map = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), map != MAP_FAILED else { return nil }
+    guard size > 0, let map = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), map != MAP_FAILED
+    else { return nil }
     // huge pages where the system gives them: a page fault per 2 MB read, not per 4 KB
     madvise(map, size, MADV_HUGEPAGE)
     bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)

@@ -14,7 +14,9 @@ enum FolderMetadata {
     var warnings: [LoadWarning] = []
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? "" : $0 }
     let headerIndex = lines.firstIndex { !$0.trimmingSpaces().isEmpty } ?? 0
-    guard lines.indices.contains(headerIndex), case let header = lines[headerIndex].split(separator: "\t", omittingEmptySubsequences: false).map({ $0.trimmingSpaces().lowercased() }),
+    guard lines.indices.contains(headerIndex),
+      case let header = lines[headerIndex].split(separator: "\t", omittingEmptySubsequences: false).map({ $0.trimmingSpaces().lowercased() }
+      ),
       header.first == "file"
     else {
       return ([:], [LoadWarning(path: path, line: headerIndex + 1, message: "expected a header row starting with 'file'")])

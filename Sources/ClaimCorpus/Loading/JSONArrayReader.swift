@@ -14,7 +14,10 @@ enum JSONArrayReader {
   static func read(input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord: Int) -> Bool {
     var info = stat()
     if stat(input.path, &info) == 0, Int(info.st_size) > maxBytes {
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: a JSON array of \(info.st_size) bytes is over the \(maxBytes)-byte limit; write it as JSON Lines"))
+      out.warnings.append(
+        LoadWarning(
+          path: input.path,
+          message: "skipped: a JSON array of \(info.st_size) bytes is over the \(maxBytes)-byte limit; write it as JSON Lines"))
       return true
     }
     guard let bytes = CorpusLoader.contents(of: input.path) else { return false }
@@ -35,7 +38,11 @@ enum JSONArrayReader {
         continue
       }
       if let text = item["text"]?.text, text.utf8.count > maxRecord {
-        out.warnings.append(LoadWarning(path: input.path, message: "record \(k + 1): skipped: a text of \(text.utf8.count) bytes is more than the \(maxRecord)-byte limit for one article"))
+        out.warnings.append(
+          LoadWarning(
+            path: input.path,
+            message: "record \(k + 1): skipped: a text of \(text.utf8.count) bytes is more than the \(maxRecord)-byte limit for one article"
+          ))
         continue
       }
       if isClaims, let claim = ClaimRecord.claim(item) {

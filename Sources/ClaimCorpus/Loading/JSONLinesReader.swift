@@ -32,7 +32,8 @@ enum JSONLinesReader: CorpusReader {
   /// A record (a line) longer than `maxRecord` bytes, the limit for one article, is reported and
   /// skipped before it is parsed.
   static func read(
-    input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize, maxLine: Int = 256 << 20, maxRecord: Int = 32 << 20
+    input: CorpusLoader.Input, into out: inout CorpusLoader.Output, blockSize: Int = blockSize, maxLine: Int = 256 << 20,
+    maxRecord: Int = 32 << 20
   ) -> Bool {
     guard case .success(let fd) = RegularFile.open(input.path) else { return false }
     defer { close(fd) }
@@ -100,7 +101,9 @@ enum JSONLinesReader: CorpusReader {
     var start = 0
     while start < bytes.count {
       let end = lineEnd(bytes, from: start)
-      if let value = try? JSONParser.parse(Array(UnsafeBufferPointer(rebasing: bytes[start..<end]))[...]), case .object = value { return value }
+      if let value = try? JSONParser.parse(Array(UnsafeBufferPointer(rebasing: bytes[start..<end]))[...]), case .object = value {
+        return value
+      }
       start = end + 1
     }
     return nil
@@ -125,7 +128,9 @@ enum JSONLinesReader: CorpusReader {
     return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input, maxRecord: Int) -> Chunk {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isClaims: Bool, input: CorpusLoader.Input, maxRecord: Int)
+    -> Chunk
+  {
     var chunk = Chunk()
     var fields = ClaimFields()
     if isClaims { chunk.columns.startTextSegment(capacity: range.count) }  // texts are shorter than their lines
@@ -137,7 +142,8 @@ enum JSONLinesReader: CorpusReader {
       let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       if line.count > maxRecord {
-        chunk.warnings.append((chunk.lines, "skipped: a record of \(line.count) bytes is more than the \(maxRecord)-byte limit for one article"))
+        chunk.warnings.append(
+          (chunk.lines, "skipped: a record of \(line.count) bytes is more than the \(maxRecord)-byte limit for one article"))
         continue
       }
       if isClaims {

@@ -112,7 +112,9 @@ public struct JSONParser {
   private mutating func number() throws(Failure) -> Double {
     let start = i
     let end = bytes.withUnsafeBufferPointer { JSONString.numberEnd($0, at: start - bytes.startIndex) }
-    guard let end, let n = Double(String(decoding: bytes[start..<(end + bytes.startIndex)], as: UTF8.self)) else { throw failure("expected a value") }
+    guard let end, let n = Double(String(decoding: bytes[start..<(end + bytes.startIndex)], as: UTF8.self)) else {
+      throw failure("expected a value")
+    }
     i = end + bytes.startIndex
     return n
   }

@@ -13,7 +13,9 @@ enum JSONString {
   /// Reads the string whose opening quote is at `quote`; returns its content and the offset
   /// just past its closing quote. Escapes are decoded onto the end of `out`. Raw control
   /// characters are let through (a line of JSON Lines holds no newline).
-  static func scan(_ p: UnsafeBufferPointer<UInt8>, at quote: Int, into out: inout [UInt8]) throws(JSONParser.Failure) -> (Content, end: Int) {
+  static func scan(_ p: UnsafeBufferPointer<UInt8>, at quote: Int, into out: inout [UInt8]) throws(JSONParser.Failure) -> (
+    Content, end: Int
+  ) {
     guard let base = p.baseAddress else { throw JSONParser.Failure(message: "unterminated string", offset: p.count) }
     let start = quote + 1
     /// Whether a byte of 0x80 or above came before a stop: only then may the UTF-8 be broken.

@@ -41,7 +41,9 @@ final class LineBlockReader {
       while !atEnd && end < capacity {
         let n = read(fd, storage + end, capacity - end)
         if n < 0 && errno == EINTR { continue }
-        if n <= 0 { atEnd = true } else {
+        if n <= 0 {
+          atEnd = true
+        } else {
           end += n
           fileOffset += n
         }

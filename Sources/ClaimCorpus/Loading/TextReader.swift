@@ -14,7 +14,8 @@ enum TextReader: CorpusReader {
     if stat(input.path, &info) == 0, Int(info.st_size) > maxRecord {
       if CorpusSnapshot.isSnapshot(input.path) { return SnapshotReader.read(input, into: &out, maxRecord: maxRecord) }
       // told before reading: a huge file is never read into memory
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: \(info.st_size) bytes is more than the \(maxRecord)-byte limit for one article"))
+      out.warnings.append(
+        LoadWarning(path: input.path, message: "skipped: \(info.st_size) bytes is more than the \(maxRecord)-byte limit for one article"))
       return true
     }
     guard let data = CorpusLoader.contents(of: input.path) else { return false }

@@ -18,7 +18,8 @@ extension CorpusLoader {
         let unique = "\(id)#\(n)"
         taken.insert(unique)
         outputs[i].documents[j].id = unique
-        warnings.append(LoadWarning(path: outputs[i].documents[j].path, message: "a second document with id '\(id)' is kept as '\(unique)'"))
+        warnings.append(
+          LoadWarning(path: outputs[i].documents[j].path, message: "a second document with id '\(id)' is kept as '\(unique)'"))
       }
     }
   }

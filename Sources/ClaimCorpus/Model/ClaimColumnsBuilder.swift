@@ -21,12 +21,16 @@ public struct ClaimColumnsBuilder: Sendable {
     rows.ids = []
     for slot in Slot.scalars {
       let map = columns[keyPath: Self.column(slot)].values.map { interners[slot.rawValue].code($0) }
-      if map != Array(0..<Int32(map.count)) { rows[keyPath: Self.column(slot)].codes = rows[keyPath: Self.column(slot)].codes.map { $0 < 0 ? -1 : map[Int($0)] } }
+      if map != Array(0..<Int32(map.count)) {
+        rows[keyPath: Self.column(slot)].codes = rows[keyPath: Self.column(slot)].codes.map { $0 < 0 ? -1 : map[Int($0)] }
+      }
       rows[keyPath: Self.column(slot)].values = []
     }
     for slot in Slot.lists {
       let map = columns[keyPath: Self.list(slot)].values.map { interners[slot.rawValue].code($0) }
-      if map != Array(0..<Int32(map.count)) { rows[keyPath: Self.list(slot)].codes = rows[keyPath: Self.list(slot)].codes.map { map[Int($0)] } }
+      if map != Array(0..<Int32(map.count)) {
+        rows[keyPath: Self.list(slot)].codes = rows[keyPath: Self.list(slot)].codes.map { map[Int($0)] }
+      }
       rows[keyPath: Self.list(slot)].values = []
     }
   }
@@ -52,7 +56,13 @@ public struct ClaimColumnsBuilder: Sendable {
 
     /// The slot of field `name`, string or list.
     init?(named name: String) {
-      if let k = ClaimSchema.stringSlot(name) { rawValue = k } else if let k = ClaimSchema.listSlot(name) { rawValue = ClaimSchema.strings.count + k } else { return nil }
+      if let k = ClaimSchema.stringSlot(name) {
+        rawValue = k
+      } else if let k = ClaimSchema.listSlot(name) {
+        rawValue = ClaimSchema.strings.count + k
+      } else {
+        return nil
+      }
     }
 
     init(rawValue: Int) { self.rawValue = rawValue }
@@ -128,7 +138,8 @@ public struct ClaimColumnsBuilder: Sendable {
     switch slot.spec.missing {
     case .null: return (nil, nil)
     case .value(let v): return (nil, v)
-    case .field(let name): return (Slot(named: name), Slot(named: name).flatMap { other in if case .value(let v) = other.spec.missing { v } else { nil } })
+    case .field(let name):
+      return (Slot(named: name), Slot(named: name).flatMap { other in if case .value(let v) = other.spec.missing { v } else { nil } })
     }
   }
 
@@ -222,7 +233,9 @@ public struct ClaimColumnsBuilder: Sendable {
     rows.count += o.count
     rows.texts.append(contentsOf: o.texts)
     // then the columns, each on its own (moved out of `rows`, so each has one owner), on every core
-    let paths = Slot.allCases.map { Slot.scalars.contains($0) ? Self.column($0).appending(path: \.codes) : Self.list($0).appending(path: \.codes) }
+    let paths = Slot.allCases.map {
+      Slot.scalars.contains($0) ? Self.column($0).appending(path: \.codes) : Self.list($0).appending(path: \.codes)
+    }
     let offsetPaths = Slot.lists.map { Self.list($0).appending(path: \.offsets) }
     var columns = paths.map { path in
       defer { rows[keyPath: path] = [] }

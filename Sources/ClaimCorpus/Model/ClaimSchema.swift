@@ -62,7 +62,8 @@ public struct ClaimFieldSpec: Sendable {
   public let access: Access
 
   init(
-    _ name: String, aliases: [String] = [], _ storage: Storage, _ equality: Equality = .exact, evidence: Bool = false, missing: Missing = .null,
+    _ name: String, aliases: [String] = [], _ storage: Storage, _ equality: Equality = .exact, evidence: Bool = false,
+    missing: Missing = .null,
     _ access: Access = .typed
   ) {
     self.name = name
@@ -114,9 +115,11 @@ public enum ClaimSchema {
     ClaimFieldSpec("cited", .list, .name, evidence: true, .list(get: { $0.cited }, set: { $0.cited = $1 })),
     ClaimFieldSpec("topic", aliases: ["topics"], .list, .name, evidence: true, .list(get: { $0.topics }, set: { $0.topics = $1 })),
     ClaimFieldSpec(
-      "kind", .string, .caseless, missing: .value(ClaimKind.statement.rawValue), .string(get: { $0.kind }, set: { $0.kind = $1 ?? ClaimKind.statement.rawValue })),
+      "kind", .string, .caseless, missing: .value(ClaimKind.statement.rawValue),
+      .string(get: { $0.kind }, set: { $0.kind = $1 ?? ClaimKind.statement.rawValue })),
     ClaimFieldSpec(
-      "hedge", .string, .caseless, evidence: true, missing: .value(Hedge.asserted.rawValue), .string(get: { $0.hedge }, set: { $0.hedge = $1 ?? Hedge.asserted.rawValue })),
+      "hedge", .string, .caseless, evidence: true, missing: .value(Hedge.asserted.rawValue),
+      .string(get: { $0.hedge }, set: { $0.hedge = $1 ?? Hedge.asserted.rawValue })),
     ClaimFieldSpec("cue", .string, .caseless, .string(get: { $0.cue }, set: { $0.cue = $1 })),
     ClaimFieldSpec("quote", .string, .caseless, evidence: true, .string(get: { $0.quote }, set: { $0.quote = $1 })),
   ]

@@ -9,7 +9,9 @@ package enum WordLists {
   /// Every list, by name.
   static let all: [String: [String]] = {
     var lists: [String: [String]] = [:]
-    for file in [PackageResources.debris_txt, PackageResources.words_txt, PackageResources.cues_txt, PackageResources.stories_txt] { parse(file, into: &lists) }
+    for file in [PackageResources.debris_txt, PackageResources.words_txt, PackageResources.cues_txt, PackageResources.stories_txt] {
+      parse(file, into: &lists)
+    }
     return lists
   }()
 

@@ -132,7 +132,9 @@ public enum CorpusSnapshot {
     defer { close(fd) }
     let r = BinaryReader(fd: fd, size: Int(info.st_size))
     do {
-      guard try r.bytes(magic.count) == magic else { throw BinaryReader.Failure(message: "not a claimsh snapshot of this version", offset: 0) }
+      guard try r.bytes(magic.count) == magic else {
+        throw BinaryReader.Failure(message: "not a claimsh snapshot of this version", offset: 0)
+      }
       try r.endSection("name")
       let documents = try readDocuments(r)
       try r.endSection("documents")
@@ -140,7 +142,9 @@ public enum CorpusSnapshot {
       try r.endSection("claim columns")
       let claims = try readEvidence(r, columns: columns, documents: documents)
       try r.endSection("evidence")
-      guard try r.bytes(end.count) == end, r.atEnd else { throw BinaryReader.Failure(message: "unexpected bytes at the end", offset: r.offset) }
+      guard try r.bytes(end.count) == end, r.atEnd else {
+        throw BinaryReader.Failure(message: "unexpected bytes at the end", offset: r.offset)
+      }
       return .success(Contents(documents: documents, columns: columns, claims: claims))
     } catch let failure as BinaryReader.Failure {
       return .failure(failure)
@@ -201,7 +205,9 @@ public enum CorpusSnapshot {
       c[keyPath: path].codes = try r.array(Int32.self)
       c[keyPath: path].values = try r.strings()
       let values = Int32(c[keyPath: path].values.count)
-      try check(c[keyPath: path].codes.count == c.count && c[keyPath: path].codes.allSatisfy { $0 >= -1 && $0 < values }, "a string column that does not fit", r)
+      try check(
+        c[keyPath: path].codes.count == c.count && c[keyPath: path].codes.allSatisfy { $0 >= -1 && $0 < values },
+        "a string column that does not fit", r)
     }
     for path in c.lists.indices.map({ \ClaimColumns.lists[$0] }) {
       c[keyPath: path].offsets = try r.array(Int32.self)

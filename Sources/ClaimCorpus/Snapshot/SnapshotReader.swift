@@ -12,7 +12,8 @@ enum SnapshotReader: CorpusReader {
       out.claims = snapshot.claims
       out.extracted = true
     case .failure(let failure):
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: a broken snapshot (\(failure.message), at byte \(failure.offset))"))
+      out.warnings.append(
+        LoadWarning(path: input.path, message: "skipped: a broken snapshot (\(failure.message), at byte \(failure.offset))"))
     }
     return true
   }

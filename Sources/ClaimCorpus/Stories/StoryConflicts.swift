@@ -67,7 +67,8 @@ public enum StoryConflicts {
   static func value(_ text: String, _ span: TextSpan, _ row: Int, _ columns: ClaimColumns) -> StoryConflict.Value {
     let sources = columns.strings[ClaimSchema.stringSlot("source")!]
     let code = sources.codes[row]
-    return StoryConflict.Value(value: text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row], span: span)
+    return StoryConflict.Value(
+      value: text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row], span: span)
   }
 
   /// The dates claims that name an event give it: a month and a day ("Oct. 17", "17 October").
@@ -99,7 +100,8 @@ public enum StoryConflicts {
         let noun = claim.lower[i + 1]
         guard quantityNouns.contains(noun), ws[i].text.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { continue }
         if byNoun[noun] == nil { order.append(noun) }
-        byNoun[noun, default: []].append(value("\(ws[i].text) \(ws[i + 1].text)", TextSpan(start: ws[i].span.start, end: ws[i + 1].span.end), row, columns))
+        byNoun[noun, default: []].append(
+          value("\(ws[i].text) \(ws[i + 1].text)", TextSpan(start: ws[i].span.start, end: ws[i + 1].span.end), row, columns))
       }
     }
     return order.compactMap { noun in conflicting(byNoun[noun]!, kind: .number, subject: noun) { $0.value.lowercased() } }
@@ -232,7 +234,10 @@ public enum StoryConflicts {
         // a person or an outlet is not a place
         if lexicon.lookup(place.text).contains(where: { $0.kind == .person || $0.kind == .outlet }) { continue }
         let code = sources.codes[row]
-        found.append(StoryConflict.Value(value: place.text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row], span: place.span))
+        found.append(
+          StoryConflict.Value(
+            value: place.text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row],
+            span: place.span))
       }
     }
     return conflicting(found, kind: .venue, subject: "the place") { $0.value.lowercased() }.map { [$0] } ?? []
@@ -240,7 +245,9 @@ public enum StoryConflicts {
 
   /// The values that differ, first as the first outlet that gives each, when at least two
   /// values come from at least two outlets; nil when they agree.
-  static func conflicting(_ values: [StoryConflict.Value], kind: StoryConflict.Kind, subject: String, key: (StoryConflict.Value) -> String) -> StoryConflict? {
+  static func conflicting(_ values: [StoryConflict.Value], kind: StoryConflict.Kind, subject: String, key: (StoryConflict.Value) -> String)
+    -> StoryConflict?
+  {
     var firsts: [StoryConflict.Value] = []
     var keys: [String] = []
     for v in values where !keys.contains(key(v)) {
@@ -250,26 +257,32 @@ public enum StoryConflicts {
     guard firsts.count >= 2, Set(values.map(\.outlet)).count >= 2 else { return nil }
     // every value's outlets must not be the same single outlet
     let outletsByKey = Dictionary(grouping: values, by: key).mapValues { Set($0.map(\.outlet)) }
-    guard Set(outletsByKey.values.flatMap { $0 }).count >= 2, outletsByKey.values.contains(where: { $0 != outletsByKey.values.first! }) else { return nil }
+    guard Set(outletsByKey.values.flatMap { $0 }).count >= 2, outletsByKey.values.contains(where: { $0 != outletsByKey.values.first! })
+    else { return nil }
     return StoryConflict(kind: kind, subject: subject, values: firsts)
   }
 
   /// The spellings outlets give a person's name (the words of the evidence that names them,
   /// titles dropped): a surname spelled otherwise, or another first name, is a conflict; a
   /// surname alone beside the full name is not.
-  static func names(_ rows: [Int32], _ columns: ClaimColumns, _ lexicon: Lexicon, _ claims: (Int) -> Claim?, _ documentText: (String) -> String?) -> [StoryConflict] {
+  static func names(
+    _ rows: [Int32], _ columns: ClaimColumns, _ lexicon: Lexicon, _ claims: (Int) -> Claim?, _ documentText: (String) -> String?
+  ) -> [StoryConflict] {
     var forms: [String: [StoryConflict.Value]] = [:]
     var order: [String] = []
     for row in rows.map(Int.init) {
       guard let claim = claims(row), let document = documentText(claim.doc) else { continue }
       let bytes = Array(document.utf8)
-      for e in claim.evidence where (e.field == "actor" || e.field == "speaker") && lexicon.lookup(e.value).contains(where: { $0.kind == .person }) {
+      for e in claim.evidence
+      where (e.field == "actor" || e.field == "speaker") && lexicon.lookup(e.value).contains(where: { $0.kind == .person }) {
         guard e.span.start >= 0, e.span.end <= bytes.count, e.span.start < e.span.end else { continue }
         let surface = String(decoding: bytes[e.span.start..<e.span.end], as: UTF8.self)
         let ws = words(surface).filter(\.isCapitalised)
         guard let last = ws.last, surface.first?.isUppercase == true else { continue }
         // the surname must be the person's (not a pronoun or a role): its first four letters
-        guard let surname = e.value.split(separator: " ").last, last.text.lowercased().hasPrefix(surname.lowercased().prefix(4)) else { continue }
+        guard let surname = e.value.split(separator: " ").last, last.text.lowercased().hasPrefix(surname.lowercased().prefix(4)) else {
+          continue
+        }
         // "Bush-Cheney", "Ferguson-Wenger": a compound, not a spelling of the name
         guard !last.text.contains("-") else { continue }
         var parts = [String(last.text)]
@@ -280,7 +293,9 @@ public enum StoryConflicts {
         }
         let form = parts.joined(separator: " ")
         guard let range = claim.text.range(of: form) else { continue }
-        let span = TextSpan(start: claim.text.utf8.distance(from: claim.text.startIndex, to: range.lowerBound), end: claim.text.utf8.distance(from: claim.text.startIndex, to: range.upperBound))
+        let span = TextSpan(
+          start: claim.text.utf8.distance(from: claim.text.startIndex, to: range.lowerBound),
+          end: claim.text.utf8.distance(from: claim.text.startIndex, to: range.upperBound))
         if forms[e.value] == nil { order.append(e.value) }
         forms[e.value, default: []].append(StoryConflict.Value(value: form, outlet: claim.source, claim: claim.id, span: span))
       }
@@ -351,7 +366,9 @@ public enum StoryConflicts {
       for k in Int(topics.offsets[row])..<Int(topics.offsets[row + 1]) {
         let topic = topics.values[Int(topics.codes[k])]
         byKey["\(who) on \(topic)", default: []].append(
-          StoryConflict.Value(value: hedge, outlet: outlet, claim: columns.ids.isEmpty ? row : columns.ids[row], span: TextSpan(start: 0, end: text.utf8.count)))
+          StoryConflict.Value(
+            value: hedge, outlet: outlet, claim: columns.ids.isEmpty ? row : columns.ids[row],
+            span: TextSpan(start: 0, end: text.utf8.count)))
       }
     }
     // the content words of each claim, to tell the same assertion from another on the subject

@@ -9,10 +9,11 @@ struct StoryFeatures {
   static func entity(slot: Int, code: Int32) -> UInt64 { UInt64(slot) << 32 | UInt64(UInt32(bitPattern: code)) }
 
   /// The hashes of the common words (`story-common-word`).
-  static let common: Set<UInt64> = Set(WordLists.phrases("story-common-word").map { word in
-    var bytes = Array(word.utf8)
-    return bytes.withUnsafeMutableBufferPointer { wordHash(UnsafeBufferPointer($0)) }
-  })
+  static let common: Set<UInt64> = Set(
+    WordLists.phrases("story-common-word").map { word in
+      var bytes = Array(word.utf8)
+      return bytes.withUnsafeMutableBufferPointer { wordHash(UnsafeBufferPointer($0)) }
+    })
 
   /// A lowercase word's feature: its FNV-1a hash with the top bit set.
   static func wordHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -64,7 +64,9 @@ public struct Diagnostic: Error, Hashable, Sendable {
   }
 
   /// Creates a diagnostic.
-  public init(_ id: QueryError, _ message: String, at range: SourceRange, suggestion: String? = nil, notes: [String] = [], severity: Severity = .error) {
+  public init(
+    _ id: QueryError, _ message: String, at range: SourceRange, suggestion: String? = nil, notes: [String] = [], severity: Severity = .error
+  ) {
     self.id = id
     self.message = message
     self.range = range

@@ -6,7 +6,8 @@ enum SQLHabits {
   static func afterStatement(_ word: String) -> String? {
     switch word.lowercased() {
     case "having": return "after group by, where filters the groups: claims group by topic where count > 5"
-    case "like", "ilike", "glob", "regexp": return "text is matched with contains (a substring, any case) or matches (a regular expression): claims where text contains \"Trump\""
+    case "like", "ilike", "glob", "regexp":
+      return "text is matched with contains (a substring, any case) or matches (a regular expression): claims where text contains \"Trump\""
     case "between": return "a range is two comparisons: claims where date >= 2025-10-01 and date <= 2025-10-31"
     case "from": return "a query starts with its collection, then its stages: claims select source, text"
     case "by": return "to count per value, group: claims group by source"

@@ -33,7 +33,8 @@ struct ClaimField: Hashable, Sendable {
   /// The fields some operators treat on their own.
   static let id = ClaimField(named: "id")!, date = ClaimField(named: "date")!, text = ClaimField(named: "text")!
   static let actor = ClaimField(named: "actor")!, cited = ClaimField(named: "cited")!, topic = ClaimField(named: "topic")!
-  static let doc = ClaimField(named: "doc")!, source = ClaimField(named: "source")!, kind = ClaimField(named: "kind")!, hedge = ClaimField(named: "hedge")!, cue = ClaimField(named: "cue")!, quote = ClaimField(named: "quote")!
+  static let doc = ClaimField(named: "doc")!, source = ClaimField(named: "source")!, kind = ClaimField(named: "kind")!,
+    hedge = ClaimField(named: "hedge")!, cue = ClaimField(named: "cue")!, quote = ClaimField(named: "quote")!
 
   /// The field named `name`, case-insensitively.
   init?(named name: String) {

@@ -61,7 +61,8 @@ struct ClaimFilter {
       let t = test(p)
       return .test(cost(p)) { !t($0) }
     case .field, .literal:
-      throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
+      throw Diagnostic(
+        .expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
     default:
       let c = try Comparison.check(expr, columns: columns, collection: "claims")
       let plan = try comparison(c, expr)
@@ -162,7 +163,8 @@ struct ClaimFilter {
       let wanted = values.map(\.text)
       return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
     case (.text, .contains(let needle)) where CaseInsensitive.Needle(needle).isASCII:
-      return .rows(try TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts, cancellation: cancellation, at: expr.range))
+      return .rows(
+        try TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts, cancellation: cancellation, at: expr.range))
     case (.text, .contains(let needle)):
       let n = CaseInsensitive.Needle(needle)
       let texts = store.texts
@@ -283,7 +285,11 @@ enum Postings {
     var i = 0
     var j = 0
     while i < a.count && j < b.count {
-      if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else {
+      if a[i] < b[j] {
+        i += 1
+      } else if a[i] > b[j] {
+        j += 1
+      } else {
         out.append(a[i])
         i += 1
         j += 1

@@ -31,7 +31,8 @@ struct ClaimGrouping {
   func fieldCodes(_ name: Name) throws(Diagnostic) -> FieldCodes {
     guard let field = ClaimField(named: name.text) else {
       let suggestion = Suggestions.nearest(to: name.text, in: ClaimField.allCases.map(\.rawValue)).map { "'\($0)'" }
-      throw Diagnostic(.unknownField, "unknown field '\(name.text)' in claims", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion)
+      throw Diagnostic(
+        .unknownField, "unknown field '\(name.text)' in claims", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion)
     }
     let s = store
     // the span of numbers that are codes as they are (ids, day numbers, story ids)
@@ -48,12 +49,14 @@ struct ClaimGrouping {
     case .story:
       let stories = try s.stories.ids(cancellation)
       let (low, width) = span(stories.lazy.filter { $0 != 0 }.map(Int64.init))
-      return FieldCodes(field: field, each: { $1(stories[$0] == 0 ? Grouping.null : Int64(stories[$0])) },
+      return FieldCodes(
+        field: field, each: { $1(stories[$0] == 0 ? Grouping.null : Int64(stories[$0])) },
         decode: { $0 == Grouping.null ? .null : .int(Int($0)) }, rank: { $0 }, low: low, width: width)
     case .date:
       let (low, width) = span(s.dates.lazy.filter { $0 != ClaimStore.noDate }.map(Int64.init))
       let dates = s.dates
-      return FieldCodes(field: field, each: { $1(dates[$0] == ClaimStore.noDate ? Grouping.null : Int64(dates[$0])) },
+      return FieldCodes(
+        field: field, each: { $1(dates[$0] == ClaimStore.noDate ? Grouping.null : Int64(dates[$0])) },
         decode: { $0 == Grouping.null ? .null : .date(Day(number: Int32($0))) }, rank: { $0 }, low: low, width: width)
     case .text:
       // texts are not dictionary-encoded: number the distinct ones for this query
@@ -62,29 +65,36 @@ struct ClaimGrouping {
       var codes = [Int64](repeating: 0, count: s.count)
       for row in 0..<s.count {
         let t = s.text(row)
-        if let n = numbers[t] { codes[row] = n } else {
+        if let n = numbers[t] {
+          codes[row] = n
+        } else {
           numbers[t] = Int64(texts.count)
           codes[row] = Int64(texts.count)
           texts.append(t)
         }
       }
       let ranks = ValueDictionary.ranks(of: texts)
-      return FieldCodes(field: field, each: { $1(codes[$0]) }, decode: { .string(texts[Int($0)]) }, rank: { Int64(ranks[Int($0)]) },
+      return FieldCodes(
+        field: field, each: { $1(codes[$0]) }, decode: { .string(texts[Int($0)]) }, rank: { Int64(ranks[Int($0)]) },
         low: 0, width: Int64(texts.count))
     case .actor, .cited, .topic:
       let list = s.list(field)!
       let ranks = list.dictionary.ranks()
       // the arrays themselves, not the column: a closure that reads them retains nothing per row
       let (offsets, values) = (list.column.offsets, list.column.values)
-      return FieldCodes(field: field, each: { row, body in for i in Int(offsets[row])..<Int(offsets[row + 1]) { body(Int64(values[i])) } },
-        decode: { $0 == Grouping.null ? .null : .string(list.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
+      return FieldCodes(
+        field: field, each: { row, body in for i in Int(offsets[row])..<Int(offsets[row + 1]) { body(Int64(values[i])) } },
+        decode: { $0 == Grouping.null ? .null : .string(list.dictionary.values[Int($0)]) },
+        rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
         low: 0, width: Int64(list.dictionary.count))
     default:
       let coded = s.coded(field)!
       let ranks = coded.dictionary.ranks()
       let codes = coded.codes
-      return FieldCodes(field: field, each: { $1(codes[$0] < 0 ? Grouping.null : Int64(codes[$0])) },
-        decode: { $0 == Grouping.null ? .null : .string(coded.dictionary.values[Int($0)]) }, rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
+      return FieldCodes(
+        field: field, each: { $1(codes[$0] < 0 ? Grouping.null : Int64(codes[$0])) },
+        decode: { $0 == Grouping.null ? .null : .string(coded.dictionary.values[Int($0)]) },
+        rank: { $0 == Grouping.null ? -1 : Int64(ranks[Int($0)]) },
         low: 0, width: Int64(coded.dictionary.count))
     }
   }

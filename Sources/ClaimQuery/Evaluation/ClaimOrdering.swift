@@ -1,4 +1,3 @@
-
 /// `order by` on claims rows: each key read once per row as a number (ids, day numbers, the
 /// rank of a dictionary value; a list by its smallest value's rank; a text by its first bytes),
 /// then one stable sort.

@@ -63,13 +63,16 @@ struct ClaimStore: Sendable {
       if k < scalars.count {
         // the fields matched by name (source, speaker) are also looked up by postings
         let indexed = ClaimSchema.strings[k].equality == .name
-        var coded = CodedColumn(codes: scalars[k].codes, dictionary: ValueDictionary(values: scalars[k].values, lexicon: lexicon, names: indexed))
+        var coded = CodedColumn(
+          codes: scalars[k].codes, dictionary: ValueDictionary(values: scalars[k].values, lexicon: lexicon, names: indexed))
         if indexed { coded.postings = ClaimStore.postings(coded) }
         return .coded(coded)
       }
       if k < scalars.count + lists.count {
         let column = lists[k - scalars.count]
-        var field = ListField(column: ListColumn(offsets: column.offsets, values: column.codes), dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
+        var field = ListField(
+          column: ListColumn(offsets: column.offsets, values: column.codes),
+          dictionary: ValueDictionary(values: column.values, lexicon: lexicon))
         field.postings = field.column.postings(valueCount: field.dictionary.count)
         return .list(field)
       }

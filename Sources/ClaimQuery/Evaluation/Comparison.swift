@@ -29,7 +29,9 @@ struct Comparison: Sendable {
       var (fieldExpr, literalExpr, op) = (lhs, rhs, op)
       if case .literal = lhs, case .field = rhs {
         if op == .contains || op == .matches {
-          throw Diagnostic(.typeMismatch, "'\(op.rawValue)' needs the field on its left: field \(op.rawValue) \"text\"", at: expr.range ?? SourceRange(start: 0, end: 0))
+          throw Diagnostic(
+            .typeMismatch, "'\(op.rawValue)' needs the field on its left: field \(op.rawValue) \"text\"",
+            at: expr.range ?? SourceRange(start: 0, end: 0))
         }
         (fieldExpr, literalExpr) = (rhs, lhs)
         op = op.flipped
@@ -40,24 +42,29 @@ struct Comparison: Sendable {
       switch op {
       case .equal, .notEqual:
         if literal == .null {
-          throw Diagnostic(.typeMismatch, "cannot compare '\(c.name)' with null; use 'is null' or 'is not null'", at: expr.range ?? SourceRange(start: 0, end: 0))
+          throw Diagnostic(
+            .typeMismatch, "cannot compare '\(c.name)' with null; use 'is null' or 'is not null'",
+            at: expr.range ?? SourceRange(start: 0, end: 0))
         }
         try checkType(literal, for: c, at: literalExpr)
         return Comparison(column: column, test: .equal([literal]), negated: op == .notEqual)
       case .less, .lessEqual, .greater, .greaterEqual:
         guard c.type != .list, c.type != .bool else {
-          throw Diagnostic(.typeMismatch, "'\(op.rawValue)' needs a number, date or text; '\(c.name)' is a \(c.type.rawValue)", at: expr.range!)
+          throw Diagnostic(
+            .typeMismatch, "'\(op.rawValue)' needs a number, date or text; '\(c.name)' is a \(c.type.rawValue)", at: expr.range!)
         }
         try checkType(literal, for: c, at: literalExpr)
         return Comparison(column: column, test: .order(op, literal), negated: false)
       case .contains:
         guard c.type == .string || c.type == .list, case .string(let needle) = literal else {
-          throw Diagnostic(.typeMismatch, "'contains' needs a text field and a string; '\(c.name)' is a \(c.type.rawValue)", at: expr.range!)
+          throw Diagnostic(
+            .typeMismatch, "'contains' needs a text field and a string; '\(c.name)' is a \(c.type.rawValue)", at: expr.range!)
         }
         return Comparison(column: column, test: .contains(needle), negated: false)
       case .matches:
         guard c.type == .string || c.type == .list, case .string(let text) = literal else {
-          throw Diagnostic(.typeMismatch, "'matches' needs a text field and a string pattern; '\(c.name)' is a \(c.type.rawValue)", at: expr.range!)
+          throw Diagnostic(
+            .typeMismatch, "'matches' needs a text field and a string pattern; '\(c.name)' is a \(c.type.rawValue)", at: expr.range!)
         }
         guard let pattern = Pattern(text) else {
           throw Diagnostic(.invalidRegex, "'\(text)' is not a regular expression", at: literalExpr.range!)
@@ -84,20 +91,28 @@ struct Comparison: Sendable {
   /// The column a field expression names.
   static func resolve(_ e: Expr, columns: [Column], collection: String, context: Expr) throws(Diagnostic) -> Int {
     guard case .field(let name) = e else {
-      throw Diagnostic(.typeMismatch, "a comparison needs a field on one side and a value on the other", at: context.range ?? SourceRange(start: 0, end: 0))
+      throw Diagnostic(
+        .typeMismatch, "a comparison needs a field on one side and a value on the other", at: context.range ?? SourceRange(start: 0, end: 0)
+      )
     }
-    if let i = columns.firstIndex(where: { $0.name == name.text }) ?? columns.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) {
+    if let i = columns.firstIndex(where: { $0.name == name.text })
+      ?? columns.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() })
+    {
       return i
     }
     let suggestion = Suggestions.nearest(to: name.text, in: columns.map(\.name)).map { "'\($0)'" }
-    throw Diagnostic(.unknownField, "unknown field '\(name.text)' in \(collection)", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion,
+    throw Diagnostic(
+      .unknownField, "unknown field '\(name.text)' in \(collection)", at: name.range ?? SourceRange(start: 0, end: 0),
+      suggestion: suggestion,
       notes: suggestion == nil ? ["fields: " + columns.map(\.name).joined(separator: ", ")] : [])
   }
 
   static func literalValue(_ e: Expr, context: Expr) throws(Diagnostic) -> Value {
     guard case .literal(let lit, _) = e else {
       let message = "a comparison needs a field on one side and a value on the other"
-      if case .field(let name) = e, let range = name.range { throw Diagnostic(.typeMismatch, message, at: range, notes: [SQLHabits.unquoted(name.text)]) }
+      if case .field(let name) = e, let range = name.range {
+        throw Diagnostic(.typeMismatch, message, at: range, notes: [SQLHabits.unquoted(name.text)])
+      }
       throw Diagnostic(.typeMismatch, message, at: context.range ?? SourceRange(start: 0, end: 0))
     }
     switch lit {
@@ -125,7 +140,9 @@ struct Comparison: Sendable {
       case .string: what = "a string"
       default: what = "null"
       }
-      let expected = c.type == .list ? "strings" : c.type == .int ? "integers" : c.type == .date ? "dates (2025-10-17)" : c.type == .bool ? "true or false" : "strings"
+      let expected =
+        c.type == .list
+        ? "strings" : c.type == .int ? "integers" : c.type == .date ? "dates (2025-10-17)" : c.type == .bool ? "true or false" : "strings"
       throw Diagnostic(.typeMismatch, "'\(c.name)' holds \(expected), not \(what)", at: e.range ?? SourceRange(start: 0, end: 0))
     }
   }

@@ -8,7 +8,9 @@ struct DateIndexScan {
 
   /// The first `limit` rows of `rows` (nil: all claims) passing `test`, ordered by `keys`
   /// (whose first key is `date`), or nil when the index cannot serve.
-  func run(test: (Int) -> Bool, rows: [Int32]?, keys: [OrderKey], limit: Int, bounds: (low: Int32?, high: Int32?)) throws(Diagnostic) -> [Int32]? {
+  func run(test: (Int) -> Bool, rows: [Int32]?, keys: [OrderKey], limit: Int, bounds: (low: Int32?, high: Int32?)) throws(Diagnostic)
+    -> [Int32]?
+  {
     guard rows == nil, let first = keys.first, first.field.text.lowercased() == "date", limit > 0 else { return nil }
     let order = store.byDate
     let dates = store.dates

@@ -48,11 +48,15 @@ struct DenseGrouping {
 
   func field(_ f: ClaimField) -> Field? {
     if let list = store.list(f) {
-      return Field(field: f, offsets: list.column.offsets, values: list.column.values, cardinality: list.dictionary.count, dictionary: list.dictionary, nullID: -1)
+      return Field(
+        field: f, offsets: list.column.offsets, values: list.column.values, cardinality: list.dictionary.count, dictionary: list.dictionary,
+        nullID: -1)
     }
     guard let coded = store.coded(f) else { return nil }
     // the codes as they are (shared, not copied); -1 reads as the extra id `count`
-    return Field(field: f, offsets: [], values: coded.codes, cardinality: coded.dictionary.count + 1, dictionary: coded.dictionary, nullID: coded.dictionary.count)
+    return Field(
+      field: f, offsets: [], values: coded.codes, cardinality: coded.dictionary.count + 1, dictionary: coded.dictionary,
+      nullID: coded.dictionary.count)
   }
 
   /// What a dense grouping needs, worked out before any row is read: the key and argument
@@ -101,16 +105,21 @@ struct DenseGrouping {
     }
     // the first key the most significant digit
     guard let (reversed, size) = Packing.places(radices: keyFields.reversed().map { Int64($0.cardinality) }),
-          size <= Packing.maximumFlat, size > 0 else { return nil }
+      size <= Packing.maximumFlat, size > 0
+    else { return nil }
     let (places, groups) = (reversed.reversed().map { Int($0) }, Int(size))
     let words = zip(aggregates, argFields).map { a, f in a.function == .countDistinct ? max(1, (f!.cardinality + 63) / 64) : 0 }
     guard words.reduce(0, { $0 + $1 * groups }) <= Self.maximumBitsetWords else { return nil }
-    return Layout(keyFields: keyFields, aggregates: aggregates, arguments: arguments, argFields: argFields, places: places, groups: groups, words: words)
+    return Layout(
+      keyFields: keyFields, aggregates: aggregates, arguments: arguments, argFields: argFields, places: places, groups: groups, words: words
+    )
   }
 
   /// The grouped table: one pass over `rows` (nil: all claims).
   func group(rows: [Int32]?, _ layout: Layout, at range: SourceRange?) throws(Diagnostic) -> Table {
-    let (keyFields, aggregates, argFields, places, groups, words) = (layout.keyFields, layout.aggregates, layout.argFields, layout.places, layout.groups, layout.words)
+    let (keyFields, aggregates, argFields, places, groups, words) = (
+      layout.keyFields, layout.aggregates, layout.argFields, layout.places, layout.groups, layout.words
+    )
     var counts = [Int32](repeating: 0, count: groups)
     var bitsets = words.map { [UInt64](repeating: 0, count: $0 * groups) }
     let total = rows?.count ?? store.count
@@ -179,7 +188,9 @@ struct DenseGrouping {
       return false
     }
     let rows = order.map { p -> [Value] in
-      var row: [Value] = zip(keyFields, keyIDs(present[p])).map { f, id in id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null }
+      var row: [Value] = zip(keyFields, keyIDs(present[p])).map { f, id in
+        id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null
+      }
       for a in aggregates.indices {
         switch aggregates[a].function {
         case .min, .max:
@@ -240,7 +251,8 @@ struct DenseGrouping {
   static func scan(_ layout: Layout, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void) {
     let keys = layout.keyFields
     guard keys.count > 2 else {
-      return scan(keys[0], keys.count == 2 ? keys[1] : nil, radix: layout.places[0], rows: rows, total: total, cancellation: cancellation, body)
+      return scan(
+        keys[0], keys.count == 2 ? keys[1] : nil, radix: layout.places[0], rows: rows, total: total, cancellation: cancellation, body)
     }
     withBuffers(keys) { keys in
       let places = layout.places
@@ -277,7 +289,9 @@ struct DenseGrouping {
 
   /// `scan` for one key or two (`radix`: the second's cardinality), on buffers held directly.
   @inline(__always)
-  private static func scan(_ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void) {
+  private static func scan(
+    _ first: Field, _ second: Field?, radix: Int, rows: [Int32]?, total: Int, cancellation: Cancellation?, _ body: (Int, Int) -> Void
+  ) {
     first.offsets.withUnsafeBufferPointer { o1 in
       first.values.withUnsafeBufferPointer { v1 in
         let o2 = second?.offsets ?? []

@@ -116,7 +116,8 @@ struct Pattern: @unchecked Sendable {
   /// Whether `c` is a letter or a digit, which a pattern matches as itself.
   private static func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool {
     switch c.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber: true
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber:
+      true
     default: false
     }
   }

@@ -72,7 +72,9 @@ enum PatternToken: Equatable {
           while i < c.count, !(c[i] == "\\" && i + 1 < c.count && c[i + 1] == "E") { text.unicodeScalars.append(c[i]); i += 1 }
           tokens.append(.quoted(text))
           i += 2
-        } else if let open: Unicode.Scalar = "pPxN".unicodeScalars.contains(letter) ? "{" : letter == "k" ? "<" : nil, i < c.count, c[i] == open {
+        } else if let open: Unicode.Scalar = "pPxN".unicodeScalars.contains(letter) ? "{" : letter == "k" ? "<" : nil, i < c.count,
+          c[i] == open
+        {
           let (argument, next) = through(open == "{" ? "}" : ">", from: i + 1)
           tokens.append(.escape(letter, argument: argument))
           i = next

@@ -11,7 +11,9 @@ extension QueryEngine {
 
   /// The rows (among `rows`, nil: all `total` claims) that pass: piece `k` of the rows tested
   /// by `tests[k]` on its own core, the pieces joined in order.
-  static func selectInParallel(_ tests: [(Int) -> Bool], rows: [Int32]?, total: Int, cancellation: Cancellation?, at range: SourceRange?) throws(Diagnostic) -> [Int32] {
+  static func selectInParallel(_ tests: [(Int) -> Bool], rows: [Int32]?, total: Int, cancellation: Cancellation?, at range: SourceRange?)
+    throws(Diagnostic) -> [Int32]
+  {
     final class Pieces: @unchecked Sendable {
       var found: [[Int32]]
       init(_ n: Int) { found = Array(repeating: [], count: n) }

@@ -167,7 +167,8 @@ public struct QueryEngine: Sendable {
     case .claims(let rows):
       logical = try Planner.plan(query, source: rows == nil ? .claims : .claimsBinding(query.source.text), schema: Planner.claims)
     case .table(let t, let name):
-      logical = try Planner.plan(query, source: .table(name), schema: LogicalPlan.Schema(columns: t.columns, isClaims: false, collection: name))
+      logical = try Planner.plan(
+        query, source: .table(name), schema: LogicalPlan.Schema(columns: t.columns, isClaims: false, collection: name))
     }
     let allClaims: Bool
     if case .claims(nil) = source { allClaims = true } else { allClaims = false }
@@ -187,7 +188,9 @@ public struct QueryEngine: Sendable {
     case (.dateIndexScan(let e, let keys, let n), _):
       let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
       let test = filter.test(try filter.plan(e))
-      if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e)) {
+      if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(
+        test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e))
+      {
         return .claims(rows)
       }
       let rows = try select(filter.plan(e), from: nil, at: e.range) { () throws(Diagnostic) in try filter.plan(e) }
@@ -205,11 +208,16 @@ public struct QueryEngine: Sendable {
     case (.denseGroup(let layout, let keys), .claims(let rows)):
       // few rows for many possible groups: hashing, not arrays zeroed for every group
       guard Packing.isFlat(Int64(layout.groups), rows: rows?.count ?? store.count) else {
-        return .table(try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: layout.aggregates), "the grouped claims")
+        return .table(
+          try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: layout.aggregates),
+          "the grouped claims")
       }
-      return .table(try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: keys.first?.range), "the grouped claims")
+      return .table(
+        try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: keys.first?.range), "the grouped claims")
     case (.groupClaims(let keys, let aggregates), .claims(let rows)):
-      return .table(try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates), "the grouped claims")
+      return .table(
+        try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates),
+        "the grouped claims")
     case (.distinctClaims(let chosen), .claims(let rows)):
       return .claims(try ClaimDistinct(store: store, cancellation: cancellation).rows(rows, fields: chosen ?? fields, at: nil))
     case (.selectClaims(let items, let chosen), .claims(let rows)):
@@ -233,7 +241,8 @@ public struct QueryEngine: Sendable {
     let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation, warnings: warnings)
     switch stage {
     case .where(let e): return .table(try tables.filter(t, e, name: name), name)
-    case .groupBy(let keys, let aggregates): return .table(try tables.group(t, keys: keys, aggregates: aggregates, name: name), "the grouped \(name)")
+    case .groupBy(let keys, let aggregates):
+      return .table(try tables.group(t, keys: keys, aggregates: aggregates, name: name), "the grouped \(name)")
     case .select(let items): return .table(try tables.select(t, items, name: name), name)
     case .orderBy(let keys): return .table(try tables.order(t, keys, name: name), name)
     case .limit(let n, _): return .table(Table(columns: t.columns, rows: Array(t.rows.prefix(max(0, n)))), name)
@@ -255,7 +264,9 @@ public struct QueryEngine: Sendable {
         for r in rows { bits[Int(r)] = true }
         return bits
       case .table(_, let holds):
-        throw Diagnostic(.typeMismatch, "'\(name.text)' holds a table (\(holds)); and, or and minus combine sets of claims", at: name.range ?? SourceRange(start: 0, end: 0))
+        throw Diagnostic(
+          .typeMismatch, "'\(name.text)' holds a table (\(holds)); and, or and minus combine sets of claims",
+          at: name.range ?? SourceRange(start: 0, end: 0))
       }
     }
     var bits = try claims(first, query.source)
@@ -280,7 +291,9 @@ public struct QueryEngine: Sendable {
       switch last {
       case .claims(let rows): return .claims(rows)
       case .table(let t): return .table(t, "the last result")
-      case nil: throw Diagnostic(.unknownCollection, "no result yet: '_' is the last statement's result", at: name.range ?? SourceRange(start: 0, end: 0))
+      case nil:
+        throw Diagnostic(
+          .unknownCollection, "no result yet: '_' is the last statement's result", at: name.range ?? SourceRange(start: 0, end: 0))
       }
     case "docs": return .table(collections.table("docs") { Collections.docs(corpus, store) }, "docs")
     case "entities": return .table(collections.table("entities") { Collections.entities(corpus, store) }, "entities")
@@ -298,7 +311,8 @@ public struct QueryEngine: Sendable {
       case nil:
         let candidates = Collections.names + bindings.keys.sorted()
         let suggestion = Suggestions.nearest(to: name.text, in: candidates).map { "'\($0)'" }
-        throw Diagnostic(.unknownCollection, "unknown collection '\(name.text)'", at: name.range ?? SourceRange(start: 0, end: 0),
+        throw Diagnostic(
+          .unknownCollection, "unknown collection '\(name.text)'", at: name.range ?? SourceRange(start: 0, end: 0),
           suggestion: suggestion, notes: suggestion == nil ? ["collections: \(candidates.joined(separator: ", "))"] : [])
       }
     }
@@ -307,7 +321,9 @@ public struct QueryEngine: Sendable {
   /// The rows of `plan` among `rows` (nil: all claims), in `rows`' order. A test that reads
   /// the texts runs on every core over many rows, each core with a plan of its own from
   /// `again` (a pattern's matcher is not shared).
-  func select(_ plan: ClaimFilter.Plan, from rows: [Int32]?, at range: SourceRange?, again: () throws(Diagnostic) -> ClaimFilter.Plan) throws(Diagnostic) -> [Int32] {
+  func select(_ plan: ClaimFilter.Plan, from rows: [Int32]?, at range: SourceRange?, again: () throws(Diagnostic) -> ClaimFilter.Plan)
+    throws(Diagnostic) -> [Int32]
+  {
     switch plan {
     case .rows(let matching):
       guard let rows else { return matching }

@@ -18,7 +18,9 @@ final class StoryIndex: Sendable {
   }
 
   /// The stories and each row's story id, built once (see `clusters(_:at:)`).
-  private func stories(_ cancellation: Cancellation?, at range: SourceRange? = nil) throws(Diagnostic) -> (clusters: StoryClusters, ids: [Int32]) {
+  private func stories(_ cancellation: Cancellation?, at range: SourceRange? = nil) throws(Diagnostic) -> (
+    clusters: StoryClusters, ids: [Int32]
+  ) {
     let result = built.withLock { built -> (clusters: StoryClusters, ids: [Int32])? in
       if built == nil, let clusters = StoryClusters.build(columns, stop: { cancellation?.shouldStop ?? false }) {
         built = (clusters, clusters.storyOfRow.map { $0 + 1 })

@@ -11,7 +11,9 @@ enum StoryTables {
   ]
 
   /// The columns of `citations`.
-  static let citationColumns = [Column("from", .string, matching: .name), Column("to", .string, matching: .name), Column("claims", .int), Column("stories", .int)]
+  static let citationColumns = [
+    Column("from", .string, matching: .name), Column("to", .string, matching: .name), Column("claims", .int), Column("stories", .int),
+  ]
 
   /// One story: its detail, conflicts and who cites whom, with the claims it holds.
   struct Detail {
@@ -37,9 +39,11 @@ enum StoryTables {
     let columns = corpus.columns
     // the claims with their evidence and the documents' texts, of the chosen stories only
     let wanted = Set(chosen.flatMap { $0.element.rows.map { columns.ids.isEmpty ? Int($0) : columns.ids[Int($0)] } })
-    let claimsByID = Dictionary(corpus.claims.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let claimsByID = Dictionary(
+      corpus.claims.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let docs = Set(claimsByID.values.map(\.doc))
-    let texts = Dictionary(corpus.documents.filter { docs.contains($0.id) }.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+    let texts = Dictionary(
+      corpus.documents.filter { docs.contains($0.id) }.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     let source = store.coded(.source)!, hedge = store.coded(.hedge)!
     return chosen.map { k, story in
       let rows = story.rows.map(Int.init)
@@ -59,7 +63,9 @@ enum StoryTables {
       var independent: [String] = []
       for r in rows {
         let outletsCited = citedOutlets(store, r, corpus.lexicon)
-        for c in store.list(.cited)!.column.row(r).map({ store.list(.cited)!.dictionary.values[Int($0)] }) where !cited.contains(c) { cited.append(c) }
+        for c in store.list(.cited)!.column.row(r).map({ store.list(.cited)!.dictionary.values[Int($0)] }) where !cited.contains(c) {
+          cited.append(c)
+        }
         if outletsCited.isEmpty, !independent.contains(value(source, r)) { independent.append(value(source, r)) }
       }
       let conflicts = StoryConflicts.find(
@@ -86,7 +92,8 @@ enum StoryTables {
     let rows = details.map { d -> [Value] in
       [
         .int(d.id), .string(store.text(Int(d.story.title))), .int(d.story.rows.count), .int(d.story.docs.count), .int(d.outlets.count),
-        .list(d.outlets.map(Value.string)), d.firstDate.map(Value.date) ?? .null, d.lastDate.map(Value.date) ?? .null, .string(d.firstOutlet),
+        .list(d.outlets.map(Value.string)), d.firstDate.map(Value.date) ?? .null, d.lastDate.map(Value.date) ?? .null,
+        .string(d.firstOutlet),
         .list(d.hedges.map { h in .string("\(h.outlet): " + h.counts.map { "\($0.hedge) \($0.count)" }.joined(separator: ", ")) }),
         .list(d.cited.map(Value.string)), .list(d.conflicts.map { .string($0.summary) }), .int(d.independent.count),
       ]

@@ -30,7 +30,8 @@ struct TableEvaluator {
       let t = try compile(inner, table, name: name)
       return { !t($0) }
     case .field, .literal:
-      throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
+      throw Diagnostic(
+        .expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
     default:
       let c = try Comparison.check(expr, columns: table.columns, collection: name)
       let column = table.columns[c.column]
@@ -69,7 +70,9 @@ struct TableEvaluator {
   func warnUnknown(_ values: [Value], present: [String: String], column: Column, expr: Expr) {
     for (k, v) in values.enumerated() where present[matcher.nameKey(v.text, present: present)] == nil {
       let suggestion = Suggestions.nearest(to: v.text, in: present.values.sorted()).map { "\"\($0)\"" }
-      warnings?.add(Diagnostic(.unknownValue, "no \(column.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion))
+      warnings?.add(
+        Diagnostic(
+          .unknownValue, "no \(column.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion))
     }
   }
 
@@ -109,7 +112,9 @@ struct TableEvaluator {
   func group(_ table: Table, keys: [Name], aggregates: [Aggregate], name: String) throws(Diagnostic) -> Table {
     let keyIndices = try keys.map { (k) throws(Diagnostic) in try index(of: k, in: table, name: name) }
     let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
-    let argIndices = try aggregates.map { (a) throws(Diagnostic) in try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: table, name: name) } }
+    let argIndices = try aggregates.map { (a) throws(Diagnostic) in
+      try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: table, name: name) }
+    }
     var groups: [[Value]: Int] = [:]
     var keysInOrder: [[Value]] = []
     var rowsOf: [[Int]] = []
@@ -122,7 +127,9 @@ struct TableEvaluator {
       for list in lists { combos = combos.flatMap { p in list.map { p + [$0] } } }
       for key in combos {
         let g: Int
-        if let existing = groups[key] { g = existing } else {
+        if let existing = groups[key] {
+          g = existing
+        } else {
           g = keysInOrder.count
           groups[key] = g
           keysInOrder.append(key)
@@ -136,12 +143,13 @@ struct TableEvaluator {
     for g in keysInOrder.indices {
       var row = keysInOrder[g]
       for (a, agg) in aggregates.enumerated() {
-        let values = argIndices[a].map { i in
-          rowsOf[g].flatMap { r -> [Value] in
-            if case .list(let items) = table.rows[r][i] { return items }
-            return table.rows[r][i] == .null ? [] : [table.rows[r][i]]
-          }
-        } ?? []
+        let values =
+          argIndices[a].map { i in
+            rowsOf[g].flatMap { r -> [Value] in
+              if case .list(let items) = table.rows[r][i] { return items }
+              return table.rows[r][i] == .null ? [] : [table.rows[r][i]]
+            }
+          } ?? []
         switch agg.function {
         case .count: row.append(.int(rowsOf[g].count))
         case .countDistinct: row.append(.int(Set(values).count))
@@ -159,7 +167,9 @@ struct TableEvaluator {
   func index(of name: Name, in table: Table, name collection: String) throws(Diagnostic) -> Int {
     if let i = table.columnIndex(name.text) { return i }
     let suggestion = Suggestions.nearest(to: name.text, in: table.columns.map(\.name)).map { "'\($0)'" }
-    throw Diagnostic(.unknownField, "unknown field '\(name.text)' in \(collection)", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion,
+    throw Diagnostic(
+      .unknownField, "unknown field '\(name.text)' in \(collection)", at: name.range ?? SourceRange(start: 0, end: 0),
+      suggestion: suggestion,
       notes: suggestion == nil ? ["fields: " + table.columns.map(\.name).joined(separator: ", ")] : [])
   }
 }

@@ -7,7 +7,9 @@ import Dispatch
 enum TextSearch {
   /// The rows (sorted) whose text contains the ASCII `needle` (lowercase), ignoring ASCII case.
   /// Each piece stops at a cancellation (checked every 4,096 rows), and then this throws.
-  static func rows(containing needle: [UInt8], in texts: TextColumn, cancellation: Cancellation?, at range: SourceRange?) throws(Diagnostic) -> [Int32] {
+  static func rows(containing needle: [UInt8], in texts: TextColumn, cancellation: Cancellation?, at range: SourceRange?) throws(Diagnostic)
+    -> [Int32]
+  {
     guard !needle.isEmpty else { return (0..<Int32(texts.count)).map { $0 } }
     // pieces of about equal size: the segments, a large one cut in two
     var pieces: [(segment: Int, rows: Range<Int>)] = []

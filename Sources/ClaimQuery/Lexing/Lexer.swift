@@ -55,7 +55,8 @@ public struct Lexer {
       if peek(1) == UInt8(ascii: "=") { return single(.lessEqual, width: 2) }
       if peek(1) == UInt8(ascii: ">") { return single(.notEqual, width: 2) }
       return single(.less)
-    case UInt8(ascii: ">"): return single(peek(1) == UInt8(ascii: "=") ? .greaterEqual : .greater, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)
+    case UInt8(ascii: ">"):
+      return single(peek(1) == UInt8(ascii: "=") ? .greaterEqual : .greater, width: peek(1) == UInt8(ascii: "=") ? 2 : 1)
     case UInt8(ascii: "\""), UInt8(ascii: "'"): return string(open: 1, close: [b])
     case 0x30...0x39: return number()
     default:
@@ -166,7 +167,9 @@ public struct Lexer {
     i = min(i, bytes.count)
     let text = String(decoding: bytes[start..<i], as: UTF8.self)
     let range = SourceRange(start: start, end: i)
-    guard text.allSatisfy(\.isNumber) else { return QueryToken(kind: .invalid(.unexpectedCharacter(text.first { !$0.isNumber } ?? "?")), range: range) }
+    guard text.allSatisfy(\.isNumber) else {
+      return QueryToken(kind: .invalid(.unexpectedCharacter(text.first { !$0.isNumber } ?? "?")), range: range)
+    }
     guard let value = Int(text) else { return QueryToken(kind: .invalid(.integerTooLarge), range: range) }
     return QueryToken(kind: .integer(value), range: range)
   }

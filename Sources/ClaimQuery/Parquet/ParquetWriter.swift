@@ -38,7 +38,8 @@ public enum ParquetWriter {
     try emit(footer + ParquetColumn.littleEndian(UInt64(footer.count), bytes: 4) + magic)
   }
 
-  static func emitPages(_ leaf: inout ParquetColumn, _ chunk: inout Chunk, _ offset: inout Int64, _ emit: ([UInt8]) throws -> Void) rethrows {
+  static func emitPages(_ leaf: inout ParquetColumn, _ chunk: inout Chunk, _ offset: inout Int64, _ emit: ([UInt8]) throws -> Void) rethrows
+  {
     for page in leaf.pages {
       let bytes = pageHeader(page) + page.body
       chunk.bytes += Int64(bytes.count)
@@ -113,10 +114,12 @@ public enum ParquetWriter {
     let optional: Int32 = 1
     let repeated: Int32 = 2
     let utf8: Int32 = 0
-    var elements: [(inout ThriftCompactWriter) -> Void] = [{ e in
-      e.field(4, string: "schema")
-      e.field(5, i32: Int32(columns.count))
-    }]
+    var elements: [(inout ThriftCompactWriter) -> Void] = [
+      { e in
+        e.field(4, string: "schema")
+        e.field(5, i32: Int32(columns.count))
+      }
+    ]
     for column in columns {
       let leaf = ParquetColumn(column)
       switch column.type {

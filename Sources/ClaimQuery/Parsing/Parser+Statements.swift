@@ -84,9 +84,12 @@ extension Parser {
     let stages = ["where", "group by", "select", "order by", "limit", "count", "distinct"]
     var suggestion: String? = nil
     if case .identifier(let word) = current.kind {
-      suggestion = (SQLHabits.keyword(for: word) ?? Suggestions.nearest(to: word, in: stages.map { $0.split(separator: " ")[0] }.map(String.init))).map { "'\($0)'" }
+      suggestion =
+        (SQLHabits.keyword(for: word) ?? Suggestions.nearest(to: word, in: stages.map { $0.split(separator: " ")[0] }.map(String.init))).map
+      { "'\($0)'" }
     }
-    var diagnostic = unexpected("a stage (\(stages.joined(separator: ", "))) or the end of the statement", suggestion: suggestion, id: .expectedStage)
+    var diagnostic = unexpected(
+      "a stage (\(stages.joined(separator: ", "))) or the end of the statement", suggestion: suggestion, id: .expectedStage)
     if let note = SQLHabits.afterStatement(source.slice(current.range)) { diagnostic.notes.append(note) }
     return diagnostic
   }

@@ -12,14 +12,16 @@ extension QueryEngine {
   /// The plans of one query, or its first syntax, name or type error.
   public func explain(_ text: String) throws(Diagnostic) -> String {
     guard case .query(let query) = try Parser.parseStatement(text) else {
-      throw Diagnostic(.expectedStage, "'.explain' takes a query; a 'let' binds one", at: SourceRange(start: 0, end: min(3, text.utf8.count)))
+      throw Diagnostic(
+        .expectedStage, "'.explain' takes a query; a 'let' binds one", at: SourceRange(start: 0, end: min(3, text.utf8.count)))
     }
     let source = try self.source(query.source)
     let (logical, physical) = try plans(query, source)
     var lines = ["logical plan"]
     lines.append("  " + Self.padded(sourceName(logical.source)) + Self.columns(logical.sourceSchema.columns))
     for (k, node) in logical.nodes.enumerated() {
-      let output = node.output.columns == node.input.columns ? "the same \(node.output.columns.count) columns" : Self.columns(node.output.columns)
+      let output =
+        node.output.columns == node.input.columns ? "the same \(node.output.columns.count) columns" : Self.columns(node.output.columns)
       lines.append("  " + Self.padded("\(k + 1) \(node.stage)") + output)
     }
     lines.append("physical plan")
@@ -70,7 +72,11 @@ extension QueryEngine {
         default: add("a test of each distinct value, then its postings")
         }
       case .inList(let l, _, _):
-        if case .field(let n) = l, let f = ClaimField(named: n.text), f == .id || f == .date || f == .text || f == .story { add("a test of each row's number") } else { add("postings of the values named") }
+        if case .field(let n) = l, let f = ClaimField(named: n.text), f == .id || f == .date || f == .text || f == .story {
+          add("a test of each row's number")
+        } else {
+          add("postings of the values named")
+        }
       case .isNull: add("a test of each row")
       case .field, .literal: break
       }
@@ -82,24 +88,37 @@ extension QueryEngine {
   static func describe(_ op: PhysicalPlan.Operator) -> String {
     switch op {
     case .dateIndexScan(let e, let keys, let n):
-      return "date index scan: rows in \(keys[0].descending ? "descending" : "ascending") date order from the bounds in '\(e)', tested until \(n) rows and their last date are in hand"
+      return
+        "date index scan: rows in \(keys[0].descending ? "descending" : "ascending") date order from the bounds in '\(e)', tested "
+        + "until \(n) rows and their last date are in hand"
     case .filterClaims(let e):
       return "filter claims by '\(e)': " + methods(e).joined(separator: ", ")
     case .sortClaims(let keys, let limit):
       let by = keys.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
-      return limit.map { "top-\($0) of claims by \(by): one comparison for most rows" } ?? "sort claims by \(by): each key read once per row as a number, one stable sort"
+      return limit.map { "top-\($0) of claims by \(by): one comparison for most rows" }
+        ?? "sort claims by \(by): each key read once per row as a number, one stable sort"
     case .limitClaims(let n):
       return "first \(n) claims"
     case .countClaims:
       return "count the claims"
     case .denseGroup(let layout, _):
       // the counts come with the first count(distinct)'s pass, else one of their own; each min or max takes one
-      let passes = max(1, layout.aggregates.filter { $0.function == .countDistinct }.count) + layout.aggregates.filter { $0.function == .min || $0.function == .max }.count
-      return "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of \(layout.groups) groups indexed by value ids, \(passes == 1 ? "one pass" : "\(passes) passes")\(Packing.isFlat(Int64(layout.groups), rows: 0) ? "" : " (hashed instead when the groups outnumber the rows 32 to 1)")"
+      let passes =
+        max(1, layout.aggregates.filter { $0.function == .countDistinct }.count)
+        + layout.aggregates.filter { $0.function == .min || $0.function == .max }.count
+      return
+        "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of "
+        + "\(layout.groups) groups indexed by value ids, "
+        + (passes == 1 ? "one pass" : "\(passes) passes")
+        + (Packing.isFlat(Int64(layout.groups), rows: 0) ? "" : " (hashed instead when the groups outnumber the rows 32 to 1)")
     case .groupClaims(let keys, _):
-      return "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered by rank, values decoded once per group"
+      return
+        "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered "
+        + "by rank, values decoded once per group"
     case .distinctClaims(let fields):
-      return "distinct claims by \(fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every field"): codes and bytes hashed, the first row of each kept"
+      return
+        "distinct claims by \(fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every field"): codes and bytes hashed, "
+        + "the first row of each kept"
     case .selectClaims(let items, _):
       return "the selected fields (\(items.map(\.field.text).joined(separator: ", "))) of the claims as a table"
     case .materialize:

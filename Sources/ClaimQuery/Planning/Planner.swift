@@ -11,7 +11,9 @@ struct Planner {
     var plan = LogicalPlan(source: source, sourceSchema: schema, nodes: [])
     var current = schema
     for stage in query.stages {
-      if current.isClaims, stage.fieldNames.contains(where: { ClaimField(named: $0.text) == .story }), !current.columns.contains(where: { $0.name == "story" }) {
+      if current.isClaims, stage.fieldNames.contains(where: { ClaimField(named: $0.text) == .story }),
+        !current.columns.contains(where: { $0.name == "story" })
+      {
         current.columns.append(ClaimField.story.column)
       }
       let (step, output) = try resolve(stage, current)
@@ -29,7 +31,9 @@ struct Planner {
     case .groupBy(let keys, let written):
       let aggregates = written.isEmpty ? [Aggregate(.count)] : written
       let keyColumns = try keys.map { (k) throws(Diagnostic) in try index(of: k, in: input) }
-      let arguments = try aggregates.map { (a) throws(Diagnostic) in try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: input) } }
+      let arguments = try aggregates.map { (a) throws(Diagnostic) in
+        try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: input) }
+      }
       let columns = groupedColumns(input.columns, keys: keyColumns, aggregates: aggregates, arguments: arguments)
       output = LogicalPlan.Schema(columns: columns, isClaims: false, collection: "the grouped \(input.collection)")
       return (.group(keys: keys, keyColumns: keyColumns, aggregates: aggregates, arguments: arguments), output)
@@ -78,7 +82,9 @@ struct Planner {
   /// The columns `group by` gives over claims, keyed and aggregated by claim fields.
   static func groupedColumns(keys: [ClaimField], aggregates: [Aggregate], arguments: [ClaimField?]) -> [Column] {
     let fields = ClaimField.allCases
-    return groupedColumns(fields.map(\.column), keys: keys.map { fields.firstIndex(of: $0)! }, aggregates: aggregates, arguments: arguments.map { $0.map { fields.firstIndex(of: $0)! } })
+    return groupedColumns(
+      fields.map(\.column), keys: keys.map { fields.firstIndex(of: $0)! }, aggregates: aggregates,
+      arguments: arguments.map { $0.map { fields.firstIndex(of: $0)! } })
   }
 
   static func predicate(_ expr: Expr, _ schema: LogicalPlan.Schema) throws(Diagnostic) -> LogicalPlan.Predicate {
@@ -87,7 +93,8 @@ struct Planner {
     case .or(let items): return .or(try items.map { (e) throws(Diagnostic) in try predicate(e, schema) })
     case .not(let inner): return .not(try predicate(inner, schema))
     case .field, .literal:
-      throw Diagnostic(.expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
+      throw Diagnostic(
+        .expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
     default:
       return .comparison(try Comparison.check(expr, columns: schema.columns, collection: schema.collection))
     }
@@ -98,12 +105,16 @@ struct Planner {
   /// reads them as one) the nearest column, or the list of columns when none is near.
   static func index(of name: Name, in schema: LogicalPlan.Schema, asTable: Bool = false) throws(Diagnostic) -> Int {
     let columns = schema.columns
-    if let i = columns.firstIndex(where: { $0.name == name.text }) ?? columns.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() }) {
+    if let i = columns.firstIndex(where: { $0.name == name.text })
+      ?? columns.firstIndex(where: { $0.name.lowercased() == name.text.lowercased() })
+    {
       return i
     }
     let suggestion = Suggestions.nearest(to: name.text, in: columns.map(\.name)).map { "'\($0)'" }
     let listed = !(schema.isClaims && !asTable) && suggestion == nil
-    throw Diagnostic(.unknownField, "unknown field '\(name.text)' in \(schema.collection)", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion,
+    throw Diagnostic(
+      .unknownField, "unknown field '\(name.text)' in \(schema.collection)", at: name.range ?? SourceRange(start: 0, end: 0),
+      suggestion: suggestion,
       notes: listed ? ["fields: " + columns.map(\.name).joined(separator: ", ")] : [])
   }
 }

@@ -39,7 +39,9 @@ enum CSVRenderer {
     var text = text
     text.withUTF8 { bytes in
       let quote = UInt8(ascii: "\"")
-      guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else { return out.append(contentsOf: bytes) }
+      guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+        return out.append(contentsOf: bytes)
+      }
       out.append(quote)
       for b in bytes {
         out.append(b)

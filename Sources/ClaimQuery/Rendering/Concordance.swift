@@ -13,7 +13,9 @@ extension QueryEngine {
       return Renderer.render(table, RenderSpec(mode: .table, width: width)) + "(kwic shows rows with a text column, such as claims)\n"
     }
     let column = { (name: String) in table.columns.firstIndex { $0.name == name } }
-    let (idColumn, docColumn, sourceColumn, dateColumn, cueColumn) = (column("id"), column("doc"), column("source"), column("date"), column("cue"))
+    let (idColumn, docColumn, sourceColumn, dateColumn, cueColumn) = (
+      column("id"), column("doc"), column("source"), column("date"), column("cue")
+    )
     let terms = statement.map { searchTerms($0) } ?? []
     let documents = Dictionary(corpus.documents.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     let sourceWidth = min(20, table.rows.map { r in sourceColumn.map { DisplayWidth.of(r[$0].text) } ?? 0 }.max() ?? 0)
@@ -91,7 +93,9 @@ extension QueryEngine {
     var best: Range<String.Index>? = nil
     for term in Set(terms) where !term.isEmpty {
       guard let r = text.range(of: term, options: .caseInsensitive) else { continue }
-      if best == nil || r.lowerBound < best!.lowerBound || (r.lowerBound == best!.lowerBound && r.upperBound > best!.upperBound) { best = r }
+      if best == nil || r.lowerBound < best!.lowerBound || (r.lowerBound == best!.lowerBound && r.upperBound > best!.upperBound) {
+        best = r
+      }
     }
     if let best { return best }
     var end = text.startIndex
@@ -126,13 +130,15 @@ extension QueryEngine {
   /// Where `needle` first stands in `haystack`, byte for byte: a claim's text in its document.
   static func firstRange(of needle: String, in haystack: String) -> Range<String.Index>? {
     var (needle, haystack) = (needle, haystack)
-    guard !needle.isEmpty, let start = haystack.withUTF8({ h in
-      needle.withUTF8 { n -> Int? in
-        guard let hp = h.baseAddress, let np = n.baseAddress else { return nil }
-        let at = claimsh_find(hp, h.count, np, n.count)
-        return at < h.count ? at : nil
-      }
-    }) else { return nil }
+    guard !needle.isEmpty,
+      let start = haystack.withUTF8({ h in
+        needle.withUTF8 { n -> Int? in
+          guard let hp = h.baseAddress, let np = n.baseAddress else { return nil }
+          let at = claimsh_find(hp, h.count, np, n.count)
+          return at < h.count ? at : nil
+        }
+      })
+    else { return nil }
     let lower = haystack.utf8.index(haystack.utf8.startIndex, offsetBy: start)
     return lower..<haystack.utf8.index(lower, offsetBy: needle.utf8.count)
   }

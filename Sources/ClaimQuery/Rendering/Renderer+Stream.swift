@@ -20,24 +20,27 @@ extension Renderer {
     let pieceRows = max(pieceRows, 1)
     let starts = Array(stride(from: 0, to: max(cells.count, 1), by: pieceRows))
     var failure: (any Error)? = nil
-    parallelMap(starts, { start in
-      guard !shouldStop() else { return [] }
-      let rows = start..<min(start + pieceRows, cells.count)
-      let table = piece(cells, rows: rows)
-      let (first, last) = (rows.lowerBound == 0, rows.upperBound == cells.count)
-      switch spec.mode {
-      case .csv: return CSVRenderer.bytes(table, spec, header: first)
-      case .markdown: return Array(MarkdownRenderer.render(table, spec, header: first).utf8)
-      default: return json(table, lines: spec.mode == .jsonl, opening: first, closing: last)
-      }
-    }, inOrder: { (bytes: [UInt8]) in
-      guard failure == nil else { return }
-      if shouldStop() {
-        failure = CancellationError()
-        return
-      }
-      do { try write(bytes) } catch { failure = error }
-    })
+    parallelMap(
+      starts,
+      { start in
+        guard !shouldStop() else { return [] }
+        let rows = start..<min(start + pieceRows, cells.count)
+        let table = piece(cells, rows: rows)
+        let (first, last) = (rows.lowerBound == 0, rows.upperBound == cells.count)
+        switch spec.mode {
+        case .csv: return CSVRenderer.bytes(table, spec, header: first)
+        case .markdown: return Array(MarkdownRenderer.render(table, spec, header: first).utf8)
+        default: return json(table, lines: spec.mode == .jsonl, opening: first, closing: last)
+        }
+      },
+      inOrder: { (bytes: [UInt8]) in
+        guard failure == nil else { return }
+        if shouldStop() {
+          failure = CancellationError()
+          return
+        }
+        do { try write(bytes) } catch { failure = error }
+      })
     if let failure { throw failure }
   }
 

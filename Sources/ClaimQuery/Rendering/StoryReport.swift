@@ -13,11 +13,14 @@ extension QueryEngine {
     func value(_ c: CodedColumn, _ row: Int) -> String { c.codes[row] < 0 ? "" : c.dictionary.values[Int(c.codes[row])] }
     var out: [String] = []
     let dates = [d.firstDate, d.lastDate].compactMap { $0?.description }
-    out.append("Story \(id): \(d.outlets.count) outlets, \(d.story.docs.count) documents, \(rows.count) claims" + (dates.isEmpty ? "" : ", " + Array(Set(dates)).sorted().joined(separator: " to ")))
+    out.append(
+      "Story \(id): \(d.outlets.count) outlets, \(d.story.docs.count) documents, \(rows.count) claims"
+        + (dates.isEmpty ? "" : ", " + Array(Set(dates)).sorted().joined(separator: " to ")))
     out += Self.wrap("“\(store.text(Int(d.story.title)))”", width: width, indent: "  ")
     // outlets in the order they reported: their first dated claim, else their first claim
     let firstRow = Dictionary(rows.map { (value(source, $0), $0) }, uniquingKeysWith: min)
-    let firstDay = Dictionary(rows.filter { store.dates[$0] != ClaimStore.noDate }.map { (value(source, $0), store.dates[$0]) }, uniquingKeysWith: min)
+    let firstDay = Dictionary(
+      rows.filter { store.dates[$0] != ClaimStore.noDate }.map { (value(source, $0), store.dates[$0]) }, uniquingKeysWith: min)
     let order = d.outlets.sorted { a, b in
       switch (firstDay[a], firstDay[b]) {
       case let (x?, y?) where x != y: return x < y
@@ -36,9 +39,12 @@ extension QueryEngine {
       var cites: [String: Int] = [:]
       for r in mine { for c in Set(StoryTables.citedOutlets(store, r, corpus.lexicon)) { cites[c, default: 0] += 1 } }
       let citing = cites.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
-      out += Self.wrap("\(mine.count) claims: \(hedges)" + (citing.isEmpty ? "; cites no outlet" : "; cites " + citing.joined(separator: ", ")), width: width, indent: "     ")
+      out += Self.wrap(
+        "\(mine.count) claims: \(hedges)" + (citing.isEmpty ? "; cites no outlet" : "; cites " + citing.joined(separator: ", ")),
+        width: width, indent: "     ")
       for r in mine.prefix(3) {
-        out += Self.wrap("- [\(value(hedge, r))] \(store.text(r)) (claim \(store.ids[r]))", width: width, indent: "       ", first: "     ", limit: 3)
+        out += Self.wrap(
+          "- [\(value(hedge, r))] \(store.text(r)) (claim \(store.ids[r]))", width: width, indent: "       ", first: "     ", limit: 3)
       }
       if mine.count > 3 { out.append("     … and \(mine.count - 3) more: claims where story = \(id) and source = \"\(outlet)\"") }
     }
@@ -47,12 +53,18 @@ extension QueryEngine {
     var edges: [(String, String, Int)] = []
     for outlet in order {
       var counts: [String: Int] = [:]
-      for r in rows where value(source, r) == outlet { for c in Set(StoryTables.citedOutlets(store, r, corpus.lexicon)) where c != outlet { counts[c, default: 0] += 1 } }
+      for r in rows where value(source, r) == outlet {
+        for c in Set(StoryTables.citedOutlets(store, r, corpus.lexicon)) where c != outlet { counts[c, default: 0] += 1 }
+      }
       for (to, n) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) { edges.append((outlet, to, n)) }
     }
     if edges.isEmpty { out.append("  no outlet cites another") }
-    for (from, to, n) in edges { out += Self.wrap("\(from) → \(to) (\(n) claim\(n == 1 ? "" : "s"))", width: width, indent: "    ", first: "  ") }
-    out += Self.wrap("Carried on their own (a claim citing no outlet) by \(d.independent.count) of \(d.outlets.count) outlets", width: width, indent: "  ", first: "  ")
+    for (from, to, n) in edges {
+      out += Self.wrap("\(from) → \(to) (\(n) claim\(n == 1 ? "" : "s"))", width: width, indent: "    ", first: "  ")
+    }
+    out += Self.wrap(
+      "Carried on their own (a claim citing no outlet) by \(d.independent.count) of \(d.outlets.count) outlets", width: width, indent: "  ",
+      first: "  ")
     out.append("")
     out.append(d.conflicts.isEmpty ? "No conflicts found" : "Conflicts")
     for conflict in d.conflicts {
@@ -60,7 +72,8 @@ extension QueryEngine {
       for v in conflict.values {
         let row = store.ids.firstIndex(of: v.claim) ?? -1
         let text = row >= 0 ? store.text(row) : ""
-        out += Self.wrap("\(v.value): \(v.outlet), claim \(v.claim): \(Self.excerpt(text, v.span))", width: width, indent: "        ", first: "    ")
+        out += Self.wrap(
+          "\(v.value): \(v.outlet), claim \(v.claim): \(Self.excerpt(text, v.span))", width: width, indent: "        ", first: "    ")
       }
     }
     return out.joined(separator: "\n") + "\n"

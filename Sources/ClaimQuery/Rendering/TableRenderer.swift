@@ -69,7 +69,9 @@ enum TableRenderer {
       line(row, cellWidths[r])
     }
     var footer = table.rows.count == 1 ? "1 row" : "\(grouped(table.rows.count)) rows"
-    if shownRows.count < table.rows.count { footer = "showing \(grouped(shownRows.count)) of \(grouped(table.rows.count)) rows (.maxrows off shows all)" }
+    if shownRows.count < table.rows.count {
+      footer = "showing \(grouped(shownRows.count)) of \(grouped(table.rows.count)) rows (.maxrows off shows all)"
+    }
     let columnCount = table.columns.count + (headers.count > table.columns.count ? 1 : 0)
     if shown < columnCount {
       let visible = min(shown, table.columns.count)

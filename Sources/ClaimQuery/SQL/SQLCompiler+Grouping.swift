@@ -2,7 +2,10 @@
 /// combination, as claimsh does), the grouping, then the groups' order: by count, descending,
 /// then by the keys, nulls first (`Grouping.ordered`).
 extension SQLCompiler {
-  func group(_ keyColumns: [Int], _ aggregates: [Aggregate], _ arguments: [Int?], _ node: LogicalPlan.Node, from previous: String, _ ctes: inout [String]) -> String {
+  func group(
+    _ keyColumns: [Int], _ aggregates: [Aggregate], _ arguments: [Int?], _ node: LogicalPlan.Node, from previous: String,
+    _ ctes: inout [String]
+  ) -> String {
     var source = previous
     for (k, i) in keyColumns.enumerated() {
       let c = node.input.columns[i]
@@ -15,9 +18,12 @@ extension SQLCompiler {
     let columns = node.output.columns
     var select = keyColumns.indices.map { k in "__k\(k) AS \(quoted(columns[k].name))" }
     for (a, aggregate) in aggregates.enumerated() {
-      select.append("\(self.aggregate(aggregate, arguments[a].map { node.input.columns[$0] })) AS \(quoted(columns[keyColumns.count + a].name))")
+      select.append(
+        "\(self.aggregate(aggregate, arguments[a].map { node.input.columns[$0] })) AS \(quoted(columns[keyColumns.count + a].name))")
     }
-    let weight = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }.map { quoted(columns[keyColumns.count + $0].name) } ?? "__size"
+    let weight =
+      aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }.map { quoted(columns[keyColumns.count + $0].name) }
+      ?? "__size"
     select.append("count(*) AS __size")
     let grouped = "s\(ctes.count)"
     let groupBy = keyColumns.isEmpty ? "" : " GROUP BY " + keyColumns.indices.map { "__k\($0)" }.joined(separator: ", ")

@@ -55,10 +55,13 @@ extension SQLCompiler {
     let lower = literal.lowercased()
     guard let canonical = lexicon.canonicalName(literal)?.lowercased(), canonical != lower else { return dialect.string(lower) }
     let f = quoted(column.name)
-    let present = column.type == .list
+    let present =
+      column.type == .list
       ? dialect.contains(dialect.transform(f, "lower(x)"), dialect.string(lower))
       : "lower(\(f)) = \(dialect.string(lower))"
-    return "CASE WHEN (SELECT count(*) FROM \(schema.isClaims ? "claims" : table) WHERE \(present)) > 0 THEN \(dialect.string(lower)) ELSE \(dialect.string(canonical)) END"
+    return
+      "CASE WHEN (SELECT count(*) FROM \(schema.isClaims ? "claims" : table) WHERE \(present)) > 0 THEN \(dialect.string(lower)) "
+      + "ELSE \(dialect.string(canonical)) END"
   }
 
   /// A literal compared with `column`: a date column reads a string as a date.

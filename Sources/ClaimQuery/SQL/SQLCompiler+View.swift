@@ -19,12 +19,15 @@ extension SQLCompiler {
       return "CREATE OR REPLACE VIEW claims AS SELECT * FROM read_parquet(\(dialect.string(path)));\n"
     case (.duckdb, .jsonl):
       let spec = columns.map { "\(dialect.string($0.name)): \(dialect.string(type(of: $0)))" }.joined(separator: ", ")
-      return "CREATE OR REPLACE VIEW claims AS SELECT * FROM read_json(\(dialect.string(path)), format = 'newline_delimited', columns = {\(spec)});\n"
+      return
+        "CREATE OR REPLACE VIEW claims AS SELECT * FROM read_json(\(dialect.string(path)), format = 'newline_delimited', columns = "
+        + "{\(spec)});\n"
     case (.spark, .parquet):
       return "CREATE OR REPLACE TEMPORARY VIEW claims USING parquet OPTIONS (path \(dialect.string(path)))\n"
     case (.spark, .jsonl):
       let spec = columns.map { "\(quoted($0.name)) \(type(of: $0))" }.joined(separator: ", ")
-      return "CREATE OR REPLACE TEMPORARY VIEW claims (\(spec)) USING json OPTIONS (path \(dialect.string(path)), dateFormat 'yyyy-MM-dd')\n"
+      return
+        "CREATE OR REPLACE TEMPORARY VIEW claims (\(spec)) USING json OPTIONS (path \(dialect.string(path)), dateFormat 'yyyy-MM-dd')\n"
     }
   }
 

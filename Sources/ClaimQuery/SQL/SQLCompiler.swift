@@ -37,7 +37,9 @@ public struct SQLCompiler: Sendable {
     switch statement {
     case .query(let q): return try compile(q)
     case .let(let name, _):
-      throw Diagnostic(.expectedStage, "'let' binds a result in claimsh; run it, then compile a query that uses '\(name.text)'", at: name.range ?? SourceRange(start: 0, end: 0))
+      throw Diagnostic(
+        .expectedStage, "'let' binds a result in claimsh; run it, then compile a query that uses '\(name.text)'",
+        at: name.range ?? SourceRange(start: 0, end: 0))
     }
   }
 
@@ -45,16 +47,20 @@ public struct SQLCompiler: Sendable {
   public func compile(_ written: Query) throws(Diagnostic) -> String {
     let query = QueryEngine.expanded(written, definitions)
     guard query.source.text.lowercased() == "claims" else {
-      throw Diagnostic(.unknownCollection, "SQL is compiled over the exported claims; '\(query.source.text)' is not exported",
+      throw Diagnostic(
+        .unknownCollection, "SQL is compiled over the exported claims; '\(query.source.text)' is not exported",
         at: query.source.range ?? SourceRange(start: 0, end: 0), notes: ["start the query with 'claims'"])
     }
     if let term = query.combined.first {
-      throw Diagnostic(.unknownCollection, "'\(term.op.rawValue)' combines claim sets in claimsh; SQL is compiled for one query over the exported claims",
+      throw Diagnostic(
+        .unknownCollection, "'\(term.op.rawValue)' combines claim sets in claimsh; SQL is compiled for one query over the exported claims",
         at: term.name.range ?? SourceRange(start: 0, end: 0), notes: ["write it as one query with where … and/or/not …"])
     }
     if let story = query.stages.flatMap(\.fieldNames).first(where: { ClaimField(named: $0.text) == .story }) {
-      throw Diagnostic(.unknownField, "'story' is worked out by claimsh over all claims; an export of claims does not hold it",
-        at: story.range ?? SourceRange(start: 0, end: 0), notes: ["run the query in claimsh, or export its result: .export FILE.parquet QUERY"])
+      throw Diagnostic(
+        .unknownField, "'story' is worked out by claimsh over all claims; an export of claims does not hold it",
+        at: story.range ?? SourceRange(start: 0, end: 0),
+        notes: ["run the query in claimsh, or export its result: .export FILE.parquet QUERY"])
     }
     let plan = try Planner.plan(query, source: .claims, schema: Planner.claims)
     var ctes = ["s0 AS (SELECT *, \(quoted("id")) AS __ord FROM claims)"]

@@ -127,7 +127,9 @@ public enum SQLDialect: String, CaseIterable, Sendable {
   /// columns, one by one, when `flattened`).
   func collected(_ column: String, flattened: Bool) -> String {
     switch self {
-    case .duckdb: return flattened ? "flatten(list(\(column)) FILTER (WHERE \(column) IS NOT NULL))" : "list(\(column)) FILTER (WHERE \(column) IS NOT NULL)"
+    case .duckdb:
+      return flattened
+        ? "flatten(list(\(column)) FILTER (WHERE \(column) IS NOT NULL))" : "list(\(column)) FILTER (WHERE \(column) IS NOT NULL)"
     case .spark: return flattened ? "flatten(collect_list(\(column)))" : "collect_list(\(column))"
     }
   }

@@ -27,7 +27,8 @@ extension Stage: CustomStringConvertible {
       let base = "group by " + keys.map(\.text).joined(separator: ", ")
       return aggregates.isEmpty ? base : base + " with " + aggregates.map(\.description).joined(separator: ", ")
     case .select(let items):
-      return "select " + items.map { item in item.alias.map { "\(item.field.text) as \($0.text)" } ?? item.field.text }.joined(separator: ", ")
+      return "select "
+        + items.map { item in item.alias.map { "\(item.field.text) as \($0.text)" } ?? item.field.text }.joined(separator: ", ")
     case .orderBy(let keys):
       return "order by " + keys.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
     case .limit(let n, _): return "limit \(n)"
@@ -104,7 +105,8 @@ extension Expr: CustomStringConvertible {
     case .compare(let op, let l, let r):
       return "\(l.printed(atLeast: .primary)) \(op.rawValue) \(r.printed(atLeast: .primary))"
     case .inList(let l, let items, let negated):
-      return "\(l.printed(atLeast: .primary)) \(negated ? "not in" : "in") (" + items.map { $0.printed(atLeast: .primary) }.joined(separator: ", ") + ")"
+      return "\(l.printed(atLeast: .primary)) \(negated ? "not in" : "in") ("
+        + items.map { $0.printed(atLeast: .primary) }.joined(separator: ", ") + ")"
     case .isNull(let e, let negated):
       return "\(e.printed(atLeast: .primary)) is \(negated ? "not null" : "null")"
     case .and(let items): return items.map { $0.printed(atLeast: .not) }.joined(separator: " and ")

@@ -33,7 +33,8 @@ extension Stage {
     switch self {
     case .where(let e): return .where(e.withoutRanges)
     case .groupBy(let keys, let aggs):
-      return .groupBy(keys.map(\.withoutRange), aggs.map { Aggregate($0.function, field: $0.field?.withoutRange, alias: $0.alias?.withoutRange) })
+      return .groupBy(
+        keys.map(\.withoutRange), aggs.map { Aggregate($0.function, field: $0.field?.withoutRange, alias: $0.alias?.withoutRange) })
     case .select(let items): return .select(items.map { SelectItem($0.field.withoutRange, alias: $0.alias?.withoutRange) })
     case .orderBy(let keys): return .orderBy(keys.map { OrderKey($0.field.withoutRange, descending: $0.descending) })
     case .limit(let n, _): return .limit(n, nil)

@@ -66,7 +66,9 @@ import Testing
     let run = try Run.process(try #require(Self.python), ["-c", script, own, folder.path])
     try #require(run.status == 0, "\(run.stderr.suffix(1500))")
     let expected = try Self.claims([own])
-    for name in ["duckdb-snappy", "duckdb-plain", "duckdb-v2", "pyarrow-snappy", "pyarrow-v2", "pyarrow-plain", "pyarrow-delta", "pyarrow-delta-plain"] {
+    for name in [
+      "duckdb-snappy", "duckdb-plain", "duckdb-v2", "pyarrow-snappy", "pyarrow-v2", "pyarrow-plain", "pyarrow-delta", "pyarrow-delta-plain",
+    ] {
       let path = folder.appendingPathComponent("\(name).parquet").path
       #expect(try Self.claims([path]) == expected, "\(name)")
       #expect(Self.loader.load(paths: [path]).warnings.isEmpty, "\(name)")
@@ -82,9 +84,14 @@ import Testing
   @Test func readsDocumentsAndExtractsTheirClaims() throws {
     let folder = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    var table = Table(columns: [Column("id", .string), Column("title", .string), Column("source", .string), Column("date", .date), Column("text", .string)])
+    var table = Table(columns: [
+      Column("id", .string), Column("title", .string), Column("source", .string), Column("date", .date), Column("text", .string),
+    ])
     table.rows = [
-      [.string("a"), .string("Talks"), .string("Reuters"), .date(Day(parsing: "2025-10-17")!), .string("Zelensky said Ukraine needs Tomahawk missiles.")],
+      [
+        .string("a"), .string("Talks"), .string("Reuters"), .date(Day(parsing: "2025-10-17")!),
+        .string("Zelensky said Ukraine needs Tomahawk missiles."),
+      ],
       [.null, .null, .string("BBC"), .null, .string("Trump reportedly refused.")],
       [.string("c"), .string("No text"), .null, .null, .null],
     ]
@@ -104,7 +111,8 @@ import Testing
   @Test func aSchemaGroupWithNegativeChildrenIsReported() throws {
     let folder = try Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let found = try Data(contentsOf: Fixtures.root.appendingPathComponent("Tests/Fuzz/regressions/load/parquet-schema-with-negative-children"))
+    let found = try Data(
+      contentsOf: Fixtures.root.appendingPathComponent("Tests/Fuzz/regressions/load/parquet-schema-with-negative-children"))
     let path = folder.appendingPathComponent("found.parquet").path
     try found.dropFirst().write(to: URL(fileURLWithPath: path))  // its first byte picked the kind
     let corpus = Self.loader.load(paths: [path])
@@ -121,7 +129,9 @@ import Testing
     try "Zelensky said Ukraine needs Tomahawk missiles.\n".write(toFile: article, atomically: false, encoding: .utf8)
     let damaged = folder.appendingPathComponent("damaged.parquet").path
     var random = SplitMix64(seed: 12)
-    var cases: [[UInt8]] = [[], Array("not parquet at all".utf8), Array("PAR1PAR1".utf8), Array(bytes.prefix(bytes.count / 2)), Array(bytes.suffix(200))]
+    var cases: [[UInt8]] = [
+      [], Array("not parquet at all".utf8), Array("PAR1PAR1".utf8), Array(bytes.prefix(bytes.count / 2)), Array(bytes.suffix(200)),
+    ]
     for _ in 0..<300 {
       var flipped = bytes
       for _ in 0..<Int.random(in: 1...4, using: &random) {
@@ -146,9 +156,14 @@ import Testing
     var out: [UInt8] = []
     try compressed.withUnsafeBufferPointer { try Snappy.decompress($0, expected: 12, into: &out) }
     #expect(String(decoding: out, as: UTF8.self) == "abcabcabcabc")
-    for damaged: [UInt8] in [[12, 0x08, 0x61], [12, 0x08, 0x61, 0x62, 0x63, (9 - 4) << 2 | 1, 4], [3, 0x08, 0x61, 0x62, 0x63, 0x01, 3], [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]] {
+    for damaged: [UInt8] in [
+      [12, 0x08, 0x61], [12, 0x08, 0x61, 0x62, 0x63, (9 - 4) << 2 | 1, 4], [3, 0x08, 0x61, 0x62, 0x63, 0x01, 3],
+      [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF],
+    ] {
       var sink: [UInt8] = []
-      #expect(throws: ParquetFailure.self) { try damaged.withUnsafeBufferPointer { try Snappy.decompress($0, expected: damaged[0] == 12 ? 12 : 3, into: &sink) } }
+      #expect(throws: ParquetFailure.self) {
+        try damaged.withUnsafeBufferPointer { try Snappy.decompress($0, expected: damaged[0] == 12 ? 12 : 3, into: &sink) }
+      }
     }
   }
 }

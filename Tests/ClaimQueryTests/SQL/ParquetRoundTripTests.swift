@@ -37,7 +37,8 @@ import Testing
     return table
   }
 
-  @Test(.enabled(if: python != nil, "pyarrow and DuckDB run from the virtual environment `make test` makes (CLAIMSH_SQL_PYTHON)"),
+  @Test(
+    .enabled(if: python != nil, "pyarrow and DuckDB run from the virtual environment `make test` makes (CLAIMSH_SQL_PYTHON)"),
     arguments: [(5_000, 0.0, 1 as UInt64), (5_000, 0.3, 2), (3_000, 1.0, 3), (0, 0.2, 4), (1, 0.0, 5)])
   func pyarrowAndDuckDBReadBackWhatWasWritten(rows: Int, nulls: Double, seed: UInt64) throws {
     let folder = try Fixtures.temporaryFolder()
@@ -70,7 +71,8 @@ import Testing
     for name, got in (("pyarrow", arrow), ("duckdb", duck)):
         if got != expected:
             i = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
-            print(f"{name}: {len(got)} rows, expected {len(expected)}; first difference at row {i}: {str(got[i] if i < len(got) else None)[:300]} vs {str(expected[i] if i < len(expected) else None)[:300]}")
+            print(f"{name}: {len(got)} rows, expected {len(expected)}; first difference at row {i}: "
+                  f"{str(got[i] if i < len(got) else None)[:300]} vs {str(expected[i] if i < len(expected) else None)[:300]}")
             sys.exit(1)
     """#
 }

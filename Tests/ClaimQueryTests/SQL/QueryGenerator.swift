@@ -114,7 +114,9 @@ struct QueryGenerator {
       var aggregates: [String] = []
       for k in 0..<Int.random(in: 1...3, using: &random) {
         let f = pick(Self.arguments)
-        let (call, name) = pick([("count", "count"), ("count(distinct \(f))", "a\(k)"), ("min(\(f))", "a\(k)"), ("max(\(f))", "a\(k)"), ("list(\(f))", "a\(k)")])
+        let (call, name) = pick([
+          ("count", "count"), ("count(distinct \(f))", "a\(k)"), ("min(\(f))", "a\(k)"), ("max(\(f))", "a\(k)"), ("list(\(f))", "a\(k)"),
+        ])
         if columns.contains(name) { continue }
         aggregates.append(name == "count" ? call : "\(call) as \(name)")
         columns.append(name)

@@ -2,8 +2,9 @@
 // generated queries, compiled for DuckDB and run over the .parquet and the .jsonl export of the
 // seeds and of 10,000 generated claims (through the views `.sql view FILE` prints), give the
 // native engine's rows, in the same order; so do the first 45 per corpus compiled for Spark and
-// run on Spark local[2]; pyarrow reads the Parquet back as the claims exported. DuckDB, pyarrow and PySpark run in the virtual environment `make test`
-// makes ($CLAIMSH_SQL_PYTHON), Spark on Java 17.
+// run on Spark local[2]; pyarrow reads the Parquet back as the claims exported. DuckDB, pyarrow
+// and PySpark run in the virtual environment `make test` makes ($CLAIMSH_SQL_PYTHON), Spark on
+// Java 17.
 import ClaimCorpus
 import ClaimQuery
 import ClaimTestSupport
@@ -33,7 +34,8 @@ import Testing
     for (name, corpus) in corpora {
       var engine = QueryEngine(corpus: corpus)
       let parquet = data.appendingPathComponent("\(name).parquet")
-      let handle = try #require(FileManager.default.createFile(atPath: parquet.path, contents: nil) ? FileHandle(forWritingAtPath: parquet.path) : nil)
+      let handle = try #require(
+        FileManager.default.createFile(atPath: parquet.path, contents: nil) ? FileHandle(forWritingAtPath: parquet.path) : nil)
       try ParquetWriter.write(try engine.cells("claims")) { try handle.write(contentsOf: $0) }
       try handle.close()
       let jsonl = data.appendingPathComponent("\(name).jsonl")
@@ -41,7 +43,9 @@ import Testing
       var views: [String: [String: String]] = [:]
       for dialect in SQLDialect.allCases {
         let compiler = SQLCompiler(dialect: dialect, lexicon: lexicon)
-        views[dialect.rawValue] = ["parquet": compiler.view(over: parquet.path, format: .parquet), "jsonl": compiler.view(over: jsonl.path, format: .jsonl)]
+        views[dialect.rawValue] = [
+          "parquet": compiler.view(over: parquet.path, format: .parquet), "jsonl": compiler.view(over: jsonl.path, format: .jsonl),
+        ]
       }
 
       var queries: [[String: Any]] = []
@@ -49,7 +53,8 @@ import Testing
       func add(_ text: String, engine: inout QueryEngine) throws {
         let native = try engine.table(text)
         let sql = try SQLCompiler(dialect: .duckdb, lexicon: lexicon, definitions: engine.definitions).compile(text)
-        let rows = try JSONSerialization.jsonObject(with: Data(("[" + native.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]").utf8))
+        let rows = try JSONSerialization.jsonObject(
+          with: Data(("[" + native.rows.map { "[" + $0.map(\.json).joined(separator: ",") + "]" }.joined(separator: ",") + "]").utf8))
         var query: [String: Any] = ["query": text, "sql": sql, "columns": native.columns.map(\.name), "rows": rows]
         if onSpark < Self.sparkQueries {
           query["spark"] = try SQLCompiler(dialect: .spark, lexicon: lexicon, definitions: engine.definitions).compile(text)
@@ -96,7 +101,8 @@ import Testing
   static func compiledToSQL(_ statement: String) -> Bool {
     guard case .query(let q)? = try? Parser.parseStatement(statement) else { return false }
     let elsewhere: Set<String> = ["docs", "entities", "topics", "stories", "citations", "_"]
-    return !elsewhere.contains(q.source.text.lowercased()) && q.combined.isEmpty && !q.stages.flatMap(\.fieldNames).contains { $0.text.lowercased() == "story" }
+    return !elsewhere.contains(q.source.text.lowercased()) && q.combined.isEmpty
+      && !q.stages.flatMap(\.fieldNames).contains { $0.text.lowercased() == "story" }
   }
 
   static func exampleStatements() throws -> [String] {

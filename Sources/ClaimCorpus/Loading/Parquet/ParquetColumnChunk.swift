@@ -32,7 +32,9 @@ struct ParquetColumnChunk {
     guard chunk.codec == 0 || chunk.codec == 1 else {
       let names = [2: "GZIP", 3: "LZO", 4: "Brotli", 5: "LZ4", 6: "ZSTD", 7: "LZ4_RAW"]
       throw ParquetFailure(
-        message: "column \(leaf.path.joined(separator: ".")) is compressed with \(names[Int(chunk.codec)] ?? "codec \(chunk.codec)"); claimsh reads uncompressed or Snappy Parquet",
+        message:
+          "column \(leaf.path.joined(separator: ".")) is compressed with \(names[Int(chunk.codec)] ?? "codec \(chunk.codec)"); "
+          + "claimsh reads uncompressed or Snappy Parquet",
         offset: chunk.start)
     }
     let compressed = chunk.codec != 0
@@ -49,7 +51,9 @@ struct ParquetColumnChunk {
       var header = ThriftCompactReader(UnsafeBufferPointer(rebasing: file[..<end]), at: offset)
       let page = try PageHeader.read(&header)
       let body = header.offset..<(header.offset + page.compressedSize)
-      guard page.compressedSize >= 0, page.compressedSize <= end - header.offset else { throw ParquetFailure(message: "a page runs past its column chunk", offset: offset) }
+      guard page.compressedSize >= 0, page.compressedSize <= end - header.offset else {
+        throw ParquetFailure(message: "a page runs past its column chunk", offset: offset)
+      }
       offset = body.upperBound
       switch page.type {
       case 2:  // dictionary
@@ -62,8 +66,12 @@ struct ParquetColumnChunk {
       case 0:  // data page v1: levels and values, all compressed together
         try withPage(file, body, page, compressed: compressed) { chunk, buffer, range, shift throws(ParquetFailure) in
           var i = range.lowerBound
-          if leaf.maxRepetition > 0 { try Self.levels(buffer, &i, range.upperBound, nil, leaf.maxRepetition, page.values, into: &chunk.repetition) }
-          if leaf.maxDefinition > 0 { try Self.levels(buffer, &i, range.upperBound, nil, leaf.maxDefinition, page.values, into: &chunk.definition) }
+          if leaf.maxRepetition > 0 {
+            try Self.levels(buffer, &i, range.upperBound, nil, leaf.maxRepetition, page.values, into: &chunk.repetition)
+          }
+          if leaf.maxDefinition > 0 {
+            try Self.levels(buffer, &i, range.upperBound, nil, leaf.maxDefinition, page.values, into: &chunk.definition)
+          }
           try chunk.values(buffer, i..<range.upperBound, page, leaf, dictionary, shift: shift)
         }
       case 3:  // data page v2: levels uncompressed, then the values, compressed or not
@@ -71,13 +79,18 @@ struct ParquetColumnChunk {
         guard page.repetitionBytes >= 0, page.definitionBytes >= 0, page.repetitionBytes + page.definitionBytes <= body.count else {
           throw ParquetFailure(message: "a v2 page's levels run past the page", offset: i)
         }
-        if leaf.maxRepetition > 0 { try Self.levels(file, &i, body.upperBound, page.repetitionBytes, leaf.maxRepetition, page.values, into: &repetition) }
+        if leaf.maxRepetition > 0 {
+          try Self.levels(file, &i, body.upperBound, page.repetitionBytes, leaf.maxRepetition, page.values, into: &repetition)
+        }
         i = body.lowerBound + page.repetitionBytes
-        if leaf.maxDefinition > 0 { try Self.levels(file, &i, body.upperBound, page.definitionBytes, leaf.maxDefinition, page.values, into: &definition) }
+        if leaf.maxDefinition > 0 {
+          try Self.levels(file, &i, body.upperBound, page.definitionBytes, leaf.maxDefinition, page.values, into: &definition)
+        }
         i = body.lowerBound + page.repetitionBytes + page.definitionBytes
         var rest = page
         rest.uncompressedSize -= page.repetitionBytes + page.definitionBytes
-        try withPage(file, i..<body.upperBound, rest, compressed: compressed && page.compressed) { chunk, buffer, range, shift throws(ParquetFailure) in
+        try withPage(file, i..<body.upperBound, rest, compressed: compressed && page.compressed) {
+          chunk, buffer, range, shift throws(ParquetFailure) in
           try chunk.values(buffer, range, page, leaf, dictionary, shift: shift)
         }
       default:
@@ -89,7 +102,10 @@ struct ParquetColumnChunk {
         throw ParquetFailure(message: "a page's levels do not match its value count", offset: body.lowerBound)
       }
     }
-    guard entries >= chunk.values else { throw ParquetFailure(message: "column \(leaf.path.joined(separator: ".")) has \(entries) values, where the footer says \(chunk.values)", offset: offset) }
+    guard entries >= chunk.values else {
+      throw ParquetFailure(
+        message: "column \(leaf.path.joined(separator: ".")) has \(entries) values, where the footer says \(chunk.values)", offset: offset)
+    }
   }
 
   /// Calls `read` with a page's bytes (`range` of `buffer`) and the shift that turns an offset
@@ -100,11 +116,15 @@ struct ParquetColumnChunk {
     _ read: (inout ParquetColumnChunk, UnsafeBufferPointer<UInt8>, Range<Int>, Int) throws(ParquetFailure) -> Void
   ) throws(ParquetFailure) {
     guard inArena else { return try read(&self, file, body, 0) }
-    guard page.uncompressedSize >= 0, page.uncompressedSize <= Self.maxPageEntries * 16 else { throw ParquetFailure(message: "a page of \(page.uncompressedSize) bytes", offset: body.lowerBound) }
+    guard page.uncompressedSize >= 0, page.uncompressedSize <= Self.maxPageEntries * 16 else {
+      throw ParquetFailure(message: "a page of \(page.uncompressedSize) bytes", offset: body.lowerBound)
+    }
     var decoded: [UInt8] = []
     let source = UnsafeBufferPointer(rebasing: file[body])
     if compressed {
-      do { try Snappy.decompress(source, expected: page.uncompressedSize, into: &decoded) } catch { throw ParquetFailure(message: error.message, offset: body.lowerBound + error.offset) }
+      do { try Snappy.decompress(source, expected: page.uncompressedSize, into: &decoded) } catch {
+        throw ParquetFailure(message: error.message, offset: body.lowerBound + error.offset)
+      }
     } else {
       decoded.append(contentsOf: source)
     }
@@ -113,13 +133,17 @@ struct ParquetColumnChunk {
     var failure: ParquetFailure? = nil
     decoded.withUnsafeBufferPointer { buffer in
       // a problem inside a decompressed page is reported at the page
-      do throws(ParquetFailure) { try read(&self, buffer, 0..<buffer.count, shift) } catch { failure = ParquetFailure(message: error.message, offset: body.lowerBound) }
+      do throws(ParquetFailure) { try read(&self, buffer, 0..<buffer.count, shift) } catch {
+        failure = ParquetFailure(message: error.message, offset: body.lowerBound)
+      }
     }
     if let failure { throw failure }
   }
 
   /// Reads `count` levels up to `max`: behind a 4-byte length (v1), or in `length` bytes (v2).
-  private static func levels(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ length: Int?, _ max: Int, _ count: Int, into out: inout [UInt8]) throws(ParquetFailure) {
+  private static func levels(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, _ length: Int?, _ max: Int, _ count: Int, into out: inout [UInt8]
+  ) throws(ParquetFailure) {
     var size = length ?? 0
     if length == nil {
       guard end - i >= 4 else { throw ParquetFailure(message: "a page's levels end early", offset: i) }
@@ -136,7 +160,9 @@ struct ParquetColumnChunk {
     _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ page: PageHeader, _ leaf: ParquetMetadata.Leaf,
     _ dictionary: (starts: [Int], lengths: [Int32], numbers: [Int32])?, shift: Int
   ) throws(ParquetFailure) {
-    let defined = leaf.maxDefinition == 0 ? page.values : definition[(definition.count - page.values)...].reduce(0) { $0 + ($1 == leaf.maxDefinition ? 1 : 0) }
+    let defined =
+      leaf.maxDefinition == 0
+      ? page.values : definition[(definition.count - page.values)...].reduce(0) { $0 + ($1 == leaf.maxDefinition ? 1 : 0) }
     switch page.encoding {
     case 0:
       spellOutIndices()
@@ -148,7 +174,9 @@ struct ParquetColumnChunk {
       var indices: [Int32] = []
       let size = max(dictionary.starts.count, dictionary.numbers.count)
       guard size > 0 else { throw ParquetFailure(message: "indices into an empty dictionary", offset: range.lowerBound) }
-      try ParquetHybrid.decode(buffer, (range.lowerBound + 1)..<range.upperBound, width: Int(buffer[range.lowerBound]), count: defined, limit: size - 1, into: &indices)
+      try ParquetHybrid.decode(
+        buffer, (range.lowerBound + 1)..<range.upperBound, width: Int(buffer[range.lowerBound]), count: defined, limit: size - 1,
+        into: &indices)
       if leaf.physical == .byteArray && starts.isEmpty {
         dictionaryStarts = dictionary.starts
         dictionaryLengths = dictionary.lengths
@@ -165,9 +193,13 @@ struct ParquetColumnChunk {
       spellOutIndices()
       var numbers: [Int64] = []
       _ = try ParquetDelta.integers(buffer, range, into: &numbers)
-      guard numbers.count == defined else { throw ParquetFailure(message: "delta encoding: \(numbers.count) values where the levels say \(defined)", offset: range.lowerBound) }
+      guard numbers.count == defined else {
+        throw ParquetFailure(message: "delta encoding: \(numbers.count) values where the levels say \(defined)", offset: range.lowerBound)
+      }
       for n in numbers {
-        guard let v = Int32(exactly: n) else { throw ParquetFailure(message: "delta encoding: an INT32 out of range", offset: range.lowerBound) }
+        guard let v = Int32(exactly: n) else {
+          throw ParquetFailure(message: "delta encoding: an INT32 out of range", offset: range.lowerBound)
+        }
         self.numbers.append(v)
       }
     case 6 where leaf.physical == .byteArray:
@@ -177,7 +209,10 @@ struct ParquetColumnChunk {
       spellOutIndices()
       try ParquetDelta.prefixed(buffer, range, count: defined, arena: &arena, starts: &starts, lengths: &lengths)
     default:
-      throw ParquetFailure(message: "column \(leaf.path.joined(separator: ".")) uses encoding \(page.encoding); claimsh reads plain, dictionary and delta encodings", offset: range.lowerBound)
+      throw ParquetFailure(
+        message:
+          "column \(leaf.path.joined(separator: ".")) uses encoding \(page.encoding); claimsh reads plain, dictionary and delta encodings",
+        offset: range.lowerBound)
     }
   }
 
@@ -232,7 +267,8 @@ struct ParquetColumnChunk {
       guard (range.upperBound - i) / 4 >= count else { throw ParquetFailure(message: "a page's values end early", offset: i) }
       for k in 0..<count {
         let j = i + 4 * k
-        numbers.append(Int32(bitPattern: UInt32(buffer[j]) | UInt32(buffer[j + 1]) << 8 | UInt32(buffer[j + 2]) << 16 | UInt32(buffer[j + 3]) << 24))
+        numbers.append(
+          Int32(bitPattern: UInt32(buffer[j]) | UInt32(buffer[j + 1]) << 8 | UInt32(buffer[j + 2]) << 16 | UInt32(buffer[j + 3]) << 24))
       }
     default:
       return

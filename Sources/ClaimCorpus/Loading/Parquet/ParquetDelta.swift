@@ -25,7 +25,9 @@ enum ParquetDelta {
     let blockSize = Int(clamping: try varint())
     let miniblocks = Int(clamping: try varint())
     let total = Int(clamping: try varint())
-    guard blockSize > 0, blockSize % 128 == 0, miniblocks > 0, blockSize % miniblocks == 0, (blockSize / miniblocks) % 32 == 0 else { throw fail("a block of \(blockSize) values in \(miniblocks) miniblocks") }
+    guard blockSize > 0, blockSize % 128 == 0, miniblocks > 0, blockSize % miniblocks == 0, (blockSize / miniblocks) % 32 == 0 else {
+      throw fail("a block of \(blockSize) values in \(miniblocks) miniblocks")
+    }
     guard total <= ParquetColumnChunk.maxPageEntries else { throw fail("\(total) values") }
     var value = try zigzag()
     guard total > 0 else { return i }
@@ -69,9 +71,13 @@ enum ParquetDelta {
   ) throws(ParquetFailure) -> Int {
     var sizes: [Int64] = []
     var i = try integers(bytes, range, into: &sizes)
-    guard sizes.count == count else { throw ParquetFailure(message: "delta encoding: \(sizes.count) lengths for \(count) values", offset: i) }
+    guard sizes.count == count else {
+      throw ParquetFailure(message: "delta encoding: \(sizes.count) lengths for \(count) values", offset: i)
+    }
     for n in sizes {
-      guard n >= 0, n <= Int64(range.upperBound - i) else { throw ParquetFailure(message: "delta encoding: a string runs past its page", offset: i) }
+      guard n >= 0, n <= Int64(range.upperBound - i) else {
+        throw ParquetFailure(message: "delta encoding: a string runs past its page", offset: i)
+      }
       starts.append(i + shift)
       lengths.append(Int32(n))
       i += Int(n)
@@ -87,16 +93,21 @@ enum ParquetDelta {
   ) throws(ParquetFailure) {
     var prefixes: [Int64] = []
     let i = try integers(bytes, range, into: &prefixes)
-    guard prefixes.count == count else { throw ParquetFailure(message: "delta encoding: \(prefixes.count) prefixes for \(count) values", offset: i) }
+    guard prefixes.count == count else {
+      throw ParquetFailure(message: "delta encoding: \(prefixes.count) prefixes for \(count) values", offset: i)
+    }
     var suffixStarts: [Int] = []
     var suffixLengths: [Int32] = []
     _ = try lengthPrefixed(bytes, i..<range.upperBound, count: count, shift: 0, starts: &suffixStarts, lengths: &suffixLengths)
     var previous = 0..<0
     for k in 0..<count {
       let prefix = prefixes[k]
-      guard prefix >= 0, prefix <= Int64(previous.count) else { throw ParquetFailure(message: "delta encoding: a prefix longer than the value before it", offset: i) }
+      guard prefix >= 0, prefix <= Int64(previous.count) else {
+        throw ParquetFailure(message: "delta encoding: a prefix longer than the value before it", offset: i)
+      }
       let start = arena.count
-      let head = Array(arena[previous.lowerBound..<(previous.lowerBound + Int(prefix))])  // copied first: appending a slice of itself would copy the arena
+      // copied first: appending a slice of itself would copy the arena
+      let head = Array(arena[previous.lowerBound..<(previous.lowerBound + Int(prefix))])
       arena.append(contentsOf: head)
       arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[suffixStarts[k]..<(suffixStarts[k] + Int(suffixLengths[k]))]))
       previous = start..<arena.count

@@ -47,7 +47,9 @@ enum ParquetHybrid {
         // bit-packed groups of eight
         let groups = header >> 1
         guard groups > 0 else { throw ParquetFailure(message: "an empty bit-packed run", offset: i) }
-        guard (range.upperBound - i) / max(width, 1) >= groups || width == 0 else { throw ParquetFailure(message: "levels or indices end early", offset: i) }
+        guard (range.upperBound - i) / max(width, 1) >= groups || width == 0 else {
+          throw ParquetFailure(message: "levels or indices end early", offset: i)
+        }
         let take = min(groups * 8, left)
         let mask = width == 64 ? Int.max : (1 << width) - 1
         var bit = 0

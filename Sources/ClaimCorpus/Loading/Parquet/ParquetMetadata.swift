@@ -47,15 +47,19 @@ struct ParquetMetadata {
       throw ParquetFailure(message: "not a Parquet file (no PAR1 at both ends)", offset: 0)
     }
     let length = (0..<4).reduce(0) { $0 | Int(file[file.count - 8 + $1]) << (8 * $1) }
-    guard length <= file.count - 12 else { throw ParquetFailure(message: "a footer of \(length) bytes is longer than the file", offset: file.count - 8) }
+    guard length <= file.count - 12 else {
+      throw ParquetFailure(message: "a footer of \(length) bytes is longer than the file", offset: file.count - 8)
+    }
     let footer = file.count - 8 - length
     var reader = ThriftCompactReader(UnsafeBufferPointer(rebasing: file[..<(file.count - 8)]), at: footer)
     var elements: [Element] = []
     var groups: [(rows: Int, chunks: [(path: [String], chunk: Chunk)])] = []
     try reader.structure { r, id, type throws(ParquetFailure) in
       switch (id, type) {
-      case (2, ThriftCompactReader.FieldType.list.rawValue): try r.structs { r throws(ParquetFailure) in elements.append(try Element.read(&r)) }
-      case (4, ThriftCompactReader.FieldType.list.rawValue): try r.structs { r throws(ParquetFailure) in groups.append(try readRowGroup(&r)) }
+      case (2, ThriftCompactReader.FieldType.list.rawValue):
+        try r.structs { r throws(ParquetFailure) in elements.append(try Element.read(&r)) }
+      case (4, ThriftCompactReader.FieldType.list.rawValue):
+        try r.structs { r throws(ParquetFailure) in groups.append(try readRowGroup(&r)) }
       default: return false
       }
       return true
@@ -66,7 +70,9 @@ struct ParquetMetadata {
     for group in groups {
       var chunks = [Chunk?](repeating: nil, count: metadata.leaves.count)
       for (path, chunk) in group.chunks {
-        guard let k = index[path] else { throw ParquetFailure(message: "a column chunk for \(path.joined(separator: ".")), which the schema lacks", offset: footer) }
+        guard let k = index[path] else {
+          throw ParquetFailure(message: "a column chunk for \(path.joined(separator: ".")), which the schema lacks", offset: footer)
+        }
         guard chunk.start >= 4, chunk.size >= 0, chunk.start <= footer, chunk.size <= footer - chunk.start else {
           throw ParquetFailure(message: "the column chunk of \(path.joined(separator: ".")) lies outside the data", offset: footer)
         }
@@ -121,7 +127,9 @@ struct ParquetMetadata {
       guard depth < ThriftCompactReader.maxDepth else { throw ParquetFailure(message: "a schema nested too deep", offset: offset) }
       guard children >= 0 else { throw ParquetFailure(message: "a schema group with \(children) children", offset: offset) }
       for _ in 0..<children {
-        guard next < elements.count else { throw ParquetFailure(message: "the schema lists fewer elements than its groups hold", offset: offset) }
+        guard next < elements.count else {
+          throw ParquetFailure(message: "the schema lists fewer elements than its groups hold", offset: offset)
+        }
         let e = elements[next]
         next += 1
         let d = definition + (e.repetition == 0 ? 0 : 1)

@@ -31,7 +31,8 @@ enum ParquetReader: CorpusReader {
         try readDocuments(image, metadata, input, into: &out)
       }
     } catch {
-      out.warnings.append(LoadWarning(path: input.path, message: "skipped: not a readable Parquet file (\(error.message), at byte \(error.offset))"))
+      out.warnings.append(
+        LoadWarning(path: input.path, message: "skipped: not a readable Parquet file (\(error.message), at byte \(error.offset))"))
       out.documents = []
       out.columns = nil
     }
@@ -51,7 +52,10 @@ enum ParquetReader: CorpusReader {
   /// Reads `range` of the file into `image`, or says that the file is shorter than it was.
   static func read(_ image: FileImage, _ range: Range<Int>) throws(ParquetFailure) {
     guard image.read(range) else {
-      throw ParquetFailure(message: "the file was cut short while it was read: bytes \(range.lowerBound) to \(range.upperBound) of its \(image.bytes.count) are gone", offset: range.lowerBound)
+      throw ParquetFailure(
+        message:
+          "the file was cut short while it was read: bytes \(range.lowerBound) to \(range.upperBound) of its \(image.bytes.count) are gone",
+        offset: range.lowerBound)
     }
   }
 
@@ -64,7 +68,9 @@ enum ParquetReader: CorpusReader {
   /// What a leaf column gives a claim: `ClaimLineParser.Member` by its top-level name.
   typealias Member = ClaimLineParser.Member
 
-  static func readClaims(_ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
+  static func readClaims(_ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output)
+    throws(ParquetFailure)
+  {
     // the leaves that are read, each with the member it fills
     var used: [(leaf: Int, member: Member)] = []
     for (k, leaf) in metadata.leaves.enumerated() {
@@ -72,11 +78,18 @@ enum ParquetReader: CorpusReader {
       guard member != .other else { continue }
       let readable = leaf.physical == .byteArray || (member == .date && leaf.physical == .int32 && leaf.isDate)
       guard readable else {
-        out.warnings.append(LoadWarning(path: input.path, message: "column \(leaf.path.joined(separator: ".")) (\(leaf.physical)) is not read: claimsh reads text columns and DATE"))
+        out.warnings.append(
+          LoadWarning(
+            path: input.path,
+            message: "column \(leaf.path.joined(separator: ".")) (\(leaf.physical)) is not read: claimsh reads text columns and DATE"))
         continue
       }
-      if case .list = member {} else if leaf.maxRepetition > 0 {
-        out.warnings.append(LoadWarning(path: input.path, message: "column \(leaf.path.joined(separator: ".")) is a list where claimsh has one value; its first value is read"))
+      if case .list = member {
+      } else if leaf.maxRepetition > 0 {
+        out.warnings.append(
+          LoadWarning(
+            path: input.path,
+            message: "column \(leaf.path.joined(separator: ".")) is a list where claimsh has one value; its first value is read"))
       }
       used.append((k, member))
     }
@@ -108,10 +121,13 @@ enum ParquetReader: CorpusReader {
     out.columns = builder
   }
 
-  static func readDocuments(_ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output) throws(ParquetFailure) {
+  static func readDocuments(
+    _ image: FileImage, _ metadata: ParquetMetadata, _ input: CorpusLoader.Input, into out: inout CorpusLoader.Output
+  ) throws(ParquetFailure) {
     let used = metadata.leaves.indices.filter { k in
       let leaf = metadata.leaves[k]
-      return DocumentSchema.allNames.contains(leaf.path[0]) && leaf.maxRepetition == 0 && (leaf.physical == .byteArray || (leaf.physical == .int32 && leaf.isDate))
+      return DocumentSchema.allNames.contains(leaf.path[0]) && leaf.maxRepetition == 0
+        && (leaf.physical == .byteArray || (leaf.physical == .int32 && leaf.isDate))
     }
     guard used.contains(where: { DocumentSchema.text.names.contains(metadata.leaves[$0].path[0]) }) else {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: neither claims nor documents (no text column)"))
@@ -123,14 +139,18 @@ enum ParquetReader: CorpusReader {
       try read(image, span(group))
       defer { image.release(span(group)) }
       var walks: [ParquetRowGroup.LevelWalk] = []
-      for k in used { walks.append(ParquetRowGroup.LevelWalk(try ParquetColumnChunk(file, group.chunks[k], metadata.leaves[k]), metadata.leaves[k])) }
+      for k in used {
+        walks.append(ParquetRowGroup.LevelWalk(try ParquetColumnChunk(file, group.chunks[k], metadata.leaves[k]), metadata.leaves[k]))
+      }
       for _ in 0..<group.rows {
         row += 1
         var members: [String: String] = [:]
         for c in walks.indices {
           let (chunk, leaf) = (walks[c].chunk, walks[c].leaf)
           try walks[c].first { v in
-            let text = leaf.physical == .int32 ? Day(number: chunk.numbers[v]).description : chunk.withValue(v, file) { String(decoding: $0, as: UTF8.self) }
+            let text =
+              leaf.physical == .int32
+              ? Day(number: chunk.numbers[v]).description : chunk.withValue(v, file) { String(decoding: $0, as: UTF8.self) }
             members[leaf.path[0]] = text
           }
         }

@@ -6,7 +6,8 @@ enum ParquetRowGroup {
 
   /// The claims of `group`, from the leaves in `used` (each with the member it fills).
   static func columns(
-    _ file: UnsafeBufferPointer<UInt8>, _ group: ParquetMetadata.RowGroup, _ leaves: [ParquetMetadata.Leaf], _ used: [(leaf: Int, member: Member)]
+    _ file: UnsafeBufferPointer<UInt8>, _ group: ParquetMetadata.RowGroup, _ leaves: [ParquetMetadata.Leaf],
+    _ used: [(leaf: Int, member: Member)]
   ) throws(ParquetFailure) -> ClaimColumns {
     let rows = group.rows
     var columns = ClaimColumns()
@@ -24,7 +25,8 @@ enum ParquetRowGroup {
         hasDate = true
         for row in 0..<rows {
           try walk.first { v in
-            columns.dates[row] = leaf.physical == .int32 ? chunk.numbers[v] : chunk.withValue(v, file) { Day(utf8: $0)?.number } ?? ClaimColumns.noDate
+            columns.dates[row] =
+              leaf.physical == .int32 ? chunk.numbers[v] : chunk.withValue(v, file) { Day(utf8: $0)?.number } ?? ClaimColumns.noDate
           }
         }
       case .text where !hasText:
@@ -142,10 +144,14 @@ enum ParquetRowGroup {
 
     /// Calls `body` with each value of the next row (a null or an empty list has none).
     mutating func all(_ body: (Int) -> Void) throws(ParquetFailure) {
-      guard entry < chunk.entries else { throw ParquetFailure(message: "column \(leaf.path.joined(separator: ".")) has fewer values than its row group has rows", offset: 0) }
+      guard entry < chunk.entries else {
+        throw ParquetFailure(message: "column \(leaf.path.joined(separator: ".")) has fewer values than its row group has rows", offset: 0)
+      }
       repeat {
         if leaf.maxDefinition == 0 || chunk.definition[entry] == leaf.maxDefinition {
-          guard value < chunk.valueCount else { throw ParquetFailure(message: "column \(leaf.path.joined(separator: ".")) has fewer values than its levels say", offset: 0) }
+          guard value < chunk.valueCount else {
+            throw ParquetFailure(message: "column \(leaf.path.joined(separator: ".")) has fewer values than its levels say", offset: 0)
+          }
           body(value)
           value += 1
         }

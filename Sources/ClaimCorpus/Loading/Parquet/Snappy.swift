@@ -53,7 +53,9 @@ enum Snappy {
         offset = (0..<4).reduce(0) { $0 | Int(input[i + $1]) << (8 * $1) }
         i += 4
       }
-      guard offset > 0, offset <= out.count - base, out.count - base + size <= length else { throw fail("a copy reaches outside the output") }
+      guard offset > 0, offset <= out.count - base, out.count - base + size <= length else {
+        throw fail("a copy reaches outside the output")
+      }
       // the source may overlap what is being written: copy byte by byte
       let from = out.count - offset
       for k in 0..<size { out.append(out[from + k]) }

@@ -71,7 +71,9 @@ struct ThriftCompactReader {
 
   /// Reads a struct's fields up to its stop byte, calling `field` with each field's id and
   /// type; `field` reads the value or returns false to have it skipped.
-  mutating func structure(depth: Int = 0, _ field: (inout ThriftCompactReader, Int16, UInt8) throws(ParquetFailure) -> Bool) throws(ParquetFailure) {
+  mutating func structure(depth: Int = 0, _ field: (inout ThriftCompactReader, Int16, UInt8) throws(ParquetFailure) -> Bool)
+    throws(ParquetFailure)
+  {
     guard depth < Self.maxDepth else { throw failure("structs nested too deep") }
     var last: Int16 = 0
     while true {
