@@ -2,6 +2,9 @@ import ClaimQuery
 
 /// `.claim ID` and `.doc ID`: why a claim has the fields it has, and what a document holds.
 extension Session {
+  /// The claim fields `.claim` shows in its first lines, not in its table.
+  static let claimHeaderFields: Set<String> = ["id", "doc", "source", "date", "text"]
+
   /// The claim, its sentence in context, each field with its evidence and rule, and the
   /// attribution candidates the model weighed for the sentence.
   func showClaim(_ argument: (word: String, range: Range<Int>)?, fail: (String) -> DotResult) -> DotResult {
@@ -32,14 +35,16 @@ extension Session {
         rows.append([.string(field), .string(value ?? e.value), quoted.map(Value.string) ?? .null, .string(e.rule)])
       }
     }
-    for a in claim.actors { add("actor", a) }
-    if let s = claim.speaker { add("speaker", s) }
-    for c in claim.cited { add("cited", c) }
-    for t in claim.topics { add("topic", t) }
-    add("hedge", claim.hedge)
-    rows.append([.string("cue"), claim.cue.map(Value.string) ?? .null, .null, .null])
-    rows.append([.string("kind"), .string(claim.kind), .null, .null])
-    if let q = claim.quote { add("quote", q) }
+    // every field the lines above do not show, in the schema's order: a field with evidence
+    // once per value it has, each with its evidence; one without, once, null or not
+    for spec in ClaimSchema.fields where !Self.claimHeaderFields.contains(spec.name) {
+      switch spec.storage {
+      case .list: for value in spec.list(claim) { add(spec.name, value) }
+      case .string where spec.hasEvidence: if let value = spec.string(claim) { add(spec.name, value) }
+      case .string: rows.append([.string(spec.name), spec.string(claim).map(Value.string) ?? .null, .null, .null])
+      case .id, .date, .text: continue
+      }
+    }
     let table = Table(
       columns: [Column("field", .string), Column("value", .string), Column("evidence", .string), Column("rule", .string)], rows: rows)
     var view = spec

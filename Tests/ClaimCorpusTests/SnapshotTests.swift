@@ -1,5 +1,6 @@
 // Snapshots: a corpus written and read back is the same corpus, evidence included; a cut or
-// damaged snapshot is reported and gives nothing: every flipped bit is refused (CRC-32C per section).
+// damaged snapshot is reported and gives nothing: every flipped bit is refused (CRC-32C per section);
+// one of another version (format or fields) is refused as that.
 import CFastScan
 @testable import ClaimCorpus
 import ClaimTestSupport
@@ -88,6 +89,40 @@ import Testing
       }
       #expect(failure.offset >= 0 && failure.offset <= whole.count)
     }
+  }
+
+  /// A whole snapshot that another version wrote (another format, or other fields) is refused
+  /// as such, not called damaged; under any name, it is still known as a snapshot.
+  @Test func aSnapshotOfAnotherVersionIsRefusedAsSuch() throws {
+    let folder = try Fixtures.temporaryFolder()
+    func write(_ name: String, _ body: (BinaryWriter) -> Void) -> String {
+      let path = folder.appendingPathComponent(name).path
+      let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      let w = BinaryWriter(fd: fd)
+      body(w)
+      w.flush()
+      close(fd)
+      return path
+    }
+    let older = write("older.claimsh") { w in
+      Array("claimsh snapshot 2\n".utf8).withUnsafeBytes { w.bytes($0) }
+      w.endSection()
+      w.int(0)
+    }
+    let renamed = write("renamed.bin") { w in
+      CorpusSnapshot.magic.withUnsafeBytes { w.bytes($0) }
+      w.endSection()
+      w.strings(CorpusSnapshot.fields.map { $0 == "claim.cue: string" ? "claim.cues: list" : $0 })
+      w.endSection()
+    }
+    let corpus = Self.loader.load(paths: [older, renamed])
+    #expect(corpus.documents.isEmpty && corpus.claimCount == 0)
+    #expect(
+      corpus.warnings.map(\.message) == [
+        "skipped: a snapshot made by another version of claimsh (format 2; this one reads format 3); load its articles and .save it again",
+        "skipped: a snapshot made by another version of claimsh (its fields claim.cues: list where this one has claim.cue: string); "
+          + "load its articles and .save it again",
+      ])
   }
 
   @Test func crc32cIsTheStandardOneOnBothPaths() {

@@ -19,7 +19,7 @@ enum TextReader: CorpusReader {
       return true
     }
     guard let data = CorpusLoader.contents(of: input.path) else { return false }
-    if data.starts(with: CorpusSnapshot.magic) { return SnapshotReader.read(input, into: &out, maxRecord: maxRecord) }
+    if data.starts(with: CorpusSnapshot.signature) { return SnapshotReader.read(input, into: &out, maxRecord: maxRecord) }
     let text: String
     switch TextDecoding.decode(data) {
     case .utf8(let t): text = t

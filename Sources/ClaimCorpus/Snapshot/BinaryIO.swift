@@ -95,6 +95,8 @@ final class BinaryReader {
   struct Failure: Error {
     var message: String
     var offset: Int
+    /// Whether the file is whole but written by another version of claimsh, not damaged.
+    var madeByAnotherVersion = false
   }
 
   private let fd: Int32

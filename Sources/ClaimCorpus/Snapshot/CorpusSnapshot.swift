@@ -9,9 +9,17 @@ import Glibc
 ///     claimsh --corpus ../shared/corpora/bbc-news-2225 -c '.save /tmp/bbc.claimsh'
 ///     claimsh --corpus /tmp/bbc.claimsh
 public enum CorpusSnapshot {
-  /// The first bytes of every snapshot: a name and the format's version. Version 2 ends each
-  /// section (the name, documents, claim columns, evidence) with its CRC-32C.
-  static let magic = Array("claimsh snapshot 2\n".utf8)
+  /// The first bytes of a snapshot of any version.
+  static let signature = Array("claimsh snapshot ".utf8)
+  /// The format's version. Version 2 ends each section (the name, documents, claim columns,
+  /// evidence) with its CRC-32C; version 3 records the fields after the name.
+  static let version = 3
+  /// The first bytes of every snapshot of this version: the signature and the version.
+  static let magic = signature + Array("\(version)\n".utf8)
+  /// The fields a snapshot records: a document's, then each claim field's name and storage.
+  static var fields: [String] {
+    DocumentSchema.fields.map(\.name) + ClaimSchema.fields.map { "claim.\($0.name): \($0.storage)" }
+  }
   /// The last bytes, so that a cut file is told from a whole one.
   static let end = Array("end of snapshot\n".utf8)
 
@@ -32,6 +40,8 @@ public enum CorpusSnapshot {
     guard fd >= 0 else { return String(cString: strerror(errno)) }
     let w = BinaryWriter(fd: fd)
     magic.withUnsafeBytes { w.bytes($0) }
+    w.endSection()
+    w.strings(fields)
     w.endSection()
     writeDocuments(corpus.documents, w)
     w.endSection()
@@ -113,12 +123,12 @@ public enum CorpusSnapshot {
     }
   }
 
-  /// Whether the file at `path` starts as a snapshot does.
+  /// Whether the file at `path` starts as a snapshot of any version does.
   static func isSnapshot(_ path: String) -> Bool {
     guard case .success(let fd) = RegularFile.open(path) else { return false }
     defer { close(fd) }
-    var head = [UInt8](repeating: 0, count: magic.count)
-    return head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, magic.count) } == magic.count && head == magic
+    var head = [UInt8](repeating: 0, count: signature.count)
+    return head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, signature.count) } == signature.count && head == signature
   }
 
   /// Reads the snapshot at `path`, checking that every count, code, offset and span fits.
@@ -132,10 +142,21 @@ public enum CorpusSnapshot {
     defer { close(fd) }
     let r = BinaryReader(fd: fd, size: Int(info.st_size))
     do {
-      guard try r.bytes(magic.count) == magic else {
-        throw BinaryReader.Failure(message: "not a claimsh snapshot of this version", offset: 0)
+      let head = try r.bytes(magic.count)
+      guard head.starts(with: signature) else { throw BinaryReader.Failure(message: "not a claimsh snapshot", offset: 0) }
+      guard head == magic else {
+        let other = String(decoding: head.dropFirst(signature.count).prefix { $0 != 0x0A }, as: UTF8.self)
+        throw BinaryReader.Failure(message: "format \(other); this one reads format \(version)", offset: 0, madeByAnotherVersion: true)
       }
       try r.endSection("name")
+      let recorded = try r.strings()
+      try r.endSection("fields")
+      guard recorded == fields else {
+        let theirs = recorded.filter { !fields.contains($0) }, ours = fields.filter { !recorded.contains($0) }
+        throw BinaryReader.Failure(
+          message: "its fields \(theirs.joined(separator: ", ")) where this one has \(ours.joined(separator: ", "))", offset: 0,
+          madeByAnotherVersion: true)
+      }
       let documents = try readDocuments(r)
       try r.endSection("documents")
       let columns = try readColumns(r)
