@@ -89,7 +89,7 @@ public struct Completer {
   func candidatesAfter(_ statement: [QueryToken], collection: String?) -> [String] {
     guard let previous = statement.last else { return sources + ["let"] }
     let fields = collection.map(columns) ?? []
-    let stages = ["where", "group", "order", "select", "limit", "count", "distinct"]
+    let stages = Keyword.stageStarts.map(\.rawValue)
     let connectives = ["and", "or"]
     let inWith =
       statement.contains { $0.kind == .keyword(.with) }

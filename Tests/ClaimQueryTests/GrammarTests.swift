@@ -1,5 +1,6 @@
 // Grammar/ and the parser cannot drift apart: every example in Grammar/ and every statement
-// of examples/*.cq (but the error-* scripts) parses, and every syntactic rule has its parse method.
+// of examples/*.cq (but the error-* scripts) parses, and every syntactic rule has its parse
+// method, whose comment is the rule as Grammar/ writes it.
 @testable import ClaimQuery
 import ClaimTestSupport
 import Foundation
@@ -59,6 +60,53 @@ import Testing
     for rule in rules where !lexical.contains(rule) {
       let method = "parse" + rule.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
       #expect(source.contains("func \(method)("), "rule '\(rule)' has no \(method)")
+    }
+  }
+
+  /// The rules the parser's comments quote (`/// rule = … ;`, over one or more comment lines),
+  /// each right before the method that parses it.
+  static func quotedRules(_ source: String) -> [(rule: String, text: String, method: String)] {
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    var found: [(String, String, String)] = []
+    var k = 0
+    while k < lines.count {
+      guard lines[k].hasPrefix("/// "), let eq = lines[k].range(of: " = "), case let rule = lines[k].dropFirst(4)[..<eq.lowerBound],
+        rule.allSatisfy({ $0.isLowercase || $0 == "_" })
+      else {
+        k += 1
+        continue
+      }
+      var text = String(lines[k].dropFirst(4))
+      while !text.hasSuffix(";"), k + 1 < lines.count, lines[k + 1].hasPrefix("///") {
+        k += 1
+        text += " " + lines[k].dropFirst(3).trimmingCharacters(in: .whitespaces)
+      }
+      k += 1
+      let method = k < lines.count && lines[k].contains("func parse") ? lines[k] : ""
+      found.append((String(rule), text, method))
+    }
+    return found
+  }
+
+  @Test func theParsersCommentsQuoteTheGrammar() throws {
+    let parsing = Fixtures.root.appendingPathComponent("Sources/ClaimQuery/Parsing")
+    var quoted: [(rule: String, text: String, method: String)] = []
+    for file in try FileManager.default.contentsOfDirectory(atPath: parsing.path) {
+      quoted += Self.quotedRules(try String(contentsOf: parsing.appendingPathComponent(file), encoding: .utf8))
+    }
+    let rules = Dictionary(
+      Self.grammar.split(separator: "\n").compactMap { line -> (String, String)? in
+        guard !line.hasPrefix("(*"), let eq = line.range(of: " = ") else { return nil }
+        return (String(line[..<eq.lowerBound]), String(line))
+      }, uniquingKeysWith: { a, _ in a })
+    let fold = { (s: String) in s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    let lexical: Set<String> = ["separator", "compare_op", "name", "string", "integer", "date", "newline"]
+    for rule in rules.keys where !lexical.contains(rule) {
+      let method = "func parse" + rule.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "("
+      #expect(quoted.contains { $0.rule == rule && $0.method.contains(method) }, "no '/// \(rule) = … ;' right before \(method)")
+    }
+    for q in quoted {
+      #expect(fold(q.text) == rules[q.rule].map(fold), "the comment of \(q.rule) is not Grammar/'s rule")
     }
   }
 }

@@ -15,6 +15,10 @@ public enum Keyword: String, CaseIterable, Sendable {
   /// The keywords that may follow an expression's left operand.
   public static let comparisonWords: [Keyword] = [.contains, .matches, .in, .is, .not]
 
+  /// The words that open the stage this keyword starts, as written: `group by`, `order by`, the
+  /// others alone.
+  public var stageOpening: String { self == .group || self == .order ? rawValue + " by" : rawValue }
+
   /// The keyword spelled `text` in any case, or nil.
   public init?(word text: some StringProtocol) {
     self.init(rawValue: text.lowercased())

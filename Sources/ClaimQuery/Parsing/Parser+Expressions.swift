@@ -1,10 +1,10 @@
 extension Parser {
-  /// expr = or_expr ;
+  /// expr = or ;
   mutating func parseExpr() throws(Diagnostic) -> Expr {
     try parseOr()
   }
 
-  /// or_expr = and_expr { "or" and_expr } ;
+  /// or = and , { "or" , and } ;
   mutating func parseOr() throws(Diagnostic) -> Expr {
     var items = [try parseAnd()]
     var progress = LoopProgress()
@@ -15,7 +15,7 @@ extension Parser {
     return items.count == 1 ? items[0] : .or(items)
   }
 
-  /// and_expr = not_expr { "and" not_expr } ;
+  /// and = not , { "and" , not } ;
   mutating func parseAnd() throws(Diagnostic) -> Expr {
     var items = [try parseNot()]
     var progress = LoopProgress()
@@ -26,7 +26,7 @@ extension Parser {
     return items.count == 1 ? items[0] : .and(items)
   }
 
-  /// not_expr = "not" not_expr | comparison ;
+  /// not = "not" , not | comparison ;
   mutating func parseNot() throws(Diagnostic) -> Expr {
     guard at(.not) else { return try parseComparison() }
     let not = advance()
@@ -35,8 +35,8 @@ extension Parser {
     return .not(try parseNot())
   }
 
-  /// comparison = primary [ compare_op primary | ( "contains" | "matches" ) primary
-  ///            | [ "not" ] "in" "(" primary { "," primary } ")" | "is" [ "not" ] "null" ] ;
+  /// comparison = primary , [ compare_op , primary | ( "contains" | "matches" ) , primary
+  ///   | [ "not" ] , "in" , list | "is" , [ "not" ] , "null" ] ;
   mutating func parseComparison() throws(Diagnostic) -> Expr {
     let lhs = try parsePrimary()
     switch current.kind {
@@ -81,7 +81,7 @@ extension Parser {
     }
   }
 
-  /// "(" primary { "," primary } ")"
+  /// list = "(" , [ primary , { "," , primary } ] , ")" ;
   mutating func parseList() throws(Diagnostic) -> [Expr] {
     let open = try expect(.leftParen, "'(' to open the list")
     var items: [Expr] = []
@@ -99,7 +99,7 @@ extension Parser {
     return items
   }
 
-  /// primary = string | integer | date | "true" | "false" | "null" | name | "(" expr ")" ;
+  /// primary = string | integer | date | "true" | "false" | "null" | name | "(" , expr , ")" ;
   mutating func parsePrimary() throws(Diagnostic) -> Expr {
     let token = current
     switch token.kind {

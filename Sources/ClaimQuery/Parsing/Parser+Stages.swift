@@ -1,5 +1,5 @@
 extension Parser {
-  /// stage = where_stage | group_stage | select_stage | order_stage | limit_stage | count_stage | distinct_stage ;
+  /// stage = "where" , expr | group_by | "select" , select_items | order_by | limit | "count" | "distinct" ;
   mutating func parseStage() throws(Diagnostic) -> Stage {
     let keyword = advance()
     switch keyword.kind {
@@ -14,7 +14,7 @@ extension Parser {
     }
   }
 
-  /// group_stage = "group" "by" name { "," name } [ "with" aggregate { "," aggregate } ] ;
+  /// group_by = "group" , "by" , name_list , [ "with" , aggregate , { "," , aggregate } ] ;
   mutating func parseGroupBy() throws(Diagnostic) -> Stage {
     try expect(.by, after: "'group'")
     let keys = try parseNameList("a field to group by")
@@ -31,7 +31,7 @@ extension Parser {
     return .groupBy(keys, aggregates)
   }
 
-  /// aggregate = ( "count" [ "(" [ "distinct" ] name ")" ] | ( "min" | "max" | "list" ) "(" name ")" ) [ "as" name ] ;
+  /// aggregate = ( "count" , [ "(" , [ "distinct" ] , name , ")" ] | ( "min" | "max" | "list" ) , "(" , name , ")" ) , [ "as" , name ] ;
   mutating func parseAggregate() throws(Diagnostic) -> Aggregate {
     let start = current.range
     let function: Aggregate.Function
@@ -71,7 +71,7 @@ extension Parser {
     return Aggregate(function, field: field, alias: alias, range: start.union(end))
   }
 
-  /// select_stage = "select" select_item { "," select_item } ;  select_item = name [ "as" name ] ;
+  /// select_items = name , [ "as" , name ] , { "," , name , [ "as" , name ] } ;
   mutating func parseSelectItems() throws(Diagnostic) -> [SelectItem] {
     var items: [SelectItem] = []
     var progress = LoopProgress()
@@ -88,7 +88,7 @@ extension Parser {
     return items
   }
 
-  /// order_stage = "order" "by" order_key { "," order_key } ;  order_key = name [ "asc" | "desc" ] ;
+  /// order_by = "order" , "by" , name , [ "asc" | "desc" ] , { "," , name , [ "asc" | "desc" ] } ;
   mutating func parseOrderBy() throws(Diagnostic) -> Stage {
     try expect(.by, after: "'order'")
     var keys: [OrderKey] = []
@@ -103,13 +103,13 @@ extension Parser {
     return .orderBy(keys)
   }
 
-  /// limit_stage = "limit" integer ;
+  /// limit = "limit" , integer ;
   mutating func parseLimit() throws(Diagnostic) -> Stage {
     guard case .integer(let n) = current.kind else { throw unexpected("a number of rows after 'limit'") }
     return .limit(n, advance().range)
   }
 
-  /// name { "," name }
+  /// name_list = name , { "," , name } ;
   mutating func parseNameList(_ what: String) throws(Diagnostic) -> [Name] {
     var names = [try parseName(what)]
     var progress = LoopProgress()

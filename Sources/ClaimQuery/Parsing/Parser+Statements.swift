@@ -1,5 +1,5 @@
 extension Parser {
-  /// script = { separator } [ statement { separator { separator } statement } ] { separator } ;
+  /// script = { separator } , [ statement , { separator , { separator } , statement } ] , { separator } ;
   mutating func parseScript() -> [Item] {
     var items: [Item] = []
     var progress = LoopProgress()
@@ -22,13 +22,13 @@ extension Parser {
     return items
   }
 
-  /// statement = let_statement | query ;
+  /// statement = let | query ;
   mutating func parseStatement() throws(Diagnostic) -> Statement {
     if at(.let) { return try parseLet() }
     return .query(try parseQuery())
   }
 
-  /// let_statement = "let" name "=" query ;
+  /// let = "let" , name , "=" , query ;
   mutating func parseLet() throws(Diagnostic) -> Statement {
     _ = advance()
     guard case .identifier(let text) = current.kind else { throw unexpected("a name after 'let'") }
@@ -37,7 +37,7 @@ extension Parser {
     return .let(name, try parseQuery())
   }
 
-  /// query = source { stage } ;
+  /// query = source , { stage } ;
   mutating func parseQuery() throws(Diagnostic) -> Query {
     let (source, combined) = try parseSource()
     var stages: [Stage] = []
@@ -49,7 +49,7 @@ extension Parser {
     return Query(source: source, combined: combined, stages: stages)
   }
 
-  /// source = name { ( "and" | "or" | "minus" ) name } ;
+  /// source = name , { ( "and" | "or" | "minus" ) , name } ;
   mutating func parseSource() throws(Diagnostic) -> (Name, [SetTerm]) {
     guard case .identifier(let text) = current.kind else {
       var diagnostic = unexpected("a collection (claims, docs, entities, topics, stories, citations), a 'let' name or _")
@@ -81,12 +81,12 @@ extension Parser {
 
   /// What to say when a statement is followed by something that is not a stage.
   func unexpectedAfterStatement() -> Diagnostic {
-    let stages = ["where", "group by", "select", "order by", "limit", "count", "distinct"]
+    let stages = Keyword.stageStarts.map(\.stageOpening)
     var suggestion: String? = nil
     if case .identifier(let word) = current.kind {
-      suggestion =
-        (SQLHabits.keyword(for: word) ?? Suggestions.nearest(to: word, in: stages.map { $0.split(separator: " ")[0] }.map(String.init))).map
-      { "'\($0)'" }
+      suggestion = (SQLHabits.keyword(for: word) ?? Suggestions.nearest(to: word, in: Keyword.stageStarts.map(\.rawValue))).map {
+        "'\($0)'"
+      }
     }
     var diagnostic = unexpected(
       "a stage (\(stages.joined(separator: ", "))) or the end of the statement", suggestion: suggestion, id: .expectedStage)
