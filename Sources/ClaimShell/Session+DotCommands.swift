@@ -84,8 +84,8 @@ extension Session {
     let place = QueryPlace(line: text, number: number, file: file)
     // a dot-command that runs a query (.export FILE QUERY) has Ctrl-C and the time limit of
     // its own, as a statement has, not what is left of the last statement's
-    Interrupts.cancellation.start(timeLimit: timeout)
-    engine.cancellation = Interrupts.cancellation
+    cancellation.start(timeLimit: timeout)
+    engine.cancellation = cancellation
     if safe && DotCommand.touchingFiles.contains(command.name) {
       return fail("'.\(command.name)' reads or writes files, which --safe refuses", at: 0)
     }
@@ -288,7 +288,7 @@ extension Session {
 extension Session {
   /// Seconds as typed: `2`, `0.5`.
   static func seconds(_ value: Double) -> String {
-    value == value.rounded() && value < 1e15 ? String(Int(value)) : String(value)
+    value < 1e9 ? Cancellation.seconds(nanoseconds: Int((value * 1e9).rounded())) : value < 1e15 ? String(Int(value)) : String(value)
   }
 
   /// How `.fields` describes a column's matching.

@@ -68,7 +68,7 @@ extension Session {
       return .failed
     }
     if let query { report(engine.takeWarnings(), query: query, at: place) }
-    let stop = Interrupts.cancellation
+    let stop = cancellation
     let problem = Self.writeReplacing(path) { handle in
       if let mode {
         let spec = RenderSpec(mode: mode, guardFormulas: spec.guardFormulas)

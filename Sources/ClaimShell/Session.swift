@@ -12,6 +12,9 @@ public final class Session {
   var timer = false
   /// The longest a statement may run, in seconds (`.timeout`, `--timeout`); nil for no limit.
   public var timeout: Double?
+  /// How a running statement is stopped (Ctrl-C, the time limit): the process's, which the
+  /// signal handler sets; a test gives a session one of its own.
+  var cancellation = Interrupts.cancellation
   /// Whether dot-commands that read or write files are refused (`--safe`).
   public var safe = false
   /// Whether a script stops at its first error (`.bail on`, `-bail`), as in sqlite3.
@@ -128,8 +131,8 @@ public final class Session {
   /// Runs the statements of `text`, whose first line is line `firstLine` of the input.
   @discardableResult
   func execute(_ text: String, file: String?, firstLine: Int = 1) -> Bool {
-    Interrupts.cancellation.start(timeLimit: timeout)
-    engine.cancellation = Interrupts.cancellation
+    cancellation.start(timeLimit: timeout)
+    engine.cancellation = cancellation
     if spec.width != nil, Interrupts.takeResize(), let width = Terminal.width() { spec.width = width }
     let start = DispatchTime.now().uptimeNanoseconds
     let (source, outcomes) = engine.run(SourceText(text, firstLine: firstLine))

@@ -38,7 +38,7 @@ import Testing
     try Golden.check(actual, against: Self.file)
   }
 
-  /// Interrupts and time limits depend on timing; `CancellationTests` covers them.
+  /// Interrupts and time limits depend on timing; `CancellationTests` (ClaimShellTests) covers them.
   @Test func everyErrorKindButInterruptsHasACase() throws {
     var engine = QueryEngine(corpus: Fixtures.seedCorpus())
     var seen: Set<QueryError> = []

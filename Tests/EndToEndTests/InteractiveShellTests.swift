@@ -58,6 +58,44 @@ struct InteractiveShellTests {
       return false
     }
 
+    /// The CPU time claimsh has used, in clock ticks (/proc/PID/stat's utime + stime), or nil
+    /// when it is not running: the pane runs `sh -c '…claimsh…; sleep 5'`, claimsh its child.
+    func claimshTicks() throws -> Int? {
+      let shell = try tmux(["display-message", "-p", "-t", "s", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+      guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+      for child in children.split(separator: " ") {
+        guard let stat = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8), stat.contains("(claimsh)"),
+          let close = stat.lastIndex(of: ")")
+        else { continue }
+        // after "(comm)": state, then 10 fields, then utime and stime (fields 14 and 15)
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+      }
+      return nil
+    }
+
+    /// Waits up to 10 s until claimsh is busy running a statement: a fifth of a second of CPU
+    /// time used within half a second (at the prompt it uses none).
+    func waitForAQueryRunning() throws -> Bool {
+      for _ in 0..<20 {
+        guard let before = try claimshTicks() else { return false }
+        usleep(500_000)
+        guard let after = try claimshTicks() else { return false }
+        if after - before >= 20 { return true }
+      }
+      return false
+    }
+
+    /// Waits up to 10 s for `file` to hold something, and returns it.
+    func waitForFile(_ file: URL) -> String {
+      for _ in 0..<100 {
+        if let text = try? String(contentsOf: file, encoding: .utf8), !text.isEmpty { return text }
+        usleep(100_000)
+      }
+      return ""
+    }
+
     func close() { _ = try? tmux(["kill-server"]) }
   }
 
@@ -90,12 +128,12 @@ struct InteractiveShellTests {
     try pane.keys("C-c")
     #expect(try pane.waitFor("^C"))
     try pane.keys("Up")
-    usleep(300_000)
-    #expect(try pane.lines().last == #"claimsh> claims where actor = "Zelensky" count"#, "Up does not recall the last statement")
+    let recalled = try pane.waitForLine { $0 == #"claimsh> claims where actor = "Zelensky" count"# }
+    let afterUp = try pane.screen()
+    #expect(recalled, "Up does not recall the last statement: \(afterUp)")
     try pane.keys("C-u")
     try pane.keys("C-d")
-    usleep(500_000)
-    let history = try String(contentsOf: pane.state.appendingPathComponent("claimsh/history"), encoding: .utf8)
+    let history = pane.waitForFile(pane.state.appendingPathComponent("claimsh/history"))
     #expect(history == "claims where actor = \"Zelensky\" count\n")
   }
 
@@ -161,8 +199,7 @@ struct InteractiveShellTests {
     try pane.keys("Enter")
     #expect(try pane.waitForLine { $0.trimmingCharacters(in: .whitespaces) == "1" }, "the completed statement did not count 1")
     try pane.keys("C-d")
-    usleep(500_000)
-    let history = try String(contentsOf: pane.state.appendingPathComponent("claimsh/history"), encoding: .utf8)
+    let history = pane.waitForFile(pane.state.appendingPathComponent("claimsh/history"))
     #expect(history.contains(#"claims where text contains "é t" select source"#))
     #expect(history.contains(#"claims where source = "日本新聞" count"#))
   }
@@ -177,7 +214,7 @@ struct InteractiveShellTests {
     try pane.keys("Enter")
     try pane.type(#"claims where text matches "(\w+\s?)+$" count"#)
     try pane.keys("Enter")
-    usleep(1_500_000)
+    #expect(try pane.waitForAQueryRunning(), "the query is not running")
     #expect(try !pane.screen().contains("Run Time"), "the query ended before Ctrl-C")
     let pressed = Date()
     try pane.keys("C-c")
@@ -193,14 +230,15 @@ struct InteractiveShellTests {
     #expect(try pane.waitFor("123"), "the shell does not go on after Ctrl-C")
   }
 
-  /// Ctrl-\ during a query ends claimsh at once (the pane's command is then the `sleep` after it).
+  /// Ctrl-\ during a query (claimsh busy on it) ends claimsh at once (the pane's command is then
+  /// the `sleep` after it).
   @Test func ctrlBackslashEndsTheShellDuringAQuery() throws {
     let pane = try Pane()
     defer { pane.close() }
     #expect(try pane.waitFor("claimsh>"))
     try pane.type(#"claims where text matches "(\w+\s?)+$" count"#)
     try pane.keys("Enter")
-    usleep(1_000_000)
+    #expect(try pane.waitForAQueryRunning(), "the query is not running")
     try pane.keys("C-\\")
     var command = ""
     for _ in 0..<50 where command != "sleep" {
@@ -217,7 +255,10 @@ struct InteractiveShellTests {
     defer { pane.close() }
     #expect(try pane.waitFor("claimsh>"))
     try pane.tmux(["resize-window", "-t", "s", "-x", "70", "-y", "40"])
-    usleep(300_000)
+    for _ in 0..<100
+    where try pane.tmux(["display-message", "-p", "-t", "s", "#{pane_width}"]).trimmingCharacters(in: .whitespacesAndNewlines) != "70" {
+      usleep(100_000)
+    }
     try pane.type("claims select id, source, text limit 3")
     try pane.keys("Enter")
     #expect(try pane.waitFor("3 rows"))

@@ -9,8 +9,8 @@ public final class Cancellation: Sendable {
   private let flag = Atomic<Bool>(false)
   /// When the time limit runs out, in `CLOCK_MONOTONIC` nanoseconds; 0 for no limit.
   private let deadline = Atomic<UInt64>(0)
-  /// The time limit, in milliseconds, for the message.
-  private let limitMilliseconds = Atomic<Int>(0)
+  /// The time limit, in nanoseconds, for the message.
+  private let limitNanoseconds = Atomic<Int>(0)
 
   /// A flag, not set, with no time limit.
   public init() {}
@@ -22,8 +22,9 @@ public final class Cancellation: Sendable {
   public func start(timeLimit: Double? = nil) {
     flag.store(false, ordering: .relaxed)
     if let timeLimit, timeLimit > 0 {
-      limitMilliseconds.store(Int((timeLimit * 1000).rounded()), ordering: .relaxed)
-      deadline.store(Self.now() &+ UInt64(timeLimit * 1e9), ordering: .relaxed)
+      let nanoseconds = timeLimit < 1e9 ? max(1, Int((timeLimit * 1e9).rounded())) : Int(1e18)
+      limitNanoseconds.store(nanoseconds, ordering: .relaxed)
+      deadline.store(Self.now() &+ UInt64(nanoseconds), ordering: .relaxed)
     } else {
       deadline.store(0, ordering: .relaxed)
     }
@@ -49,13 +50,18 @@ public final class Cancellation: Sendable {
     let at = range ?? SourceRange(start: 0, end: 0)
     if isCancelled { throw Diagnostic(.interrupted, "interrupted", at: at) }
     if isPastDeadline {
-      let seconds = Double(limitMilliseconds.load(ordering: .relaxed)) / 1000
-      throw Diagnostic(.timedOut, "the statement ran past its time limit of \(Self.format(seconds)) s (.timeout)", at: at)
+      let limit = Self.seconds(nanoseconds: limitNanoseconds.load(ordering: .relaxed))
+      throw Diagnostic(.timedOut, "the statement ran past its time limit of \(limit) s (.timeout)", at: at)
     }
   }
 
-  static func format(_ seconds: Double) -> String {
-    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+  /// `nanoseconds` as seconds written out in decimals, as a user typed them ("0.2", "0.000001", "30").
+  public static func seconds(nanoseconds n: Int) -> String {
+    let (whole, fraction) = n.quotientAndRemainder(dividingBy: 1_000_000_000)
+    guard fraction != 0 else { return String(whole) }
+    var digits = String(repeating: "0", count: 9 - String(fraction).count) + String(fraction)
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return "\(whole).\(digits)"
   }
 
   static func now() -> UInt64 {

@@ -34,6 +34,9 @@ final class StoryIndex: Sendable {
     return result
   }
 
+  /// Whether the stories are built (a stopped building leaves them to the next query).
+  var isBuilt: Bool { built.withLock { $0 != nil } }
+
   /// The stories, built now without a way to stop (they are, once a query has named `story`).
   var clusters: StoryClusters { (try? stories(nil))!.clusters }
 
