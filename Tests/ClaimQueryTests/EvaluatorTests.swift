@@ -25,6 +25,21 @@ import Testing
     return nil
   }
 
+  /// An export reads a query's cells: claims from the store, a grouped result as its table,
+  /// which is then `_`, as after any statement.
+  @Test func cellsAreTheTablesCellsAndTheLastResult() throws {
+    for query in ["claims where topic = \"Tomahawk\" select id, source", "claims group by source order by source", "docs select id"] {
+      var engine = QueryEngine(corpus: Fixtures.smallCorpus())
+      let cells = try engine.cells(query)
+      let table = try QueryEngine(corpus: Fixtures.smallCorpus()).tableOf(query)
+      #expect(cells.columns.map(\.name) == table.columns.map(\.name))
+      #expect((0..<cells.count).map { r in cells.columns.indices.map { cells.value(r, $0).text } } == table.rows.map { $0.map(\.text) })
+    }
+    var engine = QueryEngine(corpus: Fixtures.smallCorpus())
+    _ = try engine.cells("claims group by source order by source")
+    #expect(try engine.table("_ count").rows.map { $0.map(\.text) } == [[String(try rows("claims group by source").count)]])
+  }
+
   // MARK: matching
 
   @Test func listFieldsMatchAnyValue() throws {
@@ -172,5 +187,13 @@ import Testing
     #expect(try groups(#"claims where topic = "air defence" group by topic"#) == ["air defense"])  // an alias of a stored value
     #expect(try groups(#"claims select text, topic where topic = "air defense" select text"#) == ["a"])  // the table path agrees
     #expect(try groups(#"claims select text, topic where topic = "air defence" select text"#) == ["a"])
+  }
+}
+
+extension QueryEngine {
+  /// `table(query)` on a copy.
+  fileprivate func tableOf(_ query: String) throws -> Table {
+    var engine = self
+    return try engine.table(query)
   }
 }

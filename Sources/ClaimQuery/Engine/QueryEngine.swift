@@ -18,7 +18,7 @@ public struct QueryEngine: Sendable {
   /// replaced by its own query): what the SQL compiler expands a name to.
   public private(set) var definitions: [String: Query] = [:]
   /// The last statement's result: what `_` names.
-  public private(set) var last: Binding? = nil
+  public internal(set) var last: Binding? = nil
   /// Polled while a query runs; set it to stop the query.
   public var cancellation: Cancellation?
   /// The running statement's warnings.

@@ -26,12 +26,16 @@ public struct ResultCells: Sendable {
 }
 
 extension QueryEngine {
-  /// A query's result as cells: claims straight from the store, anything else as its table.
-  /// Its warnings wait for `takeWarnings()`.
+  /// A query's result as cells: claims straight from the store, anything else as its table,
+  /// each run once. Its warnings wait for `takeWarnings()`.
   public mutating func cells(_ query: String) throws(Diagnostic) -> ResultCells {
     _ = warnings.take()
-    guard case .query(let q) = try Parser.parseStatement(query), case .claims(let rows) = try relation(q) else {
-      return ResultCells(try table(query))
+    guard case .query(let q) = try Parser.parseStatement(query) else { return ResultCells(try table(query)) }
+    let relation = try relation(q)
+    guard case .claims(let rows) = relation else {
+      let table = try result(relation, q)
+      last = .table(table)
+      return ResultCells(table)
     }
     let store = self.store
     let fields = Self.claimFields(q)
