@@ -94,7 +94,7 @@ extension QueryEngine {
     case .filterClaims(let e):
       return "filter claims by '\(e)': " + methods(e).joined(separator: ", ")
     case .sortClaims(let keys, let limit):
-      let by = keys.map { $0.field.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+      let by = keys.map { $0.field.rawValue + ($0.descending ? " desc" : "") }.joined(separator: ", ")
       return limit.map { "top-\($0) of claims by \(by): one comparison for most rows" }
         ?? "sort claims by \(by): each key read once per row as a number, one stable sort"
     case .limitClaims(let n):

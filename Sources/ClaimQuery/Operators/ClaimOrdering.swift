@@ -2,35 +2,39 @@
 /// rank of a dictionary value; a list by its smallest value's rank; a text by its first bytes),
 /// then one stable sort.
 struct ClaimOrdering {
+  /// An `order by` key as the planner bound it: a claim field and a direction.
+  struct Key: Sendable {
+    let field: ClaimField
+    let descending: Bool
+    /// Where the key is written, for a stop's diagnostic.
+    let range: SourceRange?
+  }
+
   let store: ClaimStore
   let cancellation: Cancellation?
 
   /// `rows` (nil: every claim) sorted by `keys`, stably; only the first `limit` when a
   /// `limit` follows.
-  func sort(_ given: [Int32]?, by keys: [OrderKey], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
+  func sort(_ given: [Int32]?, by keys: [Key], limit: Int? = nil) throws(Diagnostic) -> [Int32] {
     // the text alone: eight bytes at a time, the first few (with no list of every row made)
     // or every row
-    let textAlone = keys.count == 1 && ClaimField(named: keys[0].field.text) == .text
+    let textAlone = keys.count == 1 && keys[0].field == .text
     let ordering = TextOrdering(texts: store.texts, cancellation: cancellation)
     if textAlone, let limit, limit < (given?.count ?? store.count) / 8 {
-      return try ordering.top(given, limit: limit, descending: keys[0].descending, at: keys[0].field.range)
+      return try ordering.top(given, limit: limit, descending: keys[0].descending, at: keys[0].range)
     }
     let rows = given ?? Array(0..<Int32(store.count))
     if textAlone {
-      let sorted = try ordering.sort(rows, descending: keys[0].descending, at: keys[0].field.range)
+      let sorted = try ordering.sort(rows, descending: keys[0].descending, at: keys[0].range)
       return limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
     }
     var sortKeys: [[Int64]] = []
     for key in keys {
-      guard let field = ClaimField(named: key.field.text) else {
-        _ = try ClaimGrouping(store: store, cancellation: nil).fieldCodes(key.field)  // throws the unknown-field diagnostic
-        continue
-      }
-      sortKeys.append(try numbers(field, key.field, rows))
-      try cancellation.check(at: key.field.range)
+      sortKeys.append(try numbers(key.field, rows))
+      try cancellation.check(at: key.range)
     }
     // a text's number is its first eight bytes: equal numbers are told apart by the whole texts
-    let isText = keys.map { ClaimField(named: $0.field.text) == .text }
+    let isText = keys.map { $0.field == .text }
     func less(_ a: Int, _ b: Int) -> Bool {
       for (k, key) in sortKeys.enumerated() {
         var order = key[a] == key[b] ? 0 : key[a] < key[b] ? -1 : 1
@@ -44,7 +48,7 @@ struct ClaimOrdering {
       var best: [Int] = []
       best.reserveCapacity(limit + 1)
       for i in rows.indices {
-        try cancellation.poll(i, at: keys.first?.field.range)
+        try cancellation.poll(i, at: keys.first?.range)
         guard best.count < limit || less(i, best[best.count - 1]) else { continue }
         let at = best.firstIndex { less(i, $0) } ?? best.count
         best.insert(i, at: at)
@@ -57,7 +61,7 @@ struct ClaimOrdering {
   }
 
   /// Each row's sort number for `field`; nulls first.
-  func numbers(_ field: ClaimField, _ name: Name, _ rows: [Int32]) throws(Diagnostic) -> [Int64] {
+  func numbers(_ field: ClaimField, _ rows: [Int32]) throws(Diagnostic) -> [Int64] {
     switch field {
     case .id: return rows.map { Int64(store.ids[Int($0)]) }
     case .story:

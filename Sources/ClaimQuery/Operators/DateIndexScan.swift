@@ -8,10 +8,10 @@ struct DateIndexScan {
 
   /// The first `limit` rows of `rows` (nil: all claims) passing `test`, ordered by `keys`
   /// (whose first key is `date`), or nil when the index cannot serve.
-  func run(test: (Int) -> Bool, rows: [Int32]?, keys: [OrderKey], limit: Int, bounds: (low: Int32?, high: Int32?)) throws(Diagnostic)
-    -> [Int32]?
-  {
-    guard rows == nil, let first = keys.first, first.field.text.lowercased() == "date", limit > 0 else { return nil }
+  func run(
+    test: (Int) -> Bool, rows: [Int32]?, keys: [ClaimOrdering.Key], limit: Int, bounds: (low: Int32?, high: Int32?)
+  ) throws(Diagnostic) -> [Int32]? {
+    guard rows == nil, let first = keys.first, first.field == .date, limit > 0 else { return nil }
     let order = store.byDate
     let dates = store.dates
     var found: [Int32] = []
@@ -31,7 +31,7 @@ struct DateIndexScan {
       var i = (bounds.high.map { index(after: $0, orEqual: false) } ?? order.count) - 1
       let stop = bounds.low.map { index(after: $0, orEqual: true) } ?? 0
       while i >= stop {
-        try cancellation.poll(i, at: first.field.range)
+        try cancellation.poll(i, at: first.range)
         let d = dates[Int(order[i])]
         if found.count >= limit, d != lastDate { break }
         if test(Int(order[i])) {
@@ -44,7 +44,7 @@ struct DateIndexScan {
       var i = bounds.low.map { index(after: $0, orEqual: true) } ?? 0
       let stop = bounds.high.map { index(after: $0, orEqual: false) } ?? order.count
       while i < stop {
-        try cancellation.poll(i, at: first.field.range)
+        try cancellation.poll(i, at: first.range)
         let d = dates[Int(order[i])]
         if found.count >= limit, d != lastDate { break }
         if test(Int(order[i])) {

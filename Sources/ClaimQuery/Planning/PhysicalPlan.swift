@@ -8,11 +8,11 @@ struct PhysicalPlan {
   /// One operator.
   enum Operator {
     /// `where`, `order by date`, `limit n` on all claims, from the date index.
-    case dateIndexScan(Expr, [OrderKey], limit: Int)
+    case dateIndexScan(Expr, [ClaimOrdering.Key], limit: Int)
     /// `where` on claims: postings intersected, then row tests, cheapest first.
     case filterClaims(Expr)
     /// `order by` on claims, keeping only the first `limit` when one follows.
-    case sortClaims([OrderKey], limit: Int?)
+    case sortClaims([ClaimOrdering.Key], limit: Int?)
     /// `limit` on claims.
     case limitClaims(Int)
     /// `count` on claims.
@@ -51,15 +51,16 @@ struct PhysicalPlan {
       }
       switch stages[i] {
       case .where(let e):
-        if allClaims, i == 0, i + 2 < stages.count, case .orderBy(let keys) = stages[i + 1], case .limit(let n, _) = stages[i + 2],
-          keys.first?.field.text.lowercased() == "date", n > 0
+        if allClaims, i == 0, i + 2 < stages.count, let keys = sortKeys(plan.nodes[i + 1]), case .limit(let n, _) = stages[i + 2],
+          keys.first?.field == .date, n > 0
         {
           operators.append(.dateIndexScan(e, keys, limit: n))
           i += 2
         } else {
           operators.append(.filterClaims(e))
         }
-      case .orderBy(let keys):
+      case .orderBy:
+        let keys = sortKeys(plan.nodes[i]) ?? []
         if i + 1 < stages.count, case .limit(let n, _) = stages[i + 1] {
           operators.append(.sortClaims(keys, limit: n))
           i += 1
@@ -93,5 +94,12 @@ struct PhysicalPlan {
       }
     }
     return PhysicalPlan(operators: operators)
+  }
+
+  /// The keys of an `order by` node on claims, bound to the claim fields the planner resolved
+  /// (a claims schema's column i is `ClaimField.allCases[i]`); nil for another node.
+  static func sortKeys(_ node: LogicalPlan.Node) -> [ClaimOrdering.Key]? {
+    guard case .orderBy(let keys, let columns) = node.step else { return nil }
+    return zip(keys, columns).map { ClaimOrdering.Key(field: ClaimField.allCases[$1], descending: $0.descending, range: $0.field.range) }
   }
 }
