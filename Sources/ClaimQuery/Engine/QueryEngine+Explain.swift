@@ -101,7 +101,7 @@ extension QueryEngine {
       return "first \(n) claims"
     case .countClaims:
       return "count the claims"
-    case .denseGroup(let layout, _):
+    case .denseGroup(let layout, _, _):
       // the counts come with the first count(distinct)'s pass, else one of their own; each min or max takes one
       let passes =
         max(1, layout.aggregates.filter { $0.function == .countDistinct }.count)
@@ -111,9 +111,9 @@ extension QueryEngine {
         + "\(layout.groups) groups indexed by value ids, "
         + (passes == 1 ? "one pass" : "\(passes) passes")
         + (Packing.isFlat(Int64(layout.groups), rows: 0) ? "" : " (hashed instead when the groups outnumber the rows 32 to 1)")
-    case .groupClaims(let keys, _):
+    case .groupClaims(let keys, _, _, _):
       return
-        "group claims by \(keys.map(\.text).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered "
+        "group claims by \(keys.map(\.rawValue).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered "
         + "by rank, values decoded once per group"
     case .distinctClaims(let fields):
       return

@@ -205,18 +205,19 @@ public struct QueryEngine: Sendable {
       return .claims(Array(kept.prefix(max(0, n))))
     case (.countClaims, .claims(let rows)):
       return .table(Table(columns: [Column("count", .int)], rows: [[.int(rows?.count ?? store.count)]]), "the count")
-    case (.denseGroup(let layout, let keys), .claims(let rows)):
+    case (.denseGroup(let layout, let keys, let range), .claims(let rows)):
       // few rows for many possible groups: hashing, not arrays zeroed for every group
       guard Packing.isFlat(Int64(layout.groups), rows: rows?.count ?? store.count) else {
+        let grouping = ClaimGrouping(store: store, cancellation: cancellation)
         return .table(
-          try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: layout.aggregates),
+          try grouping.group(rows: rows, keys: keys, aggregates: layout.aggregates, arguments: layout.arguments, at: range),
           "the grouped claims")
       }
+      return .table(try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: range), "the grouped claims")
+    case (.groupClaims(let keys, let aggregates, let arguments, let range), .claims(let rows)):
       return .table(
-        try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: keys.first?.range), "the grouped claims")
-    case (.groupClaims(let keys, let aggregates), .claims(let rows)):
-      return .table(
-        try ClaimGrouping(store: store, cancellation: cancellation).group(rows: rows, keys: keys, aggregates: aggregates),
+        try ClaimGrouping(store: store, cancellation: cancellation).group(
+          rows: rows, keys: keys, aggregates: aggregates, arguments: arguments, at: range),
         "the grouped claims")
     case (.distinctClaims(let chosen), .claims(let rows)):
       return .claims(try ClaimDistinct(store: store, cancellation: cancellation).rows(rows, fields: chosen ?? fields, at: nil))

@@ -27,13 +27,8 @@ struct ClaimGrouping {
     }
   }
 
-  /// The field `name` names, read as codes; the unknown-field diagnostic when none has that name.
-  func fieldCodes(_ name: Name) throws(Diagnostic) -> FieldCodes {
-    guard let field = ClaimField(named: name.text) else {
-      let suggestion = Suggestions.nearest(to: name.text, in: ClaimField.allCases.map(\.rawValue)).map { "'\($0)'" }
-      throw Diagnostic(
-        .unknownField, "unknown field '\(name.text)' in claims", at: name.range ?? SourceRange(start: 0, end: 0), suggestion: suggestion)
-    }
+  /// `field`, read as codes.
+  func fieldCodes(_ field: ClaimField) throws(Diagnostic) -> FieldCodes {
     let s = store
     // the span of numbers that are codes as they are (ids, day numbers, story ids)
     func span(_ numbers: some Sequence<Int64>) -> (low: Int64, width: Int64) {
@@ -99,13 +94,16 @@ struct ClaimGrouping {
     }
   }
 
-  /// Groups `rows` (nil: every claim) by `keys` with `aggregates` (plain `count` when none).
-  func group(rows: [Int32]?, keys: [Name], aggregates: [Aggregate]) throws(Diagnostic) -> Table {
+  /// Groups `rows` (nil: every claim) by `keys` with `aggregates`, whose argument fields are
+  /// `arguments` (nil for `count`), as the planner bound them; `range` is where the keys are
+  /// written, for a stop's diagnostic.
+  func group(rows: [Int32]?, keys: [ClaimField], aggregates: [Aggregate], arguments: [ClaimField?], at range: SourceRange?)
+    throws(Diagnostic) -> Table
+  {
     let keyFields = try keys.map { (k) throws(Diagnostic) in try fieldCodes(k) }
-    let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
     var argFields: [FieldCodes?] = []
-    for a in aggregates {
-      argFields.append(try a.field.map { (f) throws(Diagnostic) in try fieldCodes(f) })
+    for argument in arguments {
+      argFields.append(try argument.map { (f) throws(Diagnostic) in try fieldCodes(f) })
     }
     let total = rows?.count ?? store.count
     var grouping = Grouping()
@@ -144,12 +142,12 @@ struct ClaimGrouping {
         keyFields[i].each(row) { code in visit(i + 1, key + packing.digit(i, code) * packing.place[i], row) }
       }
       for k in 0..<total {
-        try cancellation.poll(k, at: keys.first?.range)
+        try cancellation.poll(k, at: range)
         visit(0, 0, rows.map { Int($0[k]) } ?? k)
       }
     } else {
       for k in 0..<total {
-        try cancellation.poll(k, at: keys.first?.range)
+        try cancellation.poll(k, at: range)
         let row = rows.map { Int($0[k]) } ?? k
         for key in Grouping.combinations(keyFields.map { $0.codes(row) }) { join(grouping.group(key), row) }
       }

@@ -81,15 +81,14 @@ struct DenseGrouping {
   /// The layout for `keys` and `aggregates`, or nil when this query needs the general path:
   /// dictionary-encoded keys; `count`, and `count(distinct …)`, `min` and `max` of
   /// a dictionary-encoded field (`min` and `max` of `date` too); arrays that fit the limits.
-  func layout(keys: [Name], aggregates written: [Aggregate]) -> Layout? {
-    let keyFields = keys.compactMap { ClaimField(named: $0.text).flatMap(field) }
+  func layout(keys: [ClaimField], aggregates: [Aggregate], arguments bound: [ClaimField?]) -> Layout? {
+    let keyFields = keys.compactMap(field)
     guard keyFields.count == keys.count, !keyFields.isEmpty else { return nil }
-    let aggregates = written.isEmpty ? [Aggregate(.count)] : written
     var arguments: [ClaimField?] = []
     var argFields: [Field?] = []
-    for a in aggregates {
-      switch (a.function, a.field.flatMap { ClaimField(named: $0.text) }) {
-      case (.count, nil) where a.field == nil:
+    for (a, argument) in zip(aggregates, bound) {
+      switch (a.function, argument) {
+      case (.count, nil):
         arguments.append(nil)
         argFields.append(nil)
       case (.min, .date?), (.max, .date?):

@@ -20,9 +20,9 @@ struct PhysicalPlan {
     /// `group by` on claims (these keys and the layout's aggregates) into flat arrays indexed
     /// by value ids; by value codes, hashed, when the rows are far fewer than the possible groups
     /// (`Packing.isFlat`).
-    case denseGroup(DenseGrouping.Layout, [Name])
+    case denseGroup(DenseGrouping.Layout, [ClaimField], at: SourceRange?)
     /// `group by` on claims by value codes, hashed.
-    case groupClaims([Name], [Aggregate])
+    case groupClaims([ClaimField], [Aggregate], arguments: [ClaimField?], at: SourceRange?)
     /// `distinct` on claims: the first row of each set equal on these fields (nil: every field
     /// of the claims), by codes and bytes.
     case distinctClaims([ClaimField]?)
@@ -72,11 +72,15 @@ struct PhysicalPlan {
       case .count:
         operators.append(.countClaims)
         onClaims = false
-      case .groupBy(let keys, let aggregates):
-        if let layout = DenseGrouping(store: store, cancellation: nil).layout(keys: keys, aggregates: aggregates) {
-          operators.append(.denseGroup(layout, keys))
+      case .groupBy(let names, _):
+        guard case .group(_, let keyColumns, let aggregates, let argumentColumns) = plan.nodes[i].step else { continue }
+        // a claims schema's column i is `ClaimField.allCases[i]`
+        let keys = keyColumns.map { ClaimField.allCases[$0] }
+        let arguments = argumentColumns.map { $0.map { ClaimField.allCases[$0] } }
+        if let layout = DenseGrouping(store: store, cancellation: nil).layout(keys: keys, aggregates: aggregates, arguments: arguments) {
+          operators.append(.denseGroup(layout, keys, at: names.first?.range))
         } else {
-          operators.append(.groupClaims(keys, aggregates))
+          operators.append(.groupClaims(keys, aggregates, arguments: arguments, at: names.first?.range))
         }
         onClaims = false
       case .select(let items):
