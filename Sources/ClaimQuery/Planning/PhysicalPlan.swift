@@ -84,7 +84,8 @@ struct PhysicalPlan {
         }
         onClaims = false
       case .select(let items):
-        let fields = items.compactMap { ClaimField(named: $0.field.text) }
+        guard case .select(_, let columns) = plan.nodes[i].step else { continue }
+        let fields = columns.map { ClaimField.allCases[$0] }
         // `select … distinct` keeps rows by codes first, then makes values for them alone
         if i + 1 < stages.count, case .distinct = stages[i + 1] {
           operators.append(.distinctClaims(fields))
