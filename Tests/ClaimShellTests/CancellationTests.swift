@@ -8,15 +8,8 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct CancellationTests {
-  final class Capture: @unchecked Sendable {
-    var out = ""
-    var err = ""
-  }
-
   func session() -> (Session, Capture) {
-    let capture = Capture()
-    let s = Session(
-      corpus: Fixtures.seedCorpus(), spec: RenderSpec(mode: .csv), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
+    let (s, capture) = capturedSession(Fixtures.seedCorpus())
     s.cancellation = Cancellation()  // its own: other suites' sessions, running at once, start and stop the process's
     return (s, capture)
   }

@@ -7,15 +7,8 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct SessionTests {
-  final class Capture: @unchecked Sendable {
-    var out = ""
-    var err = ""
-  }
-
   func session(_ corpus: Corpus = Fixtures.smallCorpus(), mode: RenderSpec.Mode = .csv) -> (Session, Capture) {
-    let capture = Capture()
-    let s = Session(corpus: corpus, spec: RenderSpec(mode: mode), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
-    return (s, capture)
+    capturedSession(corpus, mode: mode)
   }
 
   @Test func scriptsFailWhenAStatementFailsAndNameTheLine() {

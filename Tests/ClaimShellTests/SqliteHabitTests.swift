@@ -7,16 +7,8 @@ import Foundation
 import Testing
 
 @Suite struct SqliteHabitTests {
-  final class Capture: @unchecked Sendable {
-    var out = ""
-    var err = ""
-  }
-
   func session(mode: RenderSpec.Mode = .csv) -> (Session, Capture) {
-    let capture = Capture()
-    let s = Session(
-      corpus: Fixtures.seedCorpus(), spec: RenderSpec(mode: mode), out: { capture.out += $0 }, err: { capture.err += $0 + "\n" })
-    return (s, capture)
+    capturedSession(Fixtures.seedCorpus(), mode: mode)
   }
 
   @Test func bailStopsAScriptAtItsFirstError() {

@@ -17,9 +17,7 @@ public enum CorpusSnapshot {
   /// The first bytes of every snapshot of this version: the signature and the version.
   static let magic = signature + Array("\(version)\n".utf8)
   /// The fields a snapshot records: a document's, then each claim field's name and storage.
-  static var fields: [String] {
-    DocumentSchema.fields.map(\.name) + ClaimSchema.fields.map { "claim.\($0.name): \($0.storage)" }
-  }
+  static let fields = DocumentSchema.fields.map(\.name) + ClaimSchema.fields.map { "claim.\($0.name): \($0.storage)" }
   /// The last bytes, so that a cut file is told from a whole one.
   static let end = Array("end of snapshot\n".utf8)
 

@@ -41,53 +41,51 @@ struct PhysicalPlan {
   static func plan(_ plan: LogicalPlan, store: ClaimStore, allClaims: Bool) -> PhysicalPlan {
     var operators: [Operator] = []
     var onClaims = plan.sourceSchema.isClaims
-    let stages = plan.nodes.map(\.stage)
+    let nodes = plan.nodes
+    /// The step after node `k`, if any.
+    func next(_ k: Int) -> LogicalPlan.Step? { k + 1 < nodes.count ? nodes[k + 1].step : nil }
     var i = 0
-    while i < stages.count {
+    while i < nodes.count {
       defer { i += 1 }
       guard onClaims else {
-        operators.append(.table(stages[i]))
+        operators.append(.table(nodes[i].stage))
         continue
       }
-      switch stages[i] {
-      case .where(let e):
-        if allClaims, i == 0, i + 2 < stages.count, let keys = sortKeys(plan.nodes[i + 1]), case .limit(let n, _) = stages[i + 2],
-          keys.first?.field == .date, n > 0
+      switch nodes[i].step {
+      case .filter(let e, _):
+        if allClaims, i == 0, case .orderBy(let keys, let columns)? = next(i), case .limit(let n)? = next(i + 1), n > 0,
+          case let bound = sortKeys(keys, columns), bound.first?.field == .date
         {
-          operators.append(.dateIndexScan(e, keys, limit: n))
+          operators.append(.dateIndexScan(e, bound, limit: n))
           i += 2
         } else {
           operators.append(.filterClaims(e))
         }
-      case .orderBy:
-        let keys = sortKeys(plan.nodes[i]) ?? []
-        if i + 1 < stages.count, case .limit(let n, _) = stages[i + 1] {
-          operators.append(.sortClaims(keys, limit: n))
+      case .orderBy(let keys, let columns):
+        if case .limit(let n)? = next(i) {
+          operators.append(.sortClaims(sortKeys(keys, columns), limit: n))
           i += 1
         } else {
-          operators.append(.sortClaims(keys, limit: nil))
+          operators.append(.sortClaims(sortKeys(keys, columns), limit: nil))
         }
-      case .limit(let n, _):
+      case .limit(let n):
         operators.append(.limitClaims(n))
       case .count:
         operators.append(.countClaims)
         onClaims = false
-      case .groupBy(let names, _):
-        guard case .group(_, let keyColumns, let aggregates, let argumentColumns) = plan.nodes[i].step else { continue }
-        // a claims schema's column i is `ClaimField.allCases[i]`
-        let keys = keyColumns.map { ClaimField.allCases[$0] }
-        let arguments = argumentColumns.map { $0.map { ClaimField.allCases[$0] } }
+      case .group(let names, let keyColumns, let aggregates, let argumentColumns):
+        let keys = keyColumns.map(field)
+        let arguments = argumentColumns.map { $0.map(field) }
         if let layout = DenseGrouping(store: store, cancellation: nil).layout(keys: keys, aggregates: aggregates, arguments: arguments) {
           operators.append(.denseGroup(layout, keys, at: names.first?.range))
         } else {
           operators.append(.groupClaims(keys, aggregates, arguments: arguments, at: names.first?.range))
         }
         onClaims = false
-      case .select(let items):
-        guard case .select(_, let columns) = plan.nodes[i].step else { continue }
-        let fields = columns.map { ClaimField.allCases[$0] }
+      case .select(let items, let columns):
+        let fields = columns.map(field)
         // `select … distinct` keeps rows by codes first, then makes values for them alone
-        if i + 1 < stages.count, case .distinct = stages[i + 1] {
+        if case .distinct? = next(i) {
           operators.append(.distinctClaims(fields))
           i += 1
         }
@@ -101,10 +99,12 @@ struct PhysicalPlan {
     return PhysicalPlan(operators: operators)
   }
 
-  /// The keys of an `order by` node on claims, bound to the claim fields the planner resolved
-  /// (a claims schema's column i is `ClaimField.allCases[i]`); nil for another node.
-  static func sortKeys(_ node: LogicalPlan.Node) -> [ClaimOrdering.Key]? {
-    guard case .orderBy(let keys, let columns) = node.step else { return nil }
-    return zip(keys, columns).map { ClaimOrdering.Key(field: ClaimField.allCases[$1], descending: $0.descending, range: $0.field.range) }
+  /// The claim field of column `column` of a claims schema: the planner's claims columns are
+  /// `ClaimField.allCases` in order (`story` last, when a stage names it).
+  static func field(_ column: Int) -> ClaimField { ClaimField.allCases[column] }
+
+  /// `order by` keys bound to the claim fields of the columns the planner resolved.
+  static func sortKeys(_ keys: [OrderKey], _ columns: [Int]) -> [ClaimOrdering.Key] {
+    zip(keys, columns).map { ClaimOrdering.Key(field: field($1), descending: $0.descending, range: $0.field.range) }
   }
 }
