@@ -1,13 +1,14 @@
-/// `.explain QUERY`: the logical plan (each stage with the columns it gives) and the physical
-/// plan (the operator that runs each stage, and why), as text.
+/// `.explain QUERY`: the logical plan as the engine runs it (each step, fused ones as one, with
+/// the columns it gives) and the physical plan (the operator that runs each step, and how), as
+/// text.
 ///
 ///     logical plan
-///       claims                                   13 columns
-///       1 where actor = "Zelensky"               the same 13 columns
-///       2 group by source                        source string, count int
+///       claims                                    13 columns
+///       1 where actor = "Zelensky"                the same 13 columns
+///       2 group by source                         source string, count int
 ///     physical plan
-///       1 filter claims: postings of listed values intersected, then row tests
-///       2 dense group by: counts in a flat array of 6 groups, one pass
+///       1 filter claims where actor = "Zelensky": postings of the values named
+///       2 dense group by source: counts in a flat array of 7 groups indexed by value ids, one pass
 extension QueryEngine {
   /// The plans of one query, or its first syntax, name or type error.
   public func explain(_ text: String) throws(Diagnostic) -> String {
@@ -22,11 +23,11 @@ extension QueryEngine {
     for (k, node) in logical.nodes.enumerated() {
       let output =
         node.output.columns == node.input.columns ? "the same \(node.output.columns.count) columns" : Self.columns(node.output.columns)
-      lines.append("  " + Self.padded("\(k + 1) \(node.stage)") + output)
+      lines.append("  " + Self.padded("\(k + 1) \(node.written)") + output)
     }
     lines.append("physical plan")
-    for (k, op) in physical.operators.enumerated() {
-      lines.append("  \(k + 1) " + Self.describe(op))
+    for (k, line) in describe(physical).enumerated() {
+      lines.append("  \(k + 1) " + line)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -49,82 +50,50 @@ extension QueryEngine {
     return columns.map { "\($0.name) \($0.type == .list ? "[string]" : $0.type.rawValue)" }.joined(separator: ", ")
   }
 
-  /// How `ClaimFilter` answers each comparison of `e`, in order, each once.
-  static func methods(_ e: Expr) -> [String] {
-    var out: [String] = []
-    func add(_ m: String) { if !out.contains(m) { out.append(m) } }
-    func walk(_ e: Expr) {
-      switch e {
-      case .and(let items), .or(let items): items.forEach(walk)
-      case .not(let inner): walk(inner)
-      case .compare(let op, let l, let r):
-        let field = [l, r].compactMap { if case .field(let n) = $0 { ClaimField(named: n.text) } else { nil } }.first
-        switch (field, op) {
-        case (.text?, .contains): add("a parallel scan of the texts")
-        case (.text?, .matches):
-          let literal = [l, r].compactMap { if case .literal(.string(let p), _) = $0 { Pattern.requiredLiteral(p) } else { nil } }.first
-          add(literal.map { "a regular expression on each text holding \"\($0)\"" } ?? "a regular expression on each text")
-        case (_, .matches): add("a regular expression on each distinct value, then its postings")
-        case (.text?, _): add("a test of each text")
-        case (.id?, _), (.date?, _): add("a test of each row's number")
-        case (.story?, _): add("a test of each row's story (the stories worked out first, once)")
-        case (_, .equal), (_, .notEqual): add("postings of the values named")
-        default: add("a test of each distinct value, then its postings")
-        }
-      case .inList(let l, _, _):
-        if case .field(let n) = l, let f = ClaimField(named: n.text), f == .id || f == .date || f == .text || f == .story {
-          add("a test of each row's number")
-        } else {
-          add("postings of the values named")
-        }
-      case .isNull: add("a test of each row")
-      case .field, .literal: break
+  /// A line for each operator of `physical`, in the order they run.
+  func describe(_ physical: PhysicalPlan) -> [String] {
+    var lines: [String] = []
+    if case .claims(let rows, let operators, let then) = physical.pipeline {
+      lines += operators.map(describe)
+      switch then?.0 {
+      case .count?: lines.append("count the claims")
+      case .group(let plan)?: lines.append(GroupStrategy.describe(plan, rows: rows?.count ?? store.count))
+      case .select(let fields, _)?:
+        lines.append("the selected fields (\(fields.map(\.rawValue).joined(separator: ", "))) of the claims as a table")
+      case .materialize?: lines.append("claims as a table")
+      case nil: break
       }
     }
-    walk(e)
-    return out
+    return lines + physical.tableOperators.map { "\($0.written) over the table" }
   }
 
-  static func describe(_ op: PhysicalPlan.Operator) -> String {
+  /// How `ClaimFilter` answers each comparison of `predicate`, in order, each once.
+  func methods(_ predicate: LogicalPlan.Predicate) -> String {
+    var out: [String] = []
+    for c in predicate.comparisons {
+      let m = ClaimFilter.method(c, store: store)
+      if !out.contains(m) { out.append(m) }
+    }
+    return out.joined(separator: ", ")
+  }
+
+  func describe(_ op: PhysicalPlan.ClaimsOperator) -> String {
     switch op {
-    case .dateIndexScan(let e, let keys, let n):
-      return
-        "date index scan: rows in \(keys[0].descending ? "descending" : "ascending") date order from the bounds in '\(e)', tested "
-        + "until \(n) rows and their last date are in hand"
-    case .filterClaims(let e):
-      return "filter claims by '\(e)': " + methods(e).joined(separator: ", ")
-    case .sortClaims(let keys, let limit):
+    case .firstByDate(let predicate, let keys, let n, let bounds):
+      let from = [bounds.low.map { "from \(Day(number: $0))" }, bounds.high.map { "to \(Day(number: $0))" }].compactMap { $0 }
+      return "date index scan: rows in \(keys[0].descending ? "descending" : "ascending") date order"
+        + (from.isEmpty ? "" : " " + from.joined(separator: " ")) + ", tested (\(methods(predicate))) until \(n) rows and their "
+        + "last date are in hand"
+    case .filter(let predicate, let written):
+      return "filter claims \(written): " + methods(predicate)
+    case .sort(let keys, let limit):
       let by = keys.map { $0.field.rawValue + ($0.descending ? " desc" : "") }.joined(separator: ", ")
       return limit.map { "top-\($0) of claims by \(by): one comparison for most rows" }
         ?? "sort claims by \(by): each key read once per row as a number, one stable sort"
-    case .limitClaims(let n):
+    case .limit(let n):
       return "first \(n) claims"
-    case .countClaims:
-      return "count the claims"
-    case .denseGroup(let layout, _, _):
-      // the counts come with the first count(distinct)'s pass, else one of their own; each min or max takes one
-      let passes =
-        max(1, layout.aggregates.filter { $0.function == .countDistinct }.count)
-        + layout.aggregates.filter { $0.function == .min || $0.function == .max }.count
-      return
-        "dense group by \(layout.keyFields.map(\.field.rawValue).joined(separator: ", ")): counts in a flat array of "
-        + "\(layout.groups) groups indexed by value ids, "
-        + (passes == 1 ? "one pass" : "\(passes) passes")
-        + (Packing.isFlat(Int64(layout.groups), rows: 0) ? "" : " (hashed instead when the groups outnumber the rows 32 to 1)")
-    case .groupClaims(let keys, _, _, _):
-      return
-        "group claims by \(keys.map(\.rawValue).joined(separator: ", ")): value codes packed into one number and hashed, groups ordered "
-        + "by rank, values decoded once per group"
-    case .distinctClaims(let fields):
-      return
-        "distinct claims by \(fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "every field"): codes and bytes hashed, "
-        + "the first row of each kept"
-    case .selectClaims(let items, _):
-      return "the selected fields (\(items.map(\.field.text).joined(separator: ", "))) of the claims as a table"
-    case .materialize:
-      return "claims as a table"
-    case .table(let stage):
-      return "\(stage) over the table"
+    case .distinct(let fields):
+      return "distinct claims by \(fields.map(\.rawValue).joined(separator: ", ")): codes and bytes hashed, the first row of each kept"
     }
   }
 }

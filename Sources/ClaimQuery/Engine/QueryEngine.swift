@@ -150,20 +150,35 @@ public struct QueryEngine: Sendable {
   }
 
   func relation(_ query: Query) throws(Diagnostic) -> Relation {
-    var current = try combined(query)
-    let (_, physical) = try plans(query, current)
-    for op in physical.operators {
-      // one cancellation point per operator; the operators poll inside their loops too
-      try cancellation.check(at: query.source.range)
-      current = try run(op, on: current, fields: Self.claimFields(query))
+    let input = try combined(query)
+    let (_, physical) = try plans(query, input)
+    // one cancellation point per operator; the operators poll inside their loops too
+    let at = query.source.range
+    var table: (Table, String)
+    switch physical.pipeline {
+    case .table(let t, let name, _):
+      table = (t, name)
+    case .claims(var rows, let operators, let then):
+      for op in operators {
+        try cancellation.check(at: at)
+        rows = try run(op, on: rows)
+      }
+      guard let (conversion, _) = then else { return .claims(rows) }
+      try cancellation.check(at: at)
+      table = try convert(rows, by: conversion)
     }
-    return current
+    for op in physical.tableOperators {
+      try cancellation.check(at: at)
+      table = (try run(op, on: table.0), op.output)
+    }
+    return .table(table.0, table.1)
   }
 
-  /// The logical and physical plans of `query`, whose source is `source`.
-  func plans(_ query: Query, _ source: Relation) throws(Diagnostic) -> (LogicalPlan, PhysicalPlan) {
+  /// The logical plan of `query` (as written, for `.explain`) and the physical plan of its
+  /// fused form, over `input`.
+  func plans(_ query: Query, _ input: Relation) throws(Diagnostic) -> (LogicalPlan, PhysicalPlan) {
     let logical: LogicalPlan
-    switch source {
+    switch input {
     case .claims(let rows):
       logical = try Planner.plan(query, source: rows == nil ? .claims : .claimsBinding(query.source.text), schema: Planner.claims)
     case .table(let t, let name):
@@ -171,8 +186,9 @@ public struct QueryEngine: Sendable {
         query, source: .table(name), schema: LogicalPlan.Schema(columns: t.columns, isClaims: false, collection: name))
     }
     let allClaims: Bool
-    if case .claims(nil) = source { allClaims = true } else { allClaims = false }
-    return (logical, PhysicalPlan.plan(logical, store: store, allClaims: allClaims))
+    if case .claims(nil) = input { allClaims = true } else { allClaims = false }
+    let fused = Fusion.fused(logical, allClaims: allClaims)
+    return (fused, PhysicalPlan.plan(fused, input: input, store: store))
   }
 
   /// The fields claims rows of `query` are materialised with: the stored ones, and `story`
@@ -181,74 +197,59 @@ public struct QueryEngine: Sendable {
     query.stages.contains { $0.fieldNames.contains { ClaimField(named: $0.text) == .story } } ? ClaimField.allCases : ClaimField.stored
   }
 
-  /// Runs one operator; claims rows become a table of `fields`.
-  func run(_ op: PhysicalPlan.Operator, on relation: Relation, fields: [ClaimField]) throws(Diagnostic) -> Relation {
-    let all = { (rows: [Int32]?) in rows ?? (0..<self.store.count).map(Int32.init) }
-    switch (op, relation) {
-    case (.dateIndexScan(let e, let keys, let n), _):
+  /// Runs one claims operator over `rows` (nil: all claims).
+  func run(_ op: PhysicalPlan.ClaimsOperator, on rows: [Int32]?) throws(Diagnostic) -> [Int32]? {
+    switch op {
+    case .firstByDate(let predicate, let keys, let n, let bounds):
       let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
-      let test = filter.test(try filter.plan(e))
-      if let rows = try DateIndexScan(store: store, cancellation: cancellation).run(
-        test: test, rows: nil, keys: keys, limit: n, bounds: DateIndexScan.bounds(of: e))
-      {
-        return .claims(rows)
-      }
-      let rows = try select(filter.plan(e), from: nil, at: e.range) { () throws(Diagnostic) in try filter.plan(e) }
-      return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows, by: keys, limit: n))
-    case (.filterClaims(let e), .claims(let rows)):
+      return try DateIndexScan(store: store, cancellation: cancellation).run(
+        test: filter.test(try filter.plan(predicate)), keys: keys, limit: n, bounds: bounds)
+    case .filter(let predicate, _):
       let filter = ClaimFilter(store: store, warnings: warnings, cancellation: cancellation)
-      return .claims(try select(filter.plan(e), from: rows, at: e.range) { () throws(Diagnostic) in try filter.plan(e) })
-    case (.sortClaims(let keys, let limit), .claims(let rows)):
-      return .claims(try ClaimOrdering(store: store, cancellation: cancellation).sort(rows, by: keys, limit: limit))
-    case (.limitClaims(let n), .claims(let rows)):
+      return try select(filter.plan(predicate), predicate, from: rows)
+    case .sort(let keys, let limit):
+      return try ClaimOrdering(store: store, cancellation: cancellation).sort(rows, by: keys, limit: limit)
+    case .limit(let n):
       let kept = rows ?? (0..<Int32(min(max(0, n), store.count))).map { $0 }
-      return .claims(Array(kept.prefix(max(0, n))))
-    case (.countClaims, .claims(let rows)):
-      return .table(Table(columns: [Column("count", .int)], rows: [[.int(rows?.count ?? store.count)]]), "the count")
-    case (.denseGroup(let layout, let keys, let range), .claims(let rows)):
-      // few rows for many possible groups: hashing, not arrays zeroed for every group
-      guard Packing.isFlat(Int64(layout.groups), rows: rows?.count ?? store.count) else {
-        let grouping = ClaimGrouping(store: store, cancellation: cancellation)
-        return .table(
-          try grouping.group(rows: rows, keys: keys, aggregates: layout.aggregates, arguments: layout.arguments, at: range),
-          "the grouped claims")
-      }
-      return .table(try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: range), "the grouped claims")
-    case (.groupClaims(let keys, let aggregates, let arguments, let range), .claims(let rows)):
-      return .table(
-        try ClaimGrouping(store: store, cancellation: cancellation).group(
-          rows: rows, keys: keys, aggregates: aggregates, arguments: arguments, at: range),
-        "the grouped claims")
-    case (.distinctClaims(let chosen), .claims(let rows)):
-      return .claims(try ClaimDistinct(store: store, cancellation: cancellation).rows(rows, fields: chosen ?? fields, at: nil))
-    case (.selectClaims(let items, let chosen), .claims(let rows)):
-      let columns = zip(items, chosen).map { item, field in
-        var c = field.column
-        if let alias = item.alias { c.name = alias.text }
-        return c
-      }
-      return .table(Table(columns: columns, rows: materialize(rows, fields: chosen).rows), "claims")
-    case (.materialize, .claims(let rows)):
-      return .table(materialize(rows, fields: fields), "claims")
-    case (.table(let stage), .table(let t, let name)):
-      return try apply(stage, to: t, name: name)
-    default:
-      preconditionFailure("the physical plan runs \(op) on the wrong kind of rows")
+      return Array(kept.prefix(max(0, n)))
+    case .distinct(let fields):
+      return try ClaimDistinct(store: store, cancellation: cancellation).rows(rows, fields: fields, at: nil)
     }
   }
 
-  /// A stage of the general path, over a table.
-  func apply(_ stage: Stage, to t: Table, name: String) throws(Diagnostic) -> Relation {
+  /// Makes a table of claims `rows` (nil: all).
+  func convert(_ rows: [Int32]?, by conversion: PhysicalPlan.Conversion) throws(Diagnostic) -> (Table, String) {
+    switch conversion {
+    case .count:
+      return (Table(columns: [Column("count", .int)], rows: [[.int(rows?.count ?? store.count)]]), "the count")
+    case .group(let plan):
+      let table: Table
+      switch try GroupStrategy.choose(plan, rows: rows?.count ?? store.count, store: store, cancellation: cancellation) {
+      case .dense(let layout):
+        table = try DenseGrouping(store: store, cancellation: cancellation).group(rows: rows, layout, at: plan.range)
+      case .codes(let keys, let packing, let flat):
+        table = try ClaimGrouping(store: store, cancellation: cancellation).group(
+          rows: rows, keys: keys, packing: packing, flat: flat, plan)
+      }
+      return (table, "the grouped claims")
+    case .select(let fields, let columns):
+      return (Table(columns: columns, rows: materialize(rows, fields: fields).rows), "claims")
+    case .materialize(let fields):
+      return (materialize(rows, fields: fields), "claims")
+    }
+  }
+
+  /// Runs one operator of the general path over table `t`.
+  func run(_ op: PhysicalPlan.TableOperator, on t: Table) throws(Diagnostic) -> Table {
     let tables = TableEvaluator(matcher: Matcher(lexicon: corpus.lexicon), cancellation: cancellation, warnings: warnings)
-    switch stage {
-    case .where(let e): return .table(try tables.filter(t, e, name: name), name)
-    case .groupBy(let keys, let aggregates):
-      return .table(try tables.group(t, keys: keys, aggregates: aggregates, name: name), "the grouped \(name)")
-    case .select(let items): return .table(try tables.select(t, items, name: name), name)
-    case .orderBy(let keys): return .table(try tables.order(t, keys, name: name), name)
-    case .limit(let n, _): return .table(Table(columns: t.columns, rows: Array(t.rows.prefix(max(0, n)))), name)
-    case .count: return .table(Table(columns: [Column("count", .int)], rows: [[.int(t.rows.count)]]), "the count")
-    case .distinct: return .table(tables.distinct(t), name)
+    switch op.kind {
+    case .filter(let predicate, let range): return try tables.filter(t, predicate, at: range)
+    case .group(let keys, let aggregates, let arguments): return tables.group(t, keys: keys, aggregates: aggregates, arguments: arguments)
+    case .select(let indices, let columns): return tables.select(t, indices, as: columns)
+    case .order(let keys): return tables.order(t, keys)
+    case .limit(let n): return Table(columns: t.columns, rows: Array(t.rows.prefix(max(0, n))))
+    case .count: return Table(columns: [Column("count", .int)], rows: [[.int(t.rows.count)]])
+    case .distinct: return tables.distinct(t)
     }
   }
 
@@ -319,12 +320,11 @@ public struct QueryEngine: Sendable {
     }
   }
 
-  /// The rows of `plan` among `rows` (nil: all claims), in `rows`' order. A test that reads
-  /// the texts runs on every core over many rows, each core with a plan of its own from
-  /// `again` (a pattern's matcher is not shared).
-  func select(_ plan: ClaimFilter.Plan, from rows: [Int32]?, at range: SourceRange?, again: () throws(Diagnostic) -> ClaimFilter.Plan)
-    throws(Diagnostic) -> [Int32]
-  {
+  /// The rows of `plan` (of `predicate`) among `rows` (nil: all claims), in `rows`' order. A
+  /// test that reads the texts runs on every core over many rows, each core with a plan of its
+  /// own (a pattern's matcher is not shared).
+  func select(_ plan: ClaimFilter.Plan, _ predicate: LogicalPlan.Predicate, from rows: [Int32]?) throws(Diagnostic) -> [Int32] {
+    let range = predicate.range
     switch plan {
     case .rows(let matching):
       guard let rows else { return matching }
@@ -333,8 +333,12 @@ public struct QueryEngine: Sendable {
     case .test(let cost, let test):
       let total = rows?.count ?? store.count
       if cost == .text, Self.cores > 1, total >= Self.parallelRows {
+        // each core its own plan, its patterns compiled again (ICU's matcher is not shared)
         var tests = [test]
-        for _ in 1..<Self.cores { tests.append(ClaimFilter(store: store, cancellation: cancellation).test(try again())) }
+        for _ in 1..<Self.cores {
+          let filter = ClaimFilter(store: store, cancellation: cancellation)
+          tests.append(filter.test(try filter.plan(predicate.withOwnPatterns())))
+        }
         return try Self.selectInParallel(tests, rows: rows, total: total, cancellation: cancellation, at: range)
       }
       var out: [Int32] = []

@@ -1,5 +1,5 @@
-/// A `where` expression planned over the column store: names resolved to column ids once,
-/// literals to value ids once, and equality on list fields, sources and speakers answered
+/// A `where` predicate (as the planner resolved it) planned over the column store: literals
+/// resolved to value ids once, and equality on list fields, sources and speakers answered
 /// from postings (sorted row lists) that `and` intersects and `or` unions; what postings
 /// cannot answer becomes a row test over ids and numbers.
 struct ClaimFilter {
@@ -26,11 +26,10 @@ struct ClaimFilter {
   var warnings: WarningLog? = nil
   /// Polled by the text searches and inside regular expression matches.
   var cancellation: Cancellation? = nil
-  let columns = ClaimField.allCases.map(\.column)
 
-  /// Plans `expr`; throws the first unknown field, unknown value or type error.
-  func plan(_ expr: Expr) throws(Diagnostic) -> Plan {
-    switch expr {
+  /// Plans `predicate`; throws only when stopped (the stories a story test needs, a search).
+  func plan(_ predicate: LogicalPlan.Predicate) throws(Diagnostic) -> Plan {
+    switch predicate {
     case .and(let items):
       var rows: [[Int32]] = []
       var costed: [(Cost, (Int) -> Bool)] = []
@@ -50,7 +49,7 @@ struct ClaimFilter {
       if !tests.isEmpty { result = result.filter { all(Int($0)) } }
       return .rows(result)
     case .or(let items):
-      let plans = try items.map { (e) throws(Diagnostic) in try plan(e) }
+      let plans = try items.map { (p) throws(Diagnostic) in try plan(p) }
       var lists: [[Int32]] = []
       for p in plans { if case .rows(let r) = p { lists.append(r) } }
       if lists.count == plans.count { return .rows(Postings.union(lists)) }
@@ -60,12 +59,8 @@ struct ClaimFilter {
       let p = try plan(inner)
       let t = test(p)
       return .test(cost(p)) { !t($0) }
-    case .field, .literal:
-      throw Diagnostic(
-        .expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
-    default:
-      let c = try Comparison.check(expr, columns: columns, collection: "claims")
-      let plan = try comparison(c, expr)
+    case .comparison(let c):
+      let plan = try comparison(c)
       if c.negated {
         let t = test(plan)
         return .test(cost(plan)) { !t($0) }
@@ -106,8 +101,8 @@ struct ClaimFilter {
     }
   }
 
-  func comparison(_ c: Comparison, _ expr: Expr) throws(Diagnostic) -> Plan {
-    let field = ClaimField.allCases[c.column]
+  func comparison(_ c: Comparison) throws(Diagnostic) -> Plan {
+    let field = PhysicalPlan.field(c.column)
     let matcher = Matcher(lexicon: store.lexicon, cancellation: cancellation)
     switch (field, c.test) {
     case (_, .isNull):
@@ -164,7 +159,7 @@ struct ClaimFilter {
       return .test(.text) { row in wanted.contains { matcher.equalStrings(store.text(row), $0, .caseless) } }
     case (.text, .contains(let needle)) where CaseInsensitive.Needle(needle).isASCII:
       return .rows(
-        try TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts, cancellation: cancellation, at: expr.range))
+        try TextSearch.rows(containing: CaseInsensitive.Needle(needle).bytes, in: store.texts, cancellation: cancellation, at: c.range))
     case (.text, .contains(let needle)):
       let n = CaseInsensitive.Needle(needle)
       let texts = store.texts
@@ -176,12 +171,32 @@ struct ClaimFilter {
     case (.text, .order(let op, let v)):
       return .test(.text) { matcher.order(.string(store.text($0)), op, v) }
     default:
-      return try codedComparison(field, c, expr, matcher)
+      return try codedComparison(field, c, matcher)
+    }
+  }
+
+  /// How `comparison` answers `c`, as `.explain` tells it (its cases, in its order).
+  static func method(_ c: Comparison, store: ClaimStore) -> String {
+    let field = PhysicalPlan.field(c.column)
+    switch (field, c.test) {
+    case (_, .isNull): return "a test of each row"
+    case (.id, _), (.date, _): return "a test of each row's number"
+    case (.story, .equal), (.story, .order): return "a test of each row's story (the stories worked out first, once)"
+    case (.story, _): return "no rows (a story is a number)"
+    case (.text, .contains(let needle)) where CaseInsensitive.Needle(needle).isASCII: return "a parallel scan of the texts"
+    case (.text, .matches(let pattern)):
+      return pattern.required.map { "a regular expression on each text holding \"\(String(decoding: $0, as: UTF8.self))\"" }
+        ?? "a regular expression on each text"
+    case (.text, _): return "a test of each text"
+    case (_, .matches): return "a regular expression on each distinct value, then its postings"
+    case (_, .equal) where store.list(field) != nil || store.coded(field)?.postings.isEmpty == false: return "postings of the values named"
+    case (_, .equal): return "a test of each row's value id"
+    default: return "a test of each distinct value, then its postings"
     }
   }
 
   /// Comparisons on dictionary-encoded fields: resolve the literal to value ids once.
-  func codedComparison(_ field: ClaimField, _ c: Comparison, _ expr: Expr, _ matcher: Matcher) throws(Diagnostic) -> Plan {
+  func codedComparison(_ field: ClaimField, _ c: Comparison, _ matcher: Matcher) throws(Diagnostic) -> Plan {
     let column = field.column
     let dictionary = store.list(field)?.dictionary ?? store.coded(field)!.dictionary
     var ids: [Int32]
@@ -193,7 +208,7 @@ struct ClaimFilter {
         // an entity, topic, source or label the corpus lacks may be a typo: a warning with the
         // nearest value, and the comparison matches nothing (a script may meet another corpus)
         if found.isEmpty, field != .cue, field != .quote, !Self.isKnownValue(v.text, of: field) {
-          warnings?.add(unknownValue(v.text, field: field, dictionary: dictionary, at: Self.literalRange(expr, k)))
+          warnings?.add(unknownValue(v.text, field: field, dictionary: dictionary, at: c.literalRanges[k]))
         }
         ids += found
       }
@@ -202,7 +217,7 @@ struct ClaimFilter {
       ids = dictionary.ids { CaseInsensitive.contains(Array($0.utf8)[...], n) }
     case .matches(let pattern):
       ids = dictionary.ids { pattern.matches($0, cancellation: cancellation) }
-      try cancellation.check(at: expr.range)
+      try cancellation.check(at: c.range)
     case .order(let op, let v):
       ids = dictionary.ids { matcher.order(.string($0), op, v) }
     case .isNull:
@@ -238,18 +253,6 @@ struct ClaimFilter {
     if field == .kind { candidates += ClaimKind.allCases.map(\.rawValue) }
     let suggestion = Suggestions.nearest(to: text, in: candidates).map { "\"\($0)\"" }
     return Diagnostic(.unknownValue, "no \(field.rawValue) \"\(text)\" in this corpus", at: range, suggestion: suggestion)
-  }
-
-  static func literalRange(_ expr: Expr, _ k: Int) -> SourceRange {
-    switch expr {
-    case .compare(_, let l, let r):
-      if case .literal(_, let range) = r, let range { return range }
-      if case .literal(_, let range) = l, let range { return range }
-    case .inList(_, let items, _):
-      if items.indices.contains(k), let range = items[k].range { return range }
-    default: break
-    }
-    return expr.range ?? SourceRange(start: 0, end: 0)
   }
 
   static func dayNumber(_ v: Value) -> Int32? {

@@ -94,22 +94,20 @@ struct ClaimGrouping {
     }
   }
 
-  /// Groups `rows` (nil: every claim) by `keys` with `aggregates`, whose argument fields are
-  /// `arguments` (nil for `count`), as the planner bound them; `range` is where the keys are
-  /// written, for a stop's diagnostic.
-  func group(rows: [Int32]?, keys: [ClaimField], aggregates: [Aggregate], arguments: [ClaimField?], at range: SourceRange?)
+  /// Groups `rows` (nil: every claim) by the keys read as `keyFields`, packed by `packing`
+  /// (and indexed in a flat array when `flat`) as `GroupStrategy.choose` picked, with the
+  /// plan's aggregates and argument fields.
+  func group(rows: [Int32]?, keys keyFields: [FieldCodes], packing: Packing?, flat: Bool, _ plan: ClaimGroupPlan)
     throws(Diagnostic) -> Table
   {
-    let keyFields = try keys.map { (k) throws(Diagnostic) in try fieldCodes(k) }
+    let (aggregates, range) = (plan.aggregates, plan.range)
     var argFields: [FieldCodes?] = []
-    for argument in arguments {
+    for argument in plan.arguments {
       argFields.append(try argument.map { (f) throws(Diagnostic) in try fieldCodes(f) })
     }
     let total = rows?.count ?? store.count
     var grouping = Grouping()
-    // few possible keys: groups found by index in a flat array, not by hashing
-    let packing = Packing(keyFields)
-    if let packing, packing.isFlat(rows: total) { grouping.indexDirectly(packing.size) }
+    if flat, let packing { grouping.indexDirectly(packing.size) }
     var distinct: [[Set<Int64>]] = aggregates.map { _ in [] }
     var best: [[Int64?]] = aggregates.map { _ in [] }
     // a row joins group `g`: its count and its aggregates' arguments
@@ -153,19 +151,14 @@ struct ClaimGrouping {
       }
     }
     let columns = Planner.groupedColumns(keys: keyFields.map(\.field), aggregates: aggregates, arguments: argFields.map { $0?.field })
-    // Grouping.ordered's order, on integers before any value is made: the first count
-    // descending (else the group's size), then the keys ascending by rank, null first
-    let countAggregate = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }
+    // Grouping.order, on integers before any value is made
+    let countAggregate = Grouping.weighing(aggregates)
     let weights = grouping.keys.indices.map { g -> Int in
       guard let a = countAggregate, aggregates[a].function == .countDistinct else { return grouping.counts[g] }
       return g < distinct[a].count ? distinct[a][g].count : 0
     }
-    let ranks = keyFields.indices.map { k in grouping.keys.map { keyFields[k].rank($0[k]) } }
-    let order = grouping.keys.indices.sorted { x, y in
-      if weights[x] != weights[y] { return weights[x] > weights[y] }
-      for key in ranks where key[x] != key[y] { return key[x] < key[y] }
-      return false
-    }
+    let ranks = keyFields.indices.map { k in grouping.keys.map { Int(keyFields[k].rank($0[k])) } }
+    let order = Grouping.order(weights: weights, keyRanks: ranks)
     var ordered: [[Value]] = []
     ordered.reserveCapacity(order.count)
     for g in order {

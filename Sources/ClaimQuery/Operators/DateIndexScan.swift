@@ -6,12 +6,10 @@ struct DateIndexScan {
   let store: ClaimStore
   let cancellation: Cancellation?
 
-  /// The first `limit` rows of `rows` (nil: all claims) passing `test`, ordered by `keys`
-  /// (whose first key is `date`), or nil when the index cannot serve.
-  func run(
-    test: (Int) -> Bool, rows: [Int32]?, keys: [ClaimOrdering.Key], limit: Int, bounds: (low: Int32?, high: Int32?)
-  ) throws(Diagnostic) -> [Int32]? {
-    guard rows == nil, let first = keys.first, first.field == .date, limit > 0 else { return nil }
+  /// The first `limit` of all claims passing `test`, ordered by `keys` (whose first key is
+  /// `date`: `Fusion` makes this scan only then), from the days within `bounds`.
+  func run(test: (Int) -> Bool, keys: [ClaimOrdering.Key], limit: Int, bounds: Bounds) throws(Diagnostic) -> [Int32] {
+    let first = keys[0]
     let order = store.byDate
     let dates = store.dates
     var found: [Int32] = []
@@ -57,28 +55,32 @@ struct DateIndexScan {
     return try ClaimOrdering(store: store, cancellation: cancellation).sort(found.sorted(), by: keys, limit: limit)
   }
 
-  /// The date bounds a `where` states at its top level: `date >= a and date <= b`.
-  static func bounds(of expr: Expr) -> (low: Int32?, high: Int32?) {
-    var low: Int32? = nil
-    var high: Int32? = nil
-    let items: [Expr]
-    if case .and(let list) = expr { items = list } else { items = [expr] }
-    for item in items {
-      guard case .compare(let op, .field(let name), .literal(let lit, _)) = item, name.text.lowercased() == "date" else { continue }
-      let day: Int32?
-      switch lit {
-      case .date(let d): day = d.number
-      case .string(let s): day = Day(parsing: s)?.number
-      default: day = nil
-      }
-      guard let day else { continue }
-      switch op {
-      case .greater, .greaterEqual: low = max(low ?? day, day)
-      case .less, .lessEqual: high = min(high ?? day, day)
-      case .equal: (low, high) = (max(low ?? day, day), min(high ?? day, day))
+  /// The days a scan may start and stop at (day numbers), when the predicate states them.
+  struct Bounds: Equatable {
+    var low: Int32?
+    var high: Int32?
+  }
+
+  /// The date bounds a predicate over claims states at its top level: `date >= a and date <= b`.
+  static func bounds(of predicate: LogicalPlan.Predicate) -> Bounds {
+    var bounds = Bounds()
+    let items: [LogicalPlan.Predicate]
+    if case .and(let list) = predicate { items = list } else { items = [predicate] }
+    for case .comparison(let c) in items where PhysicalPlan.field(c.column) == .date && !c.negated {
+      switch c.test {
+      case .order(let op, let v):
+        guard let day = ClaimFilter.dayNumber(v) else { continue }
+        switch op {
+        case .greater, .greaterEqual: bounds.low = max(bounds.low ?? day, day)
+        case .less, .lessEqual: bounds.high = min(bounds.high ?? day, day)
+        default: break
+        }
+      case .equal(let values) where values.count == 1:
+        guard let day = ClaimFilter.dayNumber(values[0]) else { continue }
+        (bounds.low, bounds.high) = (max(bounds.low ?? day, day), min(bounds.high ?? day, day))
       default: break
       }
     }
-    return (low, high)
+    return bounds
   }
 }

@@ -172,20 +172,14 @@ struct DenseGrouping {
         numbers[p * aggregates.count + a] = n
       }
     }
-    // Grouping.ordered's order, on integers: the first count descending (else the group's
-    // size), then the keys ascending by their ranks (null first)
-    let weighing = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }
-    func weight(_ p: Int) -> Int { weighing.map { numbers[p * aggregates.count + $0] } ?? Int(counts[present[p]]) }
+    // Grouping.order, on integers
+    let weighing = Grouping.weighing(aggregates)
+    let weights = present.indices.map { p in weighing.map { numbers[p * aggregates.count + $0] } ?? Int(counts[present[p]]) }
     func keyIDs(_ g: Int) -> [Int] { keyFields.indices.map { g / places[$0] % keyFields[$0].cardinality } }
     let ranks = keyFields.map { $0.dictionary.ranks() }
     func rank(_ k: Int, _ id: Int) -> Int { id < keyFields[k].dictionary.count ? Int(ranks[k][id]) : -1 }
     let keyRanks = keyFields.indices.map { k in present.map { rank(k, $0 / places[k] % keyFields[k].cardinality) } }
-    let order = present.indices.sorted { x, y in
-      let (wx, wy) = (weight(x), weight(y))
-      if wx != wy { return wx > wy }
-      for r in keyRanks where r[x] != r[y] { return r[x] < r[y] }
-      return false
-    }
+    let order = Grouping.order(weights: weights, keyRanks: keyRanks)
     let rows = order.map { p -> [Value] in
       var row: [Value] = zip(keyFields, keyIDs(present[p])).map { f, id in
         id < f.dictionary.count ? .string(f.dictionary.values[id]) : .null

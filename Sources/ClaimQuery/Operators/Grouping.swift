@@ -58,21 +58,34 @@ struct Grouping {
     return out
   }
 
-  /// Orders grouped rows as DESIGN.md says: by count, descending — the first `count` or
-  /// `count(distinct …)` column when the query asks for one, else the groups' sizes — then by
-  /// the key columns, ascending.
-  static func ordered(_ rows: [[Value]], sizes: [Int], keyCount: Int, aggregates: [Aggregate]) -> [[Value]] {
-    let countColumn = aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }.map { keyCount + $0 }
-    func weight(_ i: Int) -> Int {
-      if let c = countColumn, case .int(let n) = rows[i][c] { return n }
-      return sizes[i]
-    }
-    let order = rows.indices.sorted { a, b in
-      let (wa, wb) = (weight(a), weight(b))
-      if wa != wb { return wa > wb }
-      for k in 0..<keyCount where rows[a][k] != rows[b][k] { return Value.ascending(rows[a][k], rows[b][k]) }
+  /// The order groups are shown in, as DESIGN.md says, for every way of grouping: by weight
+  /// descending (the first `count` or `count(distinct …)` the query asks for, else the group's
+  /// size), then by each key's rank ascending (null first). The indices of the groups, ordered.
+  static func order(weights: [Int], keyRanks: [[Int]]) -> [Int] {
+    weights.indices.sorted { x, y in
+      if weights[x] != weights[y] { return weights[x] > weights[y] }
+      for key in keyRanks where key[x] != key[y] { return key[x] < key[y] }
       return false
     }
-    return order.map { rows[$0] }
+  }
+
+  /// The aggregate whose value weighs a group (`order`): the first `count` or `count(distinct …)`.
+  static func weighing(_ aggregates: [Aggregate]) -> Int? {
+    aggregates.firstIndex { $0.function == .count || $0.function == .countDistinct }
+  }
+
+  /// Grouped rows (the keys' values first, then the aggregates') in `order`'s order; `sizes`
+  /// are the groups' sizes. A key's rank is its value's place among the key's values.
+  static func ordered(_ rows: [[Value]], sizes: [Int], keyCount: Int, aggregates: [Aggregate]) -> [[Value]] {
+    let weights = rows.indices.map { i -> Int in
+      if let a = weighing(aggregates), case .int(let n) = rows[i][keyCount + a] { return n }
+      return sizes[i]
+    }
+    let keyRanks = (0..<keyCount).map { k -> [Int] in
+      let values = Array(Set(rows.map { $0[k] })).sorted(by: Value.ascending)
+      let rank = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+      return rows.map { rank[$0[k]]! }
+    }
+    return order(weights: weights, keyRanks: keyRanks).map { rows[$0] }
   }
 }

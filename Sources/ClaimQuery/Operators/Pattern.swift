@@ -20,6 +20,12 @@ struct Pattern: @unchecked Sendable {
     self.backtracking = Self.backtracking(text)
   }
 
+  /// The same pattern compiled again: a matcher for one more core (ICU's is not shared).
+  func recompiled() -> Pattern {
+    // it compiled once, so it compiles again
+    Pattern(source)!
+  }
+
   /// How much a pattern may backtrack, read from its quantifiers and alternatives when none
   /// of them nests: ICU then tries at most about n^(1 + unbounded) × factor steps to find a
   /// match in a text of n characters (each start, times the choices at each quantifier).

@@ -7,33 +7,30 @@ struct TableEvaluator {
   /// Where a value no row holds is reported.
   var warnings: WarningLog? = nil
 
-  /// `where expr`.
-  func filter(_ table: Table, _ expr: Expr, name: String) throws(Diagnostic) -> Table {
-    let test = try compile(expr, table, name: name)
+  /// `where`, with the predicate the planner resolved against the table's columns; `range`
+  /// is where it is written, for a stop.
+  func filter(_ table: Table, _ predicate: LogicalPlan.Predicate, at range: SourceRange?) throws(Diagnostic) -> Table {
+    let test = compile(predicate, table)
     var out = Table(columns: table.columns)
     for (i, row) in table.rows.enumerated() {
-      try cancellation.poll(i, at: expr.range)
+      try cancellation.poll(i, at: range)
       if test(row) { out.rows.append(row) }
     }
     return out
   }
 
-  func compile(_ expr: Expr, _ table: Table, name: String) throws(Diagnostic) -> ([Value]) -> Bool {
-    switch expr {
+  func compile(_ predicate: LogicalPlan.Predicate, _ table: Table) -> ([Value]) -> Bool {
+    switch predicate {
     case .and(let items):
-      let tests = try items.map { (e) throws(Diagnostic) in try compile(e, table, name: name) }
+      let tests = items.map { compile($0, table) }
       return { row in tests.allSatisfy { $0(row) } }
     case .or(let items):
-      let tests = try items.map { (e) throws(Diagnostic) in try compile(e, table, name: name) }
+      let tests = items.map { compile($0, table) }
       return { row in tests.contains { $0(row) } }
     case .not(let inner):
-      let t = try compile(inner, table, name: name)
+      let t = compile(inner, table)
       return { !t($0) }
-    case .field, .literal:
-      throw Diagnostic(
-        .expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
-    default:
-      let c = try Comparison.check(expr, columns: table.columns, collection: name)
+    case .comparison(let c):
       let column = table.columns[c.column]
       let i = c.column
       let m = matcher
@@ -43,7 +40,7 @@ struct TableEvaluator {
         // a literal names the values written as it is, else those the lexicon says it stands for
         let present = presentValues(column: i, table: table)
         let keys = Set(values.map { matcher.nameKey($0.text, present: present) })
-        warnUnknown(values, present: present, column: column, expr: expr)
+        warnUnknown(values, present: present, column: column, at: c.literalRanges)
         base = { row in m.hasName(row[i], keys) }
       case .equal(let values):
         base = { row in values.contains { m.equal(row[i], $0, column.matching) } }
@@ -67,35 +64,25 @@ struct TableEvaluator {
   }
 
   /// A warning for each entity, topic or source value that no row holds, with the nearest one.
-  func warnUnknown(_ values: [Value], present: [String: String], column: Column, expr: Expr) {
+  func warnUnknown(_ values: [Value], present: [String: String], column: Column, at ranges: [SourceRange]) {
     for (k, v) in values.enumerated() where present[matcher.nameKey(v.text, present: present)] == nil {
       let suggestion = Suggestions.nearest(to: v.text, in: present.values.sorted()).map { "\"\($0)\"" }
       warnings?.add(
         Diagnostic(
-          .unknownValue, "no \(column.name) \"\(v.text)\" in this table", at: ClaimFilter.literalRange(expr, k), suggestion: suggestion))
+          .unknownValue, "no \(column.name) \"\(v.text)\" in this table", at: ranges[k], suggestion: suggestion))
     }
   }
 
-  /// `select a, b as c`.
-  func select(_ table: Table, _ items: [SelectItem], name: String) throws(Diagnostic) -> Table {
-    var indices: [Int] = []
-    var columns: [Column] = []
-    for item in items {
-      let i = try index(of: item.field, in: table, name: name)
-      indices.append(i)
-      var c = table.columns[i]
-      if let alias = item.alias { c.name = alias.text }
-      columns.append(c)
-    }
-    return Table(columns: columns, rows: table.rows.map { row in indices.map { row[$0] } })
+  /// `select a, b as c`: the input columns `indices`, as `columns` (named as the query says).
+  func select(_ table: Table, _ indices: [Int], as columns: [Column]) -> Table {
+    Table(columns: columns, rows: table.rows.map { row in indices.map { row[$0] } })
   }
 
-  /// `order by k [desc], …`: a stable sort.
-  func order(_ table: Table, _ keys: [OrderKey], name: String) throws(Diagnostic) -> Table {
-    let indices = try keys.map { (k) throws(Diagnostic) in try index(of: k.field, in: table, name: name) }
+  /// `order by k [desc], …`: a stable sort by the columns `keys` name.
+  func order(_ table: Table, _ keys: [(column: Int, descending: Bool)]) -> Table {
     let sorted = table.rows.enumerated().sorted { a, b in
-      for (k, i) in zip(keys, indices) where a.element[i] != b.element[i] {
-        return k.descending ? Value.ascending(b.element[i], a.element[i]) : Value.ascending(a.element[i], b.element[i])
+      for (i, descending) in keys where a.element[i] != b.element[i] {
+        return descending ? Value.ascending(b.element[i], a.element[i]) : Value.ascending(a.element[i], b.element[i])
       }
       return a.offset < b.offset
     }
@@ -109,12 +96,7 @@ struct TableEvaluator {
   }
 
   /// `group by` over table rows; list values give one group each.
-  func group(_ table: Table, keys: [Name], aggregates: [Aggregate], name: String) throws(Diagnostic) -> Table {
-    let keyIndices = try keys.map { (k) throws(Diagnostic) in try index(of: k, in: table, name: name) }
-    let aggregates = aggregates.isEmpty ? [Aggregate(.count)] : aggregates
-    let argIndices = try aggregates.map { (a) throws(Diagnostic) in
-      try a.field.map { (f) throws(Diagnostic) in try index(of: f, in: table, name: name) }
-    }
+  func group(_ table: Table, keys keyIndices: [Int], aggregates: [Aggregate], arguments argIndices: [Int?]) -> Table {
     var groups: [[Value]: Int] = [:]
     var keysInOrder: [[Value]] = []
     var rowsOf: [[Int]] = []
@@ -162,14 +144,5 @@ struct TableEvaluator {
     }
     let ordered = Grouping.ordered(rows, sizes: rowsOf.map(\.count), keyCount: keyIndices.count, aggregates: aggregates)
     return Table(columns: columns, rows: ordered)
-  }
-
-  func index(of name: Name, in table: Table, name collection: String) throws(Diagnostic) -> Int {
-    if let i = table.columnIndex(name.text) { return i }
-    let suggestion = Suggestions.nearest(to: name.text, in: table.columns.map(\.name)).map { "'\($0)'" }
-    throw Diagnostic(
-      .unknownField, "unknown field '\(name.text)' in \(collection)", at: name.range ?? SourceRange(start: 0, end: 0),
-      suggestion: suggestion,
-      notes: suggestion == nil ? ["fields: " + table.columns.map(\.name).joined(separator: ", ")] : [])
   }
 }

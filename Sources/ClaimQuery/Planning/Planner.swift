@@ -17,7 +17,7 @@ struct Planner {
         current.columns.append(ClaimField.story.column)
       }
       let (step, output) = try resolve(stage, current)
-      plan.nodes.append(LogicalPlan.Node(stage: stage, step: step, input: current, output: output))
+      plan.nodes.append(LogicalPlan.Node(stages: [stage], step: step, input: current, output: output))
       current = output
     }
     return plan
@@ -27,7 +27,7 @@ struct Planner {
     var output = input
     switch stage {
     case .where(let e):
-      return (.filter(e, try predicate(e, input)), output)
+      return (.filter(try predicate(e, input)), output)
     case .groupBy(let keys, let written):
       let aggregates = written.isEmpty ? [Aggregate(.count)] : written
       let keyColumns = try keys.map { (k) throws(Diagnostic) in try index(of: k, in: input) }
@@ -87,6 +87,7 @@ struct Planner {
       arguments: arguments.map { $0.map { fields.firstIndex(of: $0)! } })
   }
 
+  /// `expr` resolved against `schema`: the only place a `where` expression is checked.
   static func predicate(_ expr: Expr, _ schema: LogicalPlan.Schema) throws(Diagnostic) -> LogicalPlan.Predicate {
     switch expr {
     case .and(let items): return .and(try items.map { (e) throws(Diagnostic) in try predicate(e, schema) })
@@ -95,14 +96,19 @@ struct Planner {
     case .field, .literal:
       throw Diagnostic(
         .expectedExpression, "expected a comparison such as \(expr) = \"…\"", at: expr.range ?? SourceRange(start: 0, end: 0))
-    default:
-      return .comparison(try Comparison.check(expr, columns: schema.columns, collection: schema.collection))
+    case .compare(let op, let lhs, let rhs):
+      return .comparison(try Comparison.compare(op, lhs, rhs, in: schema))
+    case .inList(let lhs, let items, let negated):
+      return .comparison(try Comparison.inList(lhs, items, negated: negated, in: schema))
+    case .isNull(let lhs, let negated):
+      return .comparison(try Comparison.isNull(lhs, negated: negated, in: schema))
     }
   }
 
-  /// The column `name` names, case-insensitively, or the unknown-field diagnostic: for claims
-  /// rows (grouping, ordering) the nearest field; for a table (`asTable`: `select` on claims
-  /// reads them as one) the nearest column, or the list of columns when none is near.
+  /// The column `name` names, case-insensitively, or the unknown-field diagnostic (the only
+  /// one): for claims rows (grouping, ordering) the nearest field; for a table, and for
+  /// `select` and `where` on claims (`asTable`), the nearest column, or the list of columns
+  /// when none is near.
   static func index(of name: Name, in schema: LogicalPlan.Schema, asTable: Bool = false) throws(Diagnostic) -> Int {
     let columns = schema.columns
     if let i = columns.firstIndex(where: { $0.name == name.text })

@@ -81,7 +81,7 @@ public struct SQLCompiler: Sendable {
     }
     let inputColumns = node.input.columns.map { quoted($0.name) }.joined(separator: ", ")
     switch node.step {
-    case .filter(_, let predicate):
+    case .filter(let predicate):
       return next("SELECT * FROM \(previous) WHERE \(sql(predicate, node.input, previous))")
     case .group(_, let keyColumns, let aggregates, let arguments):
       return group(keyColumns, aggregates, arguments, node, from: previous, &ctes)
@@ -102,6 +102,9 @@ public struct SQLCompiler: Sendable {
       return next("SELECT count(*) AS \(quoted("count")), 0 AS __ord FROM \(previous)")
     case .distinct:
       return next("SELECT \(inputColumns), min(__ord) AS __ord FROM \(previous) GROUP BY \(inputColumns)")
+    case .topK, .firstByDate, .selectDistinct:
+      // the SQL is compiled from the plan as written, but a fused step compiles as its parts
+      return node.parts.reduce(previous) { emit($1, from: $0, &ctes) }
     }
   }
 
