@@ -162,8 +162,8 @@ import Testing
     let fromClaims = loader.load(paths: [dir.appendingPathComponent("claims.jsonl").path])
     #expect(fromClaims.claimCount == 3)
     #expect(
-      fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values == ["quo\u{FFFD}e"],
-      "\(fromClaims.columns.strings[ClaimSchema.stringSlot("kind")!].values)")
+      fromClaims.columns.string(.kind).values == ["quo\u{FFFD}e"],
+      "\(fromClaims.columns.string(.kind).values)")
     let fromDocuments = loader.load(paths: [dir.appendingPathComponent("d.jsonl").path])
     #expect(fromDocuments.documents.first?.source == "A\u{FFFD}")
   }

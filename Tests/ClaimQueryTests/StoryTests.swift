@@ -127,7 +127,7 @@ import Testing
     ])
     let stories = StoryClusters.build(c)!
     #expect(stories.stories.count == 1)
-    let docs = Set(stories.stories[0].docs.map { c.strings[ClaimSchema.stringSlot("doc")!].values[Int($0)] })
+    let docs = Set(stories.stories[0].docs.map { c.string(.doc).values[Int($0)] })
     // d is four months later: another event, however alike
     #expect(docs == ["a", "b"])
     #expect(stories.storyOfRow[3] == -1 && stories.storyOfRow[4] == -1)

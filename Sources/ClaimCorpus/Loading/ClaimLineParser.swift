@@ -99,8 +99,8 @@ struct ClaimLineParser {
         switch spec.storage {
         case .text: member = .text
         case .date: member = .date
-        case .string: member = .scalar(ClaimColumnsBuilder.Slot(named: spec.name)!)
-        case .list: member = .list(ClaimColumnsBuilder.Slot(named: spec.name)!)
+        case .string: member = .scalar(ClaimColumnsBuilder.Slot(spec.key))
+        case .list: member = .list(ClaimColumnsBuilder.Slot(spec.key))
         case .id: continue
         }
         for name in [spec.name] + spec.aliases { table[name] = member }

@@ -30,10 +30,10 @@ enum ClaimRecord {
       switch spec.storage {
       case .string:
         var value = fields[spec.name]?.text
-        if value == nil, case .field(let other) = spec.missing { value = fields[other]?.text }
+        if value == nil, case .field(let other) = spec.missing { value = fields[other.rawValue]?.text }
         if value == nil, case .value(let v) = spec.missing { value = v }
-        if value == nil, case .field(let other) = spec.missing, let o = ClaimSchema.fields.first(where: { $0.name == other }),
-          case .value(let v) = o.missing
+        if value == nil, case .field(let other) = spec.missing,
+          case .value(let v) = ClaimSchema.fields[ClaimSchema.index(of: other)].missing
         {
           value = v
         }

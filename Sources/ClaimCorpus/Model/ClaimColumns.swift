@@ -46,6 +46,18 @@ public struct ClaimColumns: Sendable {
     ids = claims.map(\.id)
   }
 
+  /// The column of string field `key` (`ClaimSchema.strings`).
+  public func string(_ key: ClaimFieldName) -> StringColumn {
+    guard let slot = ClaimSchema.stringSlot(key) else { preconditionFailure("'\(key)' is not a string field") }
+    return strings[slot]
+  }
+
+  /// The column of list field `key` (`ClaimSchema.lists`).
+  public func list(_ key: ClaimFieldName) -> StringListColumn {
+    guard let slot = ClaimSchema.listSlot(key) else { preconditionFailure("'\(key)' is not a list field") }
+    return lists[slot]
+  }
+
   /// The text of claim `row`.
   public func text(_ row: Int) -> String { texts.text(row) }
 

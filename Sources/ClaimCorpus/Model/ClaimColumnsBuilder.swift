@@ -50,18 +50,18 @@ public struct ClaimColumnsBuilder: Sendable {
     /// Every slot.
     static let allCases = scalars + lists
     /// The document id and the source, which the documents of a claims file are made from.
-    static let doc = Slot(named: "doc")!, source = Slot(named: "source")!, speaker = Slot(named: "speaker")!, kind = Slot(named: "kind")!
-    static let hedge = Slot(named: "hedge")!, cue = Slot(named: "cue")!, quote = Slot(named: "quote")!
-    static let actor = Slot(named: "actor")!, cited = Slot(named: "cited")!, topic = Slot(named: "topic")!
+    static let doc = Slot(.doc), source = Slot(.source), speaker = Slot(.speaker), kind = Slot(.kind)
+    static let hedge = Slot(.hedge), cue = Slot(.cue), quote = Slot(.quote)
+    static let actor = Slot(.actor), cited = Slot(.cited), topic = Slot(.topic)
 
-    /// The slot of field `name`, string or list.
-    init?(named name: String) {
-      if let k = ClaimSchema.stringSlot(name) {
+    /// The slot of field `key`, a string or list field.
+    init(_ key: ClaimFieldName) {
+      if let k = ClaimSchema.stringSlot(key) {
         rawValue = k
-      } else if let k = ClaimSchema.listSlot(name) {
+      } else if let k = ClaimSchema.listSlot(key) {
         rawValue = ClaimSchema.strings.count + k
       } else {
-        return nil
+        preconditionFailure("'\(key)' has no slot: it is neither a string nor a list field")
       }
     }
 
@@ -138,8 +138,10 @@ public struct ClaimColumnsBuilder: Sendable {
     switch slot.spec.missing {
     case .null: return (nil, nil)
     case .value(let v): return (nil, v)
-    case .field(let name):
-      return (Slot(named: name), Slot(named: name).flatMap { other in if case .value(let v) = other.spec.missing { v } else { nil } })
+    case .field(let key):
+      let other = Slot(key)
+      if case .value(let v) = other.spec.missing { return (other, v) }
+      return (other, nil)
     }
   }
 

@@ -1,3 +1,10 @@
+/// The claim fields as code names them: each entry of `ClaimSchema.fields` is one of these, so
+/// code that treats a field on its own names it here, and a renamed field is a compile error
+/// rather than a crash at first use.
+public enum ClaimFieldName: String, CaseIterable, Sendable {
+  case id, doc, source, date, text, actor, speaker, cited, topic, kind, hedge, cue, quote
+}
+
 /// One claim field, as the whole program sees it: its name, how it is stored, how `=` matches
 /// it, whether extraction keeps evidence for it, what a claims file that lacks it gives, and
 /// how to read and write it on a `Claim`.
@@ -33,7 +40,7 @@ public struct ClaimFieldSpec: Sendable {
     /// This value.
     case value(String)
     /// The value of another field of the record (a missing `source` is the `doc`).
-    case field(String)
+    case field(ClaimFieldName)
   }
 
   /// Reads and writes a field on a `Claim`.
@@ -46,8 +53,10 @@ public struct ClaimFieldSpec: Sendable {
     case list(get: @Sendable (Claim) -> [String], set: @Sendable (inout Claim, [String]) -> Void)
   }
 
+  /// The field, as code names it.
+  public let key: ClaimFieldName
   /// The name, as queries, JSON and Parquet spell it.
-  public let name: String
+  public var name: String { key.rawValue }
   /// Other names a claims-file record may use for it (`actors` for `actor`).
   public let aliases: [String]
   /// How it is stored.
@@ -62,11 +71,11 @@ public struct ClaimFieldSpec: Sendable {
   public let access: Access
 
   init(
-    _ name: String, aliases: [String] = [], _ storage: Storage, _ equality: Equality = .exact, evidence: Bool = false,
+    _ key: ClaimFieldName, aliases: [String] = [], _ storage: Storage, _ equality: Equality = .exact, evidence: Bool = false,
     missing: Missing = .null,
     _ access: Access = .typed
   ) {
-    self.name = name
+    self.key = key
     self.aliases = aliases
     self.storage = storage
     self.equality = equality
@@ -105,23 +114,23 @@ public struct ClaimFieldSpec: Sendable {
 public enum ClaimSchema {
   /// Every field.
   public static let fields: [ClaimFieldSpec] = [
-    ClaimFieldSpec("id", .id),
-    ClaimFieldSpec("doc", .string, missing: .value(""), .string(get: { $0.doc }, set: { $0.doc = $1 ?? "" })),
-    ClaimFieldSpec("source", .string, .name, missing: .field("doc"), .string(get: { $0.source }, set: { $0.source = $1 ?? "" })),
-    ClaimFieldSpec("date", .date),
-    ClaimFieldSpec("text", .text, .caseless),
-    ClaimFieldSpec("actor", aliases: ["actors"], .list, .name, evidence: true, .list(get: { $0.actors }, set: { $0.actors = $1 })),
-    ClaimFieldSpec("speaker", .string, .name, evidence: true, .string(get: { $0.speaker }, set: { $0.speaker = $1 })),
-    ClaimFieldSpec("cited", .list, .name, evidence: true, .list(get: { $0.cited }, set: { $0.cited = $1 })),
-    ClaimFieldSpec("topic", aliases: ["topics"], .list, .name, evidence: true, .list(get: { $0.topics }, set: { $0.topics = $1 })),
+    ClaimFieldSpec(.id, .id),
+    ClaimFieldSpec(.doc, .string, missing: .value(""), .string(get: { $0.doc }, set: { $0.doc = $1 ?? "" })),
+    ClaimFieldSpec(.source, .string, .name, missing: .field(.doc), .string(get: { $0.source }, set: { $0.source = $1 ?? "" })),
+    ClaimFieldSpec(.date, .date),
+    ClaimFieldSpec(.text, .text, .caseless),
+    ClaimFieldSpec(.actor, aliases: ["actors"], .list, .name, evidence: true, .list(get: { $0.actors }, set: { $0.actors = $1 })),
+    ClaimFieldSpec(.speaker, .string, .name, evidence: true, .string(get: { $0.speaker }, set: { $0.speaker = $1 })),
+    ClaimFieldSpec(.cited, .list, .name, evidence: true, .list(get: { $0.cited }, set: { $0.cited = $1 })),
+    ClaimFieldSpec(.topic, aliases: ["topics"], .list, .name, evidence: true, .list(get: { $0.topics }, set: { $0.topics = $1 })),
     ClaimFieldSpec(
-      "kind", .string, .caseless, missing: .value(ClaimKind.statement.rawValue),
+      .kind, .string, .caseless, missing: .value(ClaimKind.statement.rawValue),
       .string(get: { $0.kind }, set: { $0.kind = $1 ?? ClaimKind.statement.rawValue })),
     ClaimFieldSpec(
-      "hedge", .string, .caseless, evidence: true, missing: .value(Hedge.asserted.rawValue),
+      .hedge, .string, .caseless, evidence: true, missing: .value(Hedge.asserted.rawValue),
       .string(get: { $0.hedge }, set: { $0.hedge = $1 ?? Hedge.asserted.rawValue })),
-    ClaimFieldSpec("cue", .string, .caseless, .string(get: { $0.cue }, set: { $0.cue = $1 })),
-    ClaimFieldSpec("quote", .string, .caseless, evidence: true, .string(get: { $0.quote }, set: { $0.quote = $1 })),
+    ClaimFieldSpec(.cue, .string, .caseless, .string(get: { $0.cue }, set: { $0.cue = $1 })),
+    ClaimFieldSpec(.quote, .string, .caseless, evidence: true, .string(get: { $0.quote }, set: { $0.quote = $1 })),
   ]
 
   /// The string fields, in order: the slots of `ClaimColumns.strings`.
@@ -129,8 +138,12 @@ public enum ClaimSchema {
   /// The list fields, in order: the slots of `ClaimColumns.lists`.
   public static let lists = fields.filter { $0.storage == .list }
 
-  /// The slot of string field `name` in `strings`.
-  public static func stringSlot(_ name: String) -> Int? { strings.firstIndex { $0.name == name } }
-  /// The slot of list field `name` in `lists`.
-  public static func listSlot(_ name: String) -> Int? { lists.firstIndex { $0.name == name } }
+  /// The place of field `key` in `fields`, which holds every name once (`ClaimSchemaTests`).
+  public static func index(of key: ClaimFieldName) -> Int { positions[key]! }
+  private static let positions = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.key, $0) })
+
+  /// The slot of field `key` in `strings`, when it is a string field.
+  public static func stringSlot(_ key: ClaimFieldName) -> Int? { strings.firstIndex { $0.key == key } }
+  /// The slot of field `key` in `lists`, when it is a list field.
+  public static func listSlot(_ key: ClaimFieldName) -> Int? { lists.firstIndex { $0.key == key } }
 }

@@ -51,9 +51,9 @@ public struct StoryClusters: Sendable {
     let n = columns.count
     var result = StoryClusters()
     result.storyOfRow = [Int32](repeating: -1, count: n)
-    guard n > 0, let docSlot = ClaimSchema.stringSlot("doc") else { return result }
-    let entitySlots = ["actor", "topic"].compactMap(ClaimSchema.listSlot)
-    let docCodes = columns.strings[docSlot].codes
+    guard n > 0 else { return result }
+    let entitySlots = [ClaimFieldName.actor, .topic].compactMap(ClaimSchema.listSlot)
+    let docCodes = columns.string(.doc).codes
     let docCount = (docCodes.max().map { Int($0) } ?? -1) + 1
     guard docCount > 1 else { return result }
 

@@ -65,7 +65,7 @@ public enum StoryConflicts {
 
   /// The value, outlet and claim of a match in claim `row`.
   static func value(_ text: String, _ span: TextSpan, _ row: Int, _ columns: ClaimColumns) -> StoryConflict.Value {
-    let sources = columns.strings[ClaimSchema.stringSlot("source")!]
+    let sources = columns.string(.source)
     let code = sources.codes[row]
     return StoryConflict.Value(
       value: text, outlet: code < 0 ? "" : sources.values[Int(code)], claim: columns.ids.isEmpty ? row : columns.ids[row], span: span)
@@ -219,7 +219,7 @@ public enum StoryConflicts {
   /// word, or after a verb of going and "to", in a claim that names an event.
   static func venues(_ claimWords: [ClaimWords], _ columns: ClaimColumns, _ lexicon: Lexicon) -> [StoryConflict] {
     var found: [StoryConflict.Value] = []
-    let sources = columns.strings[ClaimSchema.stringSlot("source")!]
+    let sources = columns.string(.source)
     for claim in claimWords {
       let (row, ws, lower) = (claim.row, claim.words, claim.lower)
       guard let firstEvent = lower.firstIndex(where: eventWords.contains) else { continue }
@@ -347,11 +347,11 @@ public enum StoryConflicts {
   /// most five, those sharing most first. What a named speaker is reported to say is the
   /// speaker's own assertion, carried as it was made, not a weaker telling of it.
   static func hedges(_ rows: [Int32], _ columns: ClaimColumns) -> [StoryConflict] {
-    let sources = columns.strings[ClaimSchema.stringSlot("source")!]
-    let hedgeColumn = columns.strings[ClaimSchema.stringSlot("hedge")!]
-    let speakers = columns.strings[ClaimSchema.stringSlot("speaker")!]
-    let actors = columns.lists[ClaimSchema.listSlot("actor")!]
-    let topics = columns.lists[ClaimSchema.listSlot("topic")!]
+    let sources = columns.string(.source)
+    let hedgeColumn = columns.string(.hedge)
+    let speakers = columns.string(.speaker)
+    let actors = columns.list(.actor)
+    let topics = columns.list(.topic)
     var byKey: [String: [StoryConflict.Value]] = [:]
     var rowOfClaim: [Int: Int] = [:]
     for row in rows.map(Int.init) {

@@ -31,10 +31,13 @@ struct ClaimField: Hashable, Sendable {
   static let allCases = stored + [story]
 
   /// The fields some operators treat on their own.
-  static let id = ClaimField(named: "id")!, date = ClaimField(named: "date")!, text = ClaimField(named: "text")!
-  static let actor = ClaimField(named: "actor")!, cited = ClaimField(named: "cited")!, topic = ClaimField(named: "topic")!
-  static let doc = ClaimField(named: "doc")!, source = ClaimField(named: "source")!, kind = ClaimField(named: "kind")!,
-    hedge = ClaimField(named: "hedge")!, cue = ClaimField(named: "cue")!, quote = ClaimField(named: "quote")!
+  static let id = ClaimField(.id), date = ClaimField(.date), text = ClaimField(.text)
+  static let actor = ClaimField(.actor), cited = ClaimField(.cited), topic = ClaimField(.topic)
+  static let doc = ClaimField(.doc), source = ClaimField(.source), kind = ClaimField(.kind)
+  static let hedge = ClaimField(.hedge), cue = ClaimField(.cue), quote = ClaimField(.quote)
+
+  /// The stored field `key`.
+  init(_ key: ClaimFieldName) { self.init(index: ClaimSchema.index(of: key)) }
 
   /// The field named `name`, case-insensitively.
   init?(named name: String) {
@@ -57,16 +60,20 @@ struct ClaimField: Hashable, Sendable {
     case .string: storage = .string
     case .list: storage = .list
     }
-    self.init(index: index, name: spec.name, storage: storage, equality: spec.equality)
+    self.init(
+      index: index, name: spec.name, storage: storage, equality: spec.equality, stringSlot: ClaimSchema.stringSlot(spec.key),
+      listSlot: ClaimSchema.listSlot(spec.key))
   }
 
-  private init(index: Int, name: String, storage: Storage, equality: ClaimFieldSpec.Equality) {
+  private init(
+    index: Int, name: String, storage: Storage, equality: ClaimFieldSpec.Equality, stringSlot: Int? = nil, listSlot: Int? = nil
+  ) {
     self.index = index
     rawValue = name
     self.storage = storage
     self.equality = equality
-    stringSlot = ClaimSchema.stringSlot(name)
-    listSlot = ClaimSchema.listSlot(name)
+    self.stringSlot = stringSlot
+    self.listSlot = listSlot
   }
 
   /// The field as a result column.
