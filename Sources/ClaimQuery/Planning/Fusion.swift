@@ -10,27 +10,27 @@ enum Fusion {
   /// `plan` with its fusable stages fused; `allClaims` says the source is every claim (not a
   /// `let` name's subset), which the date index needs.
   static func fused(_ plan: LogicalPlan, allClaims: Bool) -> LogicalPlan {
+    let nodes = plan.nodes
+    guard nodes.count >= 2 else { return plan }
     var out = plan
     out.nodes = []
-    let nodes = plan.nodes
     var i = 0
     while i < nodes.count {
       let node = nodes[i]
-      let rest = nodes[(i + 1)...].prefix(2).map(\.step)
-      guard node.input.isClaims else {
+      guard node.input.isClaims, i + 1 < nodes.count else {
         out.nodes.append(node)
         i += 1
         continue
       }
-      switch (node.step, rest.first, rest.dropFirst().first) {
-      case (.filter(let p), .orderBy(let keys, let columns)?, .limit(let n)?)
+      switch (node.step, nodes[i + 1].step, i + 2 < nodes.count ? nodes[i + 2].step : nil) {
+      case (.filter(let p), .orderBy(let keys, let columns), .limit(let n)?)
       where allClaims && i == 0 && n > 0 && PhysicalPlan.field(columns[0]) == .date:
         out.nodes.append(fuse(nodes[i..<i + 3], .firstByDate(p, keys, columns, limit: n)))
         i += 3
-      case (.orderBy(let keys, let columns), .limit(let n)?, _):
+      case (.orderBy(let keys, let columns), .limit(let n), _):
         out.nodes.append(fuse(nodes[i..<i + 2], .topK(keys, columns, limit: n)))
         i += 2
-      case (.select(let items, let columns), .distinct?, _):
+      case (.select(let items, let columns), .distinct, _):
         out.nodes.append(fuse(nodes[i..<i + 2], .selectDistinct(items, columns)))
         i += 2
       default:

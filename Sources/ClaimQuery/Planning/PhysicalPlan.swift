@@ -87,7 +87,7 @@ struct PhysicalPlan {
     case .claims(let rows):
       var operators: [ClaimsOperator] = []
       for (k, node) in nodes.enumerated() {
-        operators += claimsOperators(node)
+        if let op = claimsOperator(node) { operators.append(op) }
         if let conversion = conversion(node, store: store) {
           return PhysicalPlan(pipeline: .claims(rows, operators, then: (conversion, nodes[(k + 1)...].flatMap(tableOperators))))
         }
@@ -96,18 +96,18 @@ struct PhysicalPlan {
     }
   }
 
-  /// The claims operators of a step on claims (before its conversion, when it makes one).
-  static func claimsOperators(_ node: LogicalPlan.Node) -> [ClaimsOperator] {
+  /// The claims operator of a step on claims (before its conversion, when it makes one), if any.
+  static func claimsOperator(_ node: LogicalPlan.Node) -> ClaimsOperator? {
     switch node.step {
-    case .filter(let p): return [.filter(p, written: node.written)]
+    case .filter(let p): return .filter(p, written: node.written)
     case .firstByDate(let p, let keys, let columns, let n):
-      return [.firstByDate(p, sortKeys(keys, columns), limit: n, bounds: DateIndexScan.bounds(of: p))]
-    case .orderBy(let keys, let columns): return [.sort(sortKeys(keys, columns), limit: nil)]
-    case .topK(let keys, let columns, let n): return [.sort(sortKeys(keys, columns), limit: n)]
-    case .limit(let n): return [.limit(n)]
-    case .selectDistinct(_, let columns): return [.distinct(columns.map(field))]
-    case .distinct: return [.distinct(node.input.columns.indices.map(field))]
-    case .group, .select, .count: return []
+      return .firstByDate(p, sortKeys(keys, columns), limit: n, bounds: DateIndexScan.bounds(of: p))
+    case .orderBy(let keys, let columns): return .sort(sortKeys(keys, columns), limit: nil)
+    case .topK(let keys, let columns, let n): return .sort(sortKeys(keys, columns), limit: n)
+    case .limit(let n): return .limit(n)
+    case .selectDistinct(_, let columns): return .distinct(columns.map(field))
+    case .distinct: return .distinct(node.input.columns.indices.map(field))
+    case .group, .select, .count: return nil
     }
   }
 
