@@ -1,5 +1,8 @@
+import ClaimCorpus
+
 extension Claim {
-  /// The claim as one JSON object with every field of `ClaimSchema`, in its order:
+  /// The claim as one JSON object with every field of `ClaimSchema`, in its order (what the
+  /// tests write as a claims file and compare after a reload):
   /// `id, doc, source, date, text, actor, speaker, cited, topic, kind, hedge, cue, quote`.
   public var json: String {
     JSONWriter.object(
