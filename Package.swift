@@ -14,8 +14,9 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    .target(name: "ClaimCorpus", dependencies: ["CFastScan"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt"), .embedInCode("Resources/attribution.model")]),
+    .target(name: "ClaimCorpus", dependencies: ["CFastScan", "CLibXML2"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt"), .embedInCode("Resources/attribution.model")]),
     .target(name: "CFastScan"),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(name: "ClaimQuery", dependencies: ["ClaimCorpus", "CFastScan"]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "ClaimShell", dependencies: ["ClaimQuery", "CEditLine"]),

@@ -1,3 +1,4 @@
+import ClaimCorpus
 import ClaimQuery
 import Foundation
 
@@ -16,6 +17,10 @@ import Foundation
 //                                       (each on a new engine); prints the median and min
 //                                       time, and the SHOW biggest stories with their first
 //                                       conflicts, to read by hand
+//   claimsh-bench html DIR OUT          find the article body of every DIR/*.html page on one
+//                                       core (libxml2's parse included); writes {id: text}
+//                                       to OUT and prints one JSON object: pages, seconds, pages
+//                                       per second
 //   claimsh-bench engine FILE           load FILE and build the engine, once; prints one JSON
 //                                       object with the load and build times and peak memory
 //
@@ -115,6 +120,16 @@ case "stories":
     print("\(row[0].text). [\(row[3].text) docs, \(row[2].text) claims] \(row[1].text.prefix(160))")
     if case .list(let conflicts) = row[11] { for c in conflicts.prefix(3) { print("   " + c.text.prefix(150)) } }
   }
+case "html":
+  let dir = args[2]
+  let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".html") }.sorted()
+  let pages = names.map { name in [UInt8](FileManager.default.contents(atPath: dir + "/" + name) ?? Data()) }
+  var bodies: [String: String] = [:]
+  let start = DispatchTime.now().uptimeNanoseconds
+  for (name, bytes) in zip(names, pages) { bodies[String(name.dropLast(5))] = HTMLArticle.bodyText(bytes) ?? "" }
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  if args.count >= 4 { try JSONSerialization.data(withJSONObject: bodies, options: [.sortedKeys]).write(to: URL(fileURLWithPath: args[3])) }
+  print("{\"pages\": \(names.count), \"seconds\": \(seconds), \"pages_per_second\": \(Double(names.count) / seconds)}")
 case "engine":
   var corpus: Corpus!
   let load = seconds { corpus = loader.load(paths: [args[2]]) }

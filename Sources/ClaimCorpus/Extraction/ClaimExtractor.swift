@@ -102,7 +102,9 @@ public struct ClaimExtractor: Sendable {
     var doc = document
     let bytes = Array(doc.text.utf8)
     let lines = Paragraphs.lines(bytes)
-    let (debrisSpans, dateline) = debris.detect(bytes: bytes, lines: lines, publisher: doc.source)
+    var (debrisSpans, dateline) = debris.detect(bytes: bytes, lines: lines, publisher: doc.source)
+    // what the reader already set aside (an HTML page's navigation, asides, …) stays debris
+    if !document.debris.isEmpty { debrisSpans = (document.debris + debrisSpans).sorted { $0.span.start < $1.span.start } }
     doc.debris = debrisSpans
     if doc.date == nil { doc.date = dateline }
     let paragraphs = Paragraphs.paragraphs(bytes, lines: lines, debris: debrisSpans)

@@ -12,7 +12,7 @@ import Glibc
 /// file goes to the reader of its format (`readers`): plain text (`.txt`, `.text`, `.md`, or no
 /// extension) that may open with a `key: value` header; `.jsonl`/`.ndjson`/`.json` files of one
 /// JSON document or claim per line, or one array; `.parquet` files of claims or documents in
-/// the same columns; `.claimsh` snapshots.
+/// the same columns; `.claimsh` snapshots; saved web pages (`.html`, `.htm`).
 public struct CorpusLoader: Sendable {
   /// The lexicon for extraction.
   public var lexicon: Lexicon {
@@ -191,7 +191,9 @@ public struct CorpusLoader: Sendable {
 
   /// The reader of each format (`CorpusReader`); a file given by path whose extension none
   /// takes is read as text (it may be a snapshot).
-  static let readers: [any CorpusReader.Type] = [TextReader.self, JSONLinesReader.self, ParquetReader.self, SnapshotReader.self]
+  static let readers: [any CorpusReader.Type] = [
+    TextReader.self, JSONLinesReader.self, ParquetReader.self, SnapshotReader.self, HTMLReader.self,
+  ]
   /// The reader of each extension.
   static let readerByExtension: [String: any CorpusReader.Type] = Dictionary(
     readers.flatMap { r in r.extensions.map { ($0, r) } }, uniquingKeysWith: { first, _ in first })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One article: its metadata, its text, the sentences of its own text and the debris around them.
 public struct Document: Sendable {
   /// A stable id: the path relative to the loaded folder, or the JSON Lines `id`.
@@ -34,6 +36,24 @@ public struct Document: Sendable {
     self.author = author
     self.url = url
     self.text = text
+  }
+}
+
+extension Document {
+  /// The article's own text: `text` with its debris left out, its paragraphs (runs of text
+  /// between blank lines) one blank line apart.
+  public var body: String {
+    let bytes = Array(text.utf8)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var from = 0
+    for d in debris.sorted(by: { $0.span.start < $1.span.start }) {
+      if d.span.start > from { kept += bytes[from..<min(d.span.start, bytes.count)] }
+      from = max(from, min(d.span.end, bytes.count))
+    }
+    if from < bytes.count { kept += bytes[from...] }
+    let paragraphs = String(decoding: kept, as: UTF8.self).components(separatedBy: "\n\n")
+    return paragraphs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
   }
 }
 

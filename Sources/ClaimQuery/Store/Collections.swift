@@ -9,7 +9,8 @@ enum Collections {
   static let docColumns = [
     Column("id", .string), Column("path", .string), Column("title", .string, matching: .caseless),
     Column("source", .string, matching: .name), Column("date", .date), Column("sentences", .int),
-    Column("debris", .int), Column("claims", .int),
+    Column("debris", .int), Column("claims", .int), Column("author", .string, matching: .caseless), Column("url", .string),
+    Column("text", .string, matching: .caseless),
   ]
 
   /// The columns of `entities`.
@@ -46,7 +47,8 @@ enum Collections {
     let rows = corpus.documents.map { d -> [Value] in
       [
         .string(d.id), .string(d.path), d.title.map(Value.string) ?? .null, .string(d.source), d.date.map(Value.date) ?? .null,
-        .int(d.sentences.count), .int(d.debris.count), .int(claimCounts[d.id] ?? 0),
+        .int(d.sentences.count), .int(d.debris.count), .int(claimCounts[d.id] ?? 0), d.author.map(Value.string) ?? .null,
+        d.url.map(Value.string) ?? .null, .string(d.body),
       ]
     }
     return Table(columns: docColumns, rows: rows)
