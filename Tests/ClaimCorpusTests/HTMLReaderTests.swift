@@ -69,7 +69,7 @@ import Testing
   }
 
   @Test func thePageSaysWhatItIs() throws {
-    let doc = try #require(HTMLArticle.document(Array(Self.page.utf8), id: "p.html", path: "p.html", url: nil))
+    let doc = try #require(HTMLArticle.document(Array(Self.page.utf8), id: "p.html", path: "p.html", url: nil)?.document)
     #expect(doc.title == "Kyiv asks for Tomahawks")
     #expect(doc.source == "The Daily")
     #expect(doc.date == Day(parsing: "2025-10-17"))
@@ -84,7 +84,7 @@ import Testing
 
   @Test func withoutMetadataTheURLAndHostStandIn() {
     let html = "<html><body><p>Officials said the talks would resume next week, and that both sides had agreed to it.</p></body></html>"
-    let doc = HTMLArticle.document(Array(html.utf8), id: "x", path: "x", url: "https://www.example.org/2024/03/05/talks.html")
+    let doc = HTMLArticle.document(Array(html.utf8), id: "x", path: "x", url: "https://www.example.org/2024/03/05/talks.html")?.document
     #expect(doc?.source == "example.org")
     #expect(doc?.date == Day(parsing: "2024-03-05"))
     #expect(PageMetadata.dateInURL("https://a.example/news/20191118/x") == Day(parsing: "2019-11-18"))
@@ -118,5 +118,34 @@ import Testing
     #expect(claims.contains { $0.text.hasPrefix("Ukrainian President Volodymyr Zelensky said") })
     #expect(!claims.contains { $0.text.contains("All rights reserved") || $0.text.contains("Ten things") })
     #expect(doc.body.hasPrefix("Ukrainian President Volodymyr Zelensky said on Friday"))
+  }
+}
+
+@Suite struct HTMLRobustnessTests {
+  @Test func nesting100000DeepIsReportedAndTheRestLoads() throws {
+    let depth = 100_000
+    let html =
+      "<html><body><p>The minister said on Monday that the budget would pass, and that the vote was set.</p>"
+      + String(repeating: "<div>", count: depth) + "<p>Deep down.</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+    let (document, problem) = try #require(HTMLArticle.document(Array(html.utf8), id: "deep", path: "deep", url: nil))
+    #expect(document.text.contains("the budget would pass"))
+    #expect(problem?.contains("nested deeper") == true)
+  }
+
+  @Test func aThirtyMegabytePageLoads() throws {
+    let paragraph = "<p>Officials said on Monday that the talks would resume next week, and that both sides agreed.</p>\n"
+    let html = "<html><body><article>" + String(repeating: paragraph, count: 30_000_000 / paragraph.utf8.count) + "</article></body></html>"
+    let text = try #require(HTMLArticle.bodyText(Array(html.utf8)))
+    #expect(text.utf8.count > 20_000_000)
+  }
+
+  @Test func aWrongOrMissingCharsetStillGivesText() throws {
+    // Windows-1252 curly quotes in a page that says it is UTF-8, and a UTF-16 page
+    var bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>The minister said ".utf8)
+    bytes += [0x93, 0x77, 0x65, 0x20, 0x77, 0x69, 0x6C, 0x6C, 0x94] + Array(" on Monday, and left.</p></body></html>".utf8)
+    #expect(HTMLArticle.bodyText(bytes)?.contains("on Monday") == true)
+    let units = Array("<html><body><p>Officials said on Monday that the talks would resume.</p></body></html>".utf16)
+    let utf16: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    #expect(HTMLArticle.bodyText(utf16)?.contains("talks would resume") == true)
   }
 }

@@ -25,8 +25,7 @@ struct ArticleBody {
   /// The blocks of the page under `root`, the body's and the dropped ones, in page order.
   static func blocks(_ root: HTMLNode) -> [Block] {
     var walk = Walk()
-    walk.visit(root, parent: -1)
-    walk.flush()
+    walk.read(root)
     return walk.choose()
   }
 
@@ -70,20 +69,38 @@ struct ArticleBody {
     var ownerDropped: String? = nil
     var inLink = 0
 
-    mutating func visit(_ node: HTMLNode, parent: Int) {
+    /// What `leave` undoes of an element `enter` went into.
+    struct Frame {
+      var id: Int
+      var isBlock: Bool
+      var isLink: Bool
+      var saved: (owner: Int, kind: Kind, dropped: String?)
+    }
+
+    var frames: [Frame] = []
+
+    /// Reads the page under `root` into elements and blocks.
+    mutating func read(_ root: HTMLNode) {
+      root.walk(enter: { enter($0) }, leave: { _ in leave() })
+      flush()
+    }
+
+    /// Reads a text node, or opens an element; whether to go into its children.
+    mutating func enter(_ node: HTMLNode) -> Bool {
       if node.isText {
         let before = current.bytes.count
         node.withText { current.append($0) }
         if inLink > 0 { currentLinks += current.bytes.count - before }
-        return
+        return false
       }
-      guard node.isElement else { return }
+      guard node.isElement else { return false }
       let tag = node.tag
-      if HTMLVocabulary.silent.contains(tag) { return }
+      if HTMLVocabulary.silent.contains(tag) { return false }
       if tag == "br" {
         current.separate()
-        return
+        return false
       }
+      let parent = frames.last?.id ?? -1
       let inherited = parent >= 0 ? elements[parent].dropped : nil
       let judged = HTMLVocabulary.judge(node, tag: tag)
       let id = elements.count
@@ -96,7 +113,7 @@ struct ArticleBody {
       // so that its text is dropped with it and not with the block around it
       let isBlock =
         kind != nil || HTMLVocabulary.containers.contains(tag) || (judged.dropped != nil && inherited == nil) || judged.named != nil
-      let saved = (owner, ownerKind, ownerDropped)
+      frames.append(Frame(id: id, isBlock: isBlock, isLink: tag == "a", saved: (owner, ownerKind, ownerDropped)))
       if isBlock {
         flush()
         owner = id
@@ -105,11 +122,16 @@ struct ArticleBody {
       }
       if tag == "a" { inLink += 1 }
       if tag == "td" || tag == "th" || tag == "dd" || tag == "dt" { current.separate() }
-      for child in node.children { visit(child, parent: id) }
-      if tag == "a" { inLink -= 1 }
-      if isBlock {
+      return true
+    }
+
+    /// Closes the element last opened.
+    mutating func leave() {
+      guard let frame = frames.popLast() else { return }
+      if frame.isLink { inLink -= 1 }
+      if frame.isBlock {
         flush()
-        (owner, ownerKind, ownerDropped) = saved
+        (owner, ownerKind, ownerDropped) = frame.saved
       }
     }
 

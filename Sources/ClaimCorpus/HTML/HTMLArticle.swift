@@ -3,9 +3,12 @@
 /// it (so `.doc ID` shows it), and the page's metadata as the document's title, source, date,
 /// author and URL. The HTML reader and the WARC reader both make documents here.
 public enum HTMLArticle {
-  /// The document of the page in `bytes`, or nil when libxml2 makes no tree of them. `values`
-  /// (a `metadata.tsv` row) win over what the page says; `url` is where the page was found.
-  static func document(_ bytes: [UInt8], id: String, path: String, url: String?, values: [String: String] = [:]) -> Document? {
+  /// The document of the page in `bytes` and what libxml2 could not read of it, or nil when it
+  /// makes no tree of them. `values` (a `metadata.tsv` row) win over what the page says; `url`
+  /// is where the page was found.
+  static func document(_ bytes: [UInt8], id: String, path: String, url: String?, values: [String: String] = [:]) -> (
+    document: Document, problem: String?
+  )? {
     guard let page = HTMLPage(bytes, url: url), let root = page.root else { return nil }
     let meta = PageMetadata.read(root, url: url)
     let body = root.children.first { $0.tag == "body" } ?? root
@@ -24,7 +27,7 @@ public enum HTMLArticle {
       date: given(DocumentSchema.date).flatMap { Day(parsing: $0) } ?? meta.date, author: given(DocumentSchema.author) ?? meta.author,
       url: given(DocumentSchema.url) ?? meta.url, text: String(decoding: text, as: UTF8.self))
     document.debris = debris
-    return document
+    return (document, page.problem)
   }
 
   /// The article body of the page in `bytes` as text: the body's blocks, a blank line between

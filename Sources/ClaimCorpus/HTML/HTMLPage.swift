@@ -4,6 +4,9 @@ import CLibXML2
 /// page's declared charset: the tree, walked through `HTMLNode`s, lives as long as the page.
 final class HTMLPage {
   private let document: htmlDocPtr
+  /// What libxml2 could not read of the page, when that loses text: elements nested deeper
+  /// than it goes (it stops there).
+  let problem: String?
 
   /// Parses `bytes`; nil when libxml2 makes no tree of them at all. `url` resolves nothing (no
   /// network is touched) but names the page in libxml2's own state.
@@ -11,16 +14,38 @@ final class HTMLPage {
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
         | HTML_PARSE_COMPACT.rawValue)
+    guard let context = htmlNewParserCtxt() else { return nil }
+    defer { htmlFreeParserCtxt(context) }
     let parsed = bytes.withUnsafeBufferPointer { b in
       b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
-        htmlReadMemory(p, Int32(clamping: b.count), url, nil, options)
+        htmlCtxtReadMemory(context, p, Int32(clamping: b.count), url, Self.encoding(of: bytes), options)
       }
     }
     guard let parsed else { return nil }
     document = parsed
+    if let message = context.pointee.lastError.message, String(cString: message).contains("Excessive depth") {
+      problem = "elements nested deeper than libxml2 reads (256 levels): the text from there on is left out"
+    } else {
+      problem = nil
+    }
   }
 
   deinit { xmlFreeDoc(document) }
+
+  /// The encoding libxml2 is to read `bytes` in: UTF-8 when they are UTF-8 whatever the page
+  /// declares (a page saved as UTF-8 often keeps its old declaration); Windows-1252 when they
+  /// are not and the page declares UTF-8 or nothing (the usual mistake); else nil, for
+  /// libxml2 to follow a byte-order mark or the page's own declaration.
+  static func encoding(of bytes: [UInt8]) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+    if String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+    guard let at = head.range(of: "charset=") else { return "windows-1252" }
+    let declared = head[at.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }.prefix {
+      $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+    }
+    return declared.isEmpty || declared == "utf-8" || declared == "utf8" ? "windows-1252" : nil
+  }
 
   /// The root element (`<html>`), when the page has one.
   var root: HTMLNode? { xmlDocGetRootElement(document).map(HTMLNode.init) }
@@ -82,11 +107,42 @@ struct HTMLNode {
 
   /// Appends the text under the node to `out`.
   func appendText(to out: inout TextBuilder) {
-    if isText {
-      withText { out.append($0) }
-      return
+    walk(
+      enter: { node in
+        if node.isText { node.withText { out.append($0) } }
+        return node.isElement
+      }, leave: { _ in })
+  }
+
+  /// Visits the node and everything under it in document order, without recursion (a page may
+  /// nest elements 100,000 deep): `enter` is called on each node and says whether to go into
+  /// its children; `leave` is called on each node entered so, after its children.
+  func walk(enter: (HTMLNode) -> Bool, leave: (HTMLNode) -> Void) {
+    let root = pointer
+    guard enter(self) else { return }
+    // `node` has been entered and is to be gone into
+    var node = root
+    while true {
+      if let child = node.pointee.children {
+        node = child
+        if enter(HTMLNode(pointer: child)) { continue }
+      } else {
+        leave(HTMLNode(pointer: node))
+        if node == root { return }
+      }
+      // `node` is done: on to its next sibling, or up to its parent, which is then done
+      while true {
+        if let next = node.pointee.next {
+          node = next
+          if enter(HTMLNode(pointer: next)) { break }
+          continue
+        }
+        guard let up = node.pointee.parent else { return }
+        node = up
+        leave(HTMLNode(pointer: up))
+        if up == root { return }
+      }
     }
-    for child in children { child.appendText(to: &out) }
   }
 }
 

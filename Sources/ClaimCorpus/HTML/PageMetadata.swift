@@ -15,7 +15,7 @@ struct PageMetadata: Equatable {
   /// record's target), the last resort for the canonical URL and the outlet.
   static func read(_ root: HTMLNode, url given: String? = nil) -> PageMetadata {
     var found = Found()
-    found.visit(root)
+    root.walk(enter: { found.enter($0) }, leave: { _ in })
     var m = PageMetadata()
     m.url = found.meta["canonical"] ?? found.meta["og:url"] ?? given
     m.title = found.jsonLD.headline ?? found.meta["og:title"] ?? found.meta["twitter:title"] ?? found.title ?? found.heading
@@ -72,8 +72,9 @@ struct PageMetadata: Equatable {
     var time: String?
     var jsonLD = JSONLD()
 
-    mutating func visit(_ node: HTMLNode) {
-      guard node.isElement else { return }
+    /// Reads an element's metadata; whether to go into its children.
+    mutating func enter(_ node: HTMLNode) -> Bool {
+      guard node.isElement else { return false }
       switch node.tag {
       case "meta":
         if let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"))?.lowercased(),
@@ -81,25 +82,27 @@ struct PageMetadata: Equatable {
         {
           meta[key] = content
         }
-        return
+        return false
       case "link":
         if node.attribute("rel")?.lowercased() == "canonical", let href = node.attribute("href"), meta["canonical"] == nil {
           meta["canonical"] = href
         }
-        return
+        return false
       case "title":
         if title == nil { title = node.text }
-        return
+        return false
       case "h1":
         if heading == nil { heading = node.text }
       case "time":
         if time == nil { time = node.attribute("datetime") }
       case "script":
         if node.attribute("type")?.lowercased() == "application/ld+json" { jsonLD.read(node.text) }
-        return
+        return false
+      case "style", "svg", "noscript", "template":
+        return false
       default: break
       }
-      for child in node.children { visit(child) }
+      return true
     }
   }
 

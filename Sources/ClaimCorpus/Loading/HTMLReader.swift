@@ -24,10 +24,12 @@ enum HTMLReader: CorpusReader {
       bytes.removeAll { $0 == 0 }
       out.warnings.append(LoadWarning(path: input.path, message: "NUL bytes dropped"))
     }
-    guard let document = HTMLArticle.document(bytes, id: input.id, path: input.path, url: nil, values: input.metadata) else {
+    guard let (document, problem) = HTMLArticle.document(bytes, id: input.id, path: input.path, url: nil, values: input.metadata)
+    else {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: no HTML in it"))
       return true
     }
+    if let problem { out.warnings.append(LoadWarning(path: input.path, message: problem)) }
     out.documents.append(document)
     return true
   }
