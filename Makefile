@@ -5,12 +5,13 @@ SWIFT ?= swift
 CORPUS ?= seeds
 N ?= 1000000
 
-.PHONY: run test format format-check train train-check build release deps sqlvenv bench bench-sql bench-operators bench-bbc bench-scripts fuzz fuzz-smoke clean
+.PHONY: run test format format-check train train-check build release deps sqlvenv bench bench-sql bench-operators bench-bbc bench-scripts bench-html fuzz fuzz-smoke clean
 
 deps:
 	@missing=""; \
 	pkg-config --exists libedit 2>/dev/null || missing="$$missing libedit-dev pkg-config"; \
 	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	pkg-config --exists zlib 2>/dev/null || missing="$$missing zlib1g-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
@@ -100,6 +101,10 @@ fuzz-smoke: deps
 	@Tests/Fuzz/fuzz.sh smoke
 
 BBC ?= ../shared/corpora/bbc-news-2225
+
+# Article bodies from saved web pages: claimsh on html-bench beside the peers' figures, one run.
+bench-html: release
+	@python3 Sources/claimsh-bench/html_vs_peers.py
 
 # The peer benchmark: claimsh vs DuckDB, polars and SQLite on N synthetic claims, one run.
 bench: release

@@ -14,9 +14,10 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
-    .target(name: "ClaimCorpus", dependencies: ["CFastScan", "CLibXML2"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt"), .embedInCode("Resources/attribution.model")]),
+    .target(name: "ClaimCorpus", dependencies: ["CFastScan", "CLibXML2", "CZlib"], resources: [.copy("Resources/lexicon.tsv"), .embedInCode("Resources/debris.txt"), .embedInCode("Resources/words.txt"), .embedInCode("Resources/cues.txt"), .embedInCode("Resources/stories.txt"), .embedInCode("Resources/attribution.model")]),
     .target(name: "CFastScan"),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "ClaimQuery", dependencies: ["ClaimCorpus", "CFastScan"]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "ClaimShell", dependencies: ["ClaimQuery", "CEditLine"]),
@@ -26,7 +27,7 @@ let package = Package(
     ),
     // `make train`: the attribution model from ../shared/gold/polnear-train.
     .executableTarget(name: "claimsh-train", dependencies: ["ClaimCorpus"]),
-    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py", "script_length.py"]),
+    .executableTarget(name: "claimsh-bench", dependencies: ["ClaimQuery"], exclude: ["peers_vs_claimsh.py", "script_length.py", "operators.py", "html_vs_peers.py"]),
     // libFuzzer targets (`make fuzz`); built plainly, each replays the inputs it is given.
     .target(name: "FuzzSupport"),
     .executableTarget(name: "claimsh-fuzz-script", dependencies: ["ClaimShell", "FuzzSupport"]),

@@ -149,3 +149,36 @@ import Testing
     #expect(HTMLArticle.bodyText(utf16)?.contains("talks would resume") == true)
   }
 }
+
+@Suite struct GzipPageTests {
+  /// `bytes` compressed by the system's gzip.
+  static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    let dir = try Fixtures.temporaryFolder()
+    let file = dir.appendingPathComponent("x")
+    try Data(bytes).write(to: file)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    p.arguments = ["-f", file.path]
+    try p.run()
+    p.waitUntilExit()
+    return [UInt8](try Data(contentsOf: dir.appendingPathComponent("x.gz")))
+  }
+
+  @Test func gzipPagesLoadAndBombsAndCutsAreReported() throws {
+    let page = Array("<html><body><p>Officials said on Monday that the talks would resume next week.</p></body></html>".utf8)
+    let dir = try Fixtures.temporaryFolder()
+    let packed = try Self.gzip(page)
+    try Data(packed).write(to: dir.appendingPathComponent("a.html.gz"))
+    try Data(packed.prefix(packed.count / 2)).write(to: dir.appendingPathComponent("cut.html.gz"))
+    try Data(try Self.gzip([UInt8](repeating: 0x20, count: 2 << 20))).write(to: dir.appendingPathComponent("bomb.html.gz"))
+    try Data(packed).write(to: dir.appendingPathComponent("b.jsonl.gz"))
+    var loader = CorpusLoader(lexicon: CorpusLoader.defaultLexicon().lexicon)
+    loader.maxTextBytes = 1 << 20
+    let corpus = loader.load(paths: [dir.path])
+    #expect(corpus.documents.first { $0.id == "a.html.gz" }?.text.contains("talks would resume") == true)
+    #expect(corpus.warnings.contains { $0.path.hasSuffix("cut.html.gz") && $0.message.contains("damaged gzip") })
+    #expect(corpus.warnings.contains { $0.path.hasSuffix("bomb.html.gz") && $0.message.contains("inflates to more than") })
+    #expect(corpus.warnings.contains { $0.path.hasSuffix("b.jsonl.gz") && $0.message.contains(".html.gz") })
+    #expect(Gzip.inflate(packed + packed, limit: 1 << 20) == .complete(page + page))
+  }
+}

@@ -1,12 +1,13 @@
 import Glibc
 
-/// Reads a saved web page (`.html`, `.htm`): libxml2 parses it (recovering from broken markup,
+/// Reads a saved web page (`.html`, `.htm`, and either gzip-compressed): libxml2 parses it (recovering from broken markup,
 /// reading the declared charset), `ArticleBody` finds the article in it and `PageMetadata` its
 /// title, outlet, date, author and URL (`HTMLArticle`); a `metadata.tsv` row wins over the page.
-/// An empty page, one with no tree at all, or one over the size limit is reported and skipped;
-/// NUL bytes are dropped and said so.
+/// An empty page, one with no tree at all, one over the size limit (compressed or inflated: a
+/// gzip bomb stops there) or a damaged gzip file is reported and skipped; NUL bytes are
+/// dropped and said so.
 enum HTMLReader: CorpusReader {
-  static let extensions: Set<String> = ["html", "htm"]
+  static let extensions: Set<String> = ["html", "htm", "gz"]
 
   static func read(_ input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord: Int) -> Bool {
     var info = stat()
@@ -16,6 +17,22 @@ enum HTMLReader: CorpusReader {
       return true
     }
     guard var bytes = CorpusLoader.contents(of: input.path) else { return false }
+    if input.path.lowercased().hasSuffix(".gz") {
+      let inner = String(input.path.lowercased().dropLast(3))
+      guard inner.hasSuffix(".html") || inner.hasSuffix(".htm") else {
+        out.warnings.append(LoadWarning(path: input.path, message: "skipped: claimsh reads gzip-compressed web pages (.html.gz) only"))
+        return true
+      }
+      switch Gzip.inflate(bytes, limit: maxRecord) {
+      case .complete(let inflated): bytes = inflated
+      case .tooLarge(_, let limit):
+        out.warnings.append(LoadWarning(path: input.path, message: "skipped: inflates to more than the \(limit)-byte limit for one page"))
+        return true
+      case .damaged(let partial, let why):
+        out.warnings.append(LoadWarning(path: input.path, message: "damaged gzip data (\(why)); \(partial.count) bytes read"))
+        bytes = partial
+      }
+    }
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       out.warnings.append(LoadWarning(path: input.path, message: "skipped: empty"))
       return true
