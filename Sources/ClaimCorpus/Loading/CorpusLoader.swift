@@ -180,9 +180,9 @@ public struct CorpusLoader: Sendable {
     }
     return files.sorted().compactMap { relative in
       let full = (path as NSString).appendingPathComponent(relative)
-      let ext = (relative as NSString).pathExtension.lowercased()
-      guard Self.readerByExtension[ext] != nil else {
-        warnings.append(LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl, .parquet or .claimsh file"))
+      guard Self.reader(named: relative) != nil else {
+        warnings.append(
+          LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl, .json, .parquet, .claimsh, .html or .html.gz file"))
         return nil
       }
       return Input(path: full, id: relative, metadata: metadata[relative] ?? [:])
@@ -199,10 +199,21 @@ public struct CorpusLoader: Sendable {
     readers.flatMap { r in r.extensions.map { ($0, r) } }, uniquingKeysWith: { first, _ in first })
   static let sidecarNames: Set<String> = ["lexicon.tsv", "lexicon.txt"]
 
+  /// The reader of the file at `path` by its last two extensions ("html.gz") or its last one,
+  /// or nil when no reader takes them.
+  static func reader(named path: String) -> (any CorpusReader.Type)? {
+    let parts = (path as NSString).lastPathComponent.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+    if parts.count >= 3, let r = readerByExtension[parts.suffix(2).joined(separator: ".")] { return r }
+    return readerByExtension[parts.count >= 2 ? String(parts.last!) : ""]
+  }
+
+  /// The reader of a file given by path: by its extensions, else plain text.
+  static func reader(for path: String) -> any CorpusReader.Type { reader(named: path) ?? TextReader.self }
+
   /// Reads one file into documents or claims, with the reader of its extension.
   func read(_ input: Input) -> Output {
     var out = Output()
-    let reader = Self.readerByExtension[(input.path as NSString).pathExtension.lowercased()] ?? TextReader.self
+    let reader = Self.reader(for: input.path)
     if !reader.read(input, into: &out, maxRecord: maxTextBytes) {
       out.warnings.append(LoadWarning(path: input.path, message: "cannot read (permission denied or not a file)"))
     }

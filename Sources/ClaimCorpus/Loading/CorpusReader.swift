@@ -8,7 +8,8 @@
 ///       static func read(_ input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord: Int) -> Bool { … }
 ///     }
 protocol CorpusReader: Sendable {
-  /// The lowercased file-name extensions it reads, without the dot ("" for a name without one).
+  /// The lowercased file-name extensions it reads, without the dot: one ("html"), or two
+  /// ("html.gz", which wins over the last one alone); "" for a name without one.
   static var extensions: Set<String> { get }
   /// Reads the file at `input.path` into `out`: documents to extract, or claims already made,
   /// and a warning for each thing it could not read; false when the file cannot be opened.

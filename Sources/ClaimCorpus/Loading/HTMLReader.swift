@@ -7,7 +7,7 @@ import Glibc
 /// gzip bomb stops there) or a damaged gzip file is reported and skipped; NUL bytes are
 /// dropped and said so.
 enum HTMLReader: CorpusReader {
-  static let extensions: Set<String> = ["html", "htm", "gz"]
+  static let extensions: Set<String> = ["html", "htm", "html.gz", "htm.gz"]
 
   static func read(_ input: CorpusLoader.Input, into out: inout CorpusLoader.Output, maxRecord: Int) -> Bool {
     var info = stat()
@@ -18,11 +18,6 @@ enum HTMLReader: CorpusReader {
     }
     guard var bytes = CorpusLoader.contents(of: input.path) else { return false }
     if input.path.lowercased().hasSuffix(".gz") {
-      let inner = String(input.path.lowercased().dropLast(3))
-      guard inner.hasSuffix(".html") || inner.hasSuffix(".htm") else {
-        out.warnings.append(LoadWarning(path: input.path, message: "skipped: claimsh reads gzip-compressed web pages (.html.gz) only"))
-        return true
-      }
       switch Gzip.inflate(bytes, limit: maxRecord) {
       case .complete(let inflated): bytes = inflated
       case .tooLarge(_, let limit):
