@@ -1,5 +1,5 @@
 // A libFuzzer target over the loaders: each input becomes one file (byte 0 picks JSON Lines, a
-// JSON array, an article with a `key: value` header, a snapshot, Parquet, or a web page), loaded as a corpus and
+// JSON array, an article with a `key: value` header, a snapshot, Parquet, a web page, or a web archive), loaded as a corpus and
 // asked a few questions. Whatever loads must survive a snapshot: written with `.save`'s writer
 // and read back, it must answer the same, or the target stops. Built with `make fuzz`; built
 // plainly, it runs the files it is given.
@@ -19,7 +19,7 @@ let folder: String = {
 }()
 
 /// The file kinds byte 0 chooses from, by the name the loader sees.
-let kinds = ["jsonl", "json", "txt", "claimsh", "parquet", "html"]
+let kinds = ["jsonl", "json", "txt", "claimsh", "parquet", "html", "warc"]
 
 /// Questions every loaded corpus is asked, over every collection and the main operators.
 let probes = """

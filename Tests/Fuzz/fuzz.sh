@@ -21,10 +21,10 @@ work=.build-fuzz/work
 mkdir -p "$work/script" "$work/load" "$work/crashes" "$work/script-seeds" "$work/load-seeds"
 
 # seeds: every example after a byte that picks the table mode; each loader seed after the byte
-# that picks its kind (0 JSON Lines, 1 JSON, 2 article, 3 snapshot, 4 Parquet, 5 web page)
+# that picks its kind (0 JSON Lines, 1 JSON, 2 article, 3 snapshot, 4 Parquet, 5 web page, 6 web archive)
 for f in examples/*.cq; do { printf '\000'; cat "$f"; } >"$work/script-seeds/$(basename "$f")"; done
 for f in Tests/Fuzz/load-seeds/*; do
-  case "$f" in *.jsonl) kind='\000' ;; *.json) kind='\001' ;; *.html) kind='\005' ;; *) kind='\002' ;; esac
+  case "$f" in *.jsonl) kind='\000' ;; *.json) kind='\001' ;; *.html) kind='\005' ;; *.warc) kind='\006' ;; *) kind='\002' ;; esac
   { printf "$kind"; cat "$f"; } >"$work/load-seeds/$(basename "$f")"
 done
 swift build --product claimsh 2>&1 | grep -E 'error' || true

@@ -12,7 +12,8 @@ import Glibc
 /// file goes to the reader of its format (`readers`): plain text (`.txt`, `.text`, `.md`, or no
 /// extension) that may open with a `key: value` header; `.jsonl`/`.ndjson`/`.json` files of one
 /// JSON document or claim per line, or one array; `.parquet` files of claims or documents in
-/// the same columns; `.claimsh` snapshots; saved web pages (`.html`, `.htm`).
+/// the same columns; `.claimsh` snapshots; saved web pages (`.html`, `.htm`, `.html.gz`) and web
+/// archives (`.warc`, `.warc.gz`).
 public struct CorpusLoader: Sendable {
   /// The lexicon for extraction.
   public var lexicon: Lexicon {
@@ -182,7 +183,8 @@ public struct CorpusLoader: Sendable {
       let full = (path as NSString).appendingPathComponent(relative)
       guard Self.reader(named: relative) != nil else {
         warnings.append(
-          LoadWarning(path: full, message: "skipped: not a .txt, .md, .jsonl, .json, .parquet, .claimsh, .html or .html.gz file"))
+          LoadWarning(
+            path: full, message: "skipped: not a .txt, .md, .jsonl, .json, .parquet, .claimsh, .html, .html.gz, .warc or .warc.gz file"))
         return nil
       }
       return Input(path: full, id: relative, metadata: metadata[relative] ?? [:])
@@ -192,7 +194,7 @@ public struct CorpusLoader: Sendable {
   /// The reader of each format (`CorpusReader`); a file given by path whose extension none
   /// takes is read as text (it may be a snapshot).
   static let readers: [any CorpusReader.Type] = [
-    TextReader.self, JSONLinesReader.self, ParquetReader.self, SnapshotReader.self, HTMLReader.self,
+    TextReader.self, JSONLinesReader.self, ParquetReader.self, SnapshotReader.self, HTMLReader.self, WARCReader.self,
   ]
   /// The reader of each extension.
   static let readerByExtension: [String: any CorpusReader.Type] = Dictionary(
