@@ -23,6 +23,7 @@ public enum Shell {
       )
       return .usage
     }
+    if options.corpus == ["-"] { return StreamExtraction.run(options, lexicon: lexicon.lexicon, mode: mode) }
     // a path that is not there is a mistake on the command line, not a corpus with nothing in it
     let missing = options.corpus.filter { !Paths.exists(Paths.expandingTilde($0)) }
     guard missing.isEmpty else {

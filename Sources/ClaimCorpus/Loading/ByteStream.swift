@@ -20,9 +20,15 @@ final class ByteStream {
   private var inMember = false
 
   /// Opens `path`; nil when it cannot be read.
-  init?(path: String) {
-    fd = open(path, O_RDONLY)
+  convenience init?(path: String) {
+    let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
+    self.init(descriptor: fd)
+  }
+
+  /// Reads the open descriptor `fd` (standard input, say), which it closes when done.
+  init?(descriptor fd: Int32) {
+    self.fd = fd
     fillRaw()
     if rawEnd - rawStart >= 2, raw[0] == 0x1F, raw[1] == 0x8B {
       let z = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)

@@ -201,6 +201,19 @@ public struct CorpusLoader: Sendable {
     readers.flatMap { r in r.extensions.map { ($0, r) } }, uniquingKeysWith: { first, _ in first })
   static let sidecarNames: Set<String> = ["lexicon.tsv", "lexicon.txt"]
 
+  /// The claims of each of `documents`, extracted on every core, in the documents' order; each
+  /// document's claims numbered from 0 (`id`).
+  public func claims(of documents: [Document]) -> [[Claim]] {
+    let extractor = extractor
+    return parallelMap(documents) { extractor.extract($0).1 }.map { claims in
+      claims.enumerated().map { k, claim in
+        var c = claim
+        c.id = k
+        return c
+      }
+    }
+  }
+
   /// The reader of the file at `path` by its last two extensions ("html.gz") or its last one,
   /// or nil when no reader takes them.
   static func reader(named path: String) -> (any CorpusReader.Type)? {
