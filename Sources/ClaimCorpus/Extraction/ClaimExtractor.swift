@@ -102,9 +102,10 @@ public struct ClaimExtractor: Sendable {
     var doc = document
     let bytes = Array(doc.text.utf8)
     let lines = Paragraphs.lines(bytes)
-    var (debrisSpans, dateline) = debris.detect(bytes: bytes, lines: lines, publisher: doc.source)
-    // what the reader already set aside (an HTML page's navigation, asides, …) stays debris
-    if !document.debris.isEmpty { debrisSpans = (document.debris + debrisSpans).sorted { $0.span.start < $1.span.start } }
+    // a reader that set debris aside from the page's structure (an HTML page's navigation,
+    // asides, …) has found the article; the rules for text pulled from pages are for the rest
+    let (debrisSpans, dateline) =
+      document.debris.isEmpty ? debris.detect(bytes: bytes, lines: lines, publisher: doc.source) : (document.debris, nil)
     doc.debris = debrisSpans
     if doc.date == nil { doc.date = dateline }
     let paragraphs = Paragraphs.paragraphs(bytes, lines: lines, debris: debrisSpans)
