@@ -29,19 +29,9 @@ public final class DocumentStream {
         while let rest = bytes.line(limit: maxRecord + 1), rest.count > maxRecord {}
         continue
       }
-      let record: JSONValue
-      do {
-        record = try JSONParser.parse(line[...])
-      } catch {
-        warnings.append(LoadWarning(path: here, message: "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
-        continue
-      }
-      guard case .object = record else {
-        warnings.append(LoadWarning(path: here, message: "expected a JSON object"))
-        continue
-      }
-      guard var document = DocumentSchema.document(id: "", path: here, { record[$0]?.text }) else {
-        warnings.append(LoadWarning(path: here, message: "no \"text\" field; skipped"))
+      let read = JSONLinesReader.document(line[...], path: here)
+      guard case .success(var document) = read else {
+        if case .failure(let problem) = read { warnings.append(LoadWarning(path: here, message: problem.message)) }
         continue
       }
       if document.id.isEmpty { document.id = here }

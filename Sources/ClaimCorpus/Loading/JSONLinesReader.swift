@@ -156,25 +156,37 @@ enum JSONLinesReader: CorpusReader {
         }
         continue
       }
-      let record: JSONValue
-      do {
-        record = try JSONParser.parse(Array(line)[...])
-      } catch {
-        chunk.warnings.append((chunk.lines, "malformed JSON: \(error.message) at byte \(error.offset + 1)"))
-        continue
-      }
-      guard case .object = record else {
-        chunk.warnings.append((chunk.lines, "expected a JSON object"))
-        continue
-      }
-      chunk.records += 1
-      if let doc = DocumentSchema.document(id: "", path: input.path, { record[$0]?.text }) {
+      switch document(Array(line)[...], path: input.path) {
+      case .success(let doc):
+        chunk.records += 1
         chunk.documents.append((chunk.lines, doc, !doc.id.isEmpty))
-      } else {
-        chunk.warnings.append((chunk.lines, "no \"text\" field; skipped"))
+      case .failure(let problem):
+        if problem.isRecord { chunk.records += 1 }
+        chunk.warnings.append((chunk.lines, problem.message))
       }
     }
     return chunk
+  }
+
+  /// Why a line is not a document: its message, and whether it was a JSON object (a record).
+  struct LineProblem: Error {
+    var message: String
+    var isRecord: Bool
+  }
+
+  /// The document one JSON Lines line holds (its `id`, or "" when it names none), or why not.
+  static func document(_ line: ArraySlice<UInt8>, path: String) -> Result<Document, LineProblem> {
+    let record: JSONValue
+    do {
+      record = try JSONParser.parse(line)
+    } catch {
+      return .failure(LineProblem(message: "malformed JSON: \(error.message) at byte \(error.offset + 1)", isRecord: false))
+    }
+    guard case .object = record else { return .failure(LineProblem(message: "expected a JSON object", isRecord: false)) }
+    guard let doc = DocumentSchema.document(id: "", path: path, { record[$0]?.text }) else {
+      return .failure(LineProblem(message: "no \"text\" field; skipped", isRecord: true))
+    }
+    return .success(doc)
   }
 
 }
